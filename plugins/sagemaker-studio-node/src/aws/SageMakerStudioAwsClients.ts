@@ -1,0 +1,79 @@
+/*
+ * Copyright 2026 The SageMaker Studio Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { ServiceCatalogClient } from '@aws-sdk/client-service-catalog';
+import { SecurityHubClient } from '@aws-sdk/client-securityhub';
+import { AwsCredentialsManager } from '@backstage/integration-aws-node';
+import { SageMakerStudioConfig } from '../config';
+
+/** Sent with every call so AWS-side logs show where calls come from. */
+export const SAGEMAKER_STUDIO_USER_AGENT = 'backstage-plugin-sagemaker-studio';
+
+type ClientConstructor<T> = new (options: any) => T;
+
+/**
+ * Builds the AWS SDK clients of the plugin set: credentials from the `aws:`
+ * config block, region and account from our config, and the endpoint
+ * override (the local sandbox) applied to every client in one place.
+ *
+ * @public
+ */
+export class SageMakerStudioAwsClients {
+  private readonly cache = new Map<ClientConstructor<unknown>, unknown>();
+
+  constructor(
+    private readonly options: {
+      config: SageMakerStudioConfig;
+      credentialsManager: AwsCredentialsManager;
+    },
+  ) {}
+
+  get region(): string {
+    return this.options.config.region;
+  }
+
+  sageMaker(): Promise<SageMakerClient> {
+    return this.client(SageMakerClient);
+  }
+
+  serviceCatalog(): Promise<ServiceCatalogClient> {
+    return this.client(ServiceCatalogClient);
+  }
+
+  securityHub(): Promise<SecurityHubClient> {
+    return this.client(SecurityHubClient);
+  }
+
+  private async client<T>(Client: ClientConstructor<T>): Promise<T> {
+    const cached = this.cache.get(Client);
+    if (cached) {
+      return cached as T;
+    }
+    const { config, credentialsManager } = this.options;
+    const credentials = await credentialsManager.getCredentialProvider(
+      config.accountId ? { accountId: config.accountId } : undefined,
+    );
+    const client = new Client({
+      region: config.region,
+      customUserAgent: SAGEMAKER_STUDIO_USER_AGENT,
+      credentialDefaultProvider: () => credentials.sdkCredentialProvider,
+      ...(config.endpoint ? { endpoint: config.endpoint } : {}),
+    });
+    this.cache.set(Client, client);
+    return client;
+  }
+}

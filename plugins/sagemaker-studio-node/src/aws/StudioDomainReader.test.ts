@@ -1,0 +1,97 @@
+/*
+ * Copyright 2026 The SageMaker Studio Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  DescribeDomainCommand,
+  ListDomainsCommand,
+  SageMakerClient,
+} from '@aws-sdk/client-sagemaker';
+import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
+import { mockClient } from 'aws-sdk-client-mock';
+import { SageMakerStudioAwsClients } from './SageMakerStudioAwsClients';
+import { StudioDomainReader } from './StudioDomainReader';
+
+const sageMaker = mockClient(SageMakerClient);
+
+function reader() {
+  const clients = new SageMakerStudioAwsClients({
+    config: {
+      region: 'eu-west-1',
+      adminGroup: 'group:default/admins',
+      products: {} as any,
+    },
+    credentialsManager: {
+      getCredentialProvider: async () => ({
+        sdkCredentialProvider: async () => ({
+          accessKeyId: 'AKIAFAKE',
+          secretAccessKey: 'fake',
+        }),
+      }),
+    },
+  });
+  return new StudioDomainReader(clients);
+}
+
+describe('StudioDomainReader', () => {
+  beforeEach(() => sageMaker.reset());
+
+  it('follows NextToken and describes every domain', async () => {
+    sageMaker
+      .on(ListDomainsCommand, { NextToken: undefined })
+      .resolves({ Domains: [{ DomainId: 'd-one' }], NextToken: 'page-2' })
+      .on(ListDomainsCommand, { NextToken: 'page-2' })
+      .resolves({ Domains: [{ DomainId: 'd-two' }] });
+    sageMaker.on(DescribeDomainCommand).callsFake(input => ({
+      DomainId: input.DomainId,
+      DomainName: `name-${input.DomainId}`,
+      Status: 'InService',
+      DomainArn: `arn:aws:sagemaker:eu-west-1:111122223333:domain/${input.DomainId}`,
+      AppNetworkAccessType: 'VpcOnly',
+      KmsKeyId: 'key-1',
+    }));
+
+    const domains = await reader().listDomains();
+
+    expect(domains.map(d => d.domainId)).toEqual(['d-one', 'd-two']);
+    expect(domains[1]).toMatchObject({
+      domainName: 'name-d-two',
+      appNetworkAccessType: 'VpcOnly',
+      kmsKeyId: 'key-1',
+      region: 'eu-west-1',
+    });
+    expect(sageMaker.commandCalls(ListDomainsCommand)).toHaveLength(2);
+  });
+
+  it('turns ResourceNotFound into NotFoundError', async () => {
+    sageMaker.on(DescribeDomainCommand).rejects(
+      Object.assign(new Error('Domain d-x not found'), {
+        name: 'ResourceNotFound',
+      }),
+    );
+    await expect(reader().getDomain('d-x')).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+  });
+
+  it('turns throttling into ServiceUnavailableError', async () => {
+    sageMaker.on(ListDomainsCommand).rejects(
+      Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }),
+    );
+    await expect(reader().listDomains()).rejects.toBeInstanceOf(
+      ServiceUnavailableError,
+    );
+  });
+});

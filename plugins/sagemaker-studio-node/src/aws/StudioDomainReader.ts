@@ -1,0 +1,76 @@
+/*
+ * Copyright 2026 The SageMaker Studio Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  DescribeDomainCommand,
+  DescribeDomainCommandOutput,
+  paginateListDomains,
+} from '@aws-sdk/client-sagemaker';
+import { StudioDomainSummary } from '@internal/plugin-sagemaker-studio-common';
+import { SageMakerStudioAwsClients } from './SageMakerStudioAwsClients';
+import { translateAwsError } from './translateAwsError';
+
+/**
+ * Reads Studio domains from SageMaker.
+ *
+ * @public
+ */
+export class StudioDomainReader {
+  constructor(private readonly clients: SageMakerStudioAwsClients) {}
+
+  /** Lists every domain with its network and encryption settings. */
+  async listDomains(): Promise<StudioDomainSummary[]> {
+    const client = await this.clients.sageMaker();
+    const domainIds: string[] = [];
+    try {
+      for await (const page of paginateListDomains({ client }, {})) {
+        for (const domain of page.Domains ?? []) {
+          if (domain.DomainId) domainIds.push(domain.DomainId);
+        }
+      }
+    } catch (error) {
+      throw translateAwsError(error, 'Listing SageMaker domains');
+    }
+    // ListDomains lacks the network and KMS settings, so each domain is described.
+    return Promise.all(domainIds.map(id => this.getDomain(id)));
+  }
+
+  /** Describes one domain; NotFoundError when it does not exist. */
+  async getDomain(domainId: string): Promise<StudioDomainSummary> {
+    const client = await this.clients.sageMaker();
+    let output: DescribeDomainCommandOutput;
+    try {
+      output = await client.send(
+        new DescribeDomainCommand({ DomainId: domainId }),
+      );
+    } catch (error) {
+      throw translateAwsError(error, `Describing SageMaker domain ${domainId}`);
+    }
+    return {
+      domainId: output.DomainId ?? domainId,
+      domainName: output.DomainName ?? domainId,
+      status: output.Status ?? 'Unknown',
+      arn: output.DomainArn ?? '',
+      appNetworkAccessType: output.AppNetworkAccessType,
+      kmsKeyId: output.KmsKeyId,
+      vpcId: output.VpcId,
+      subnetIds: output.SubnetIds,
+      url: output.Url,
+      region: this.clients.region,
+      createdAt: output.CreationTime?.toISOString(),
+    };
+  }
+}

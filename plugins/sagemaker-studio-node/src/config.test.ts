@@ -1,0 +1,79 @@
+/*
+ * Copyright 2026 The SageMaker Studio Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { ConfigReader } from '@backstage/config';
+import {
+  SageMakerStudioConfigError,
+  readSageMakerStudioConfig,
+} from './config';
+
+const valid = {
+  region: 'us-east-1',
+  accountId: '111122223333',
+  adminGroup: 'group:default/data-science-admins',
+};
+
+function read(sageMakerStudio: unknown) {
+  return readSageMakerStudioConfig(new ConfigReader({ sageMakerStudio }));
+}
+
+describe('readSageMakerStudioConfig', () => {
+  it('reads a minimal config with product defaults', () => {
+    const config = read(valid);
+    expect(config.region).toBe('us-east-1');
+    expect(config.endpoint).toBeUndefined();
+    expect(config.products.studioDomain.requiresApproval).toBe(true);
+    expect(config.products.userProfile.requiresApproval).toBe(false);
+  });
+
+  it('takes product overrides and trims a trailing slash off the endpoint', () => {
+    const config = read({
+      ...valid,
+      endpoint: 'http://127.0.0.1:4580/',
+      products: { userProfile: { requiresApproval: true, version: 'v2' } },
+    });
+    expect(config.endpoint).toBe('http://127.0.0.1:4580');
+    expect(config.products.userProfile).toEqual({
+      productName: 'Data Science Studio User Profile',
+      version: 'v2',
+      requiresApproval: true,
+    });
+  });
+
+  it.each([
+    [{ ...valid, regoin: 'x' }, 'sageMakerStudio.regoin', 'unknown key'],
+    [
+      { ...valid, products: { studioDomain: { aproval: true } } },
+      'sageMakerStudio.products.studioDomain.aproval',
+      'unknown key',
+    ],
+    [{ ...valid, products: { notebook: {} } }, 'sageMakerStudio.products.notebook', 'unknown key'],
+    [{ ...valid, region: 'mars-1' }, 'sageMakerStudio.region', 'not an AWS region'],
+    [{ ...valid, accountId: '123' }, 'sageMakerStudio.accountId', '12-digit'],
+    [{ ...valid, adminGroup: 'admins' }, 'sageMakerStudio.adminGroup', 'group entity ref'],
+    [{ ...valid, endpoint: 'ftp://x' }, 'sageMakerStudio.endpoint', 'not allowed'],
+  ])('rejects %j naming %s', (input, key, problem) => {
+    expect(() => read(input)).toThrow(SageMakerStudioConfigError);
+    expect(() => read(input)).toThrow(`Invalid config ${key}: `);
+    expect(() => read(input)).toThrow(problem);
+  });
+
+  it('says what is required when the block is missing', () => {
+    expect(() =>
+      readSageMakerStudioConfig(new ConfigReader({})),
+    ).toThrow('Invalid config sageMakerStudio: missing');
+  });
+});

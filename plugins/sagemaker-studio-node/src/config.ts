@@ -1,0 +1,213 @@
+/*
+ * Copyright 2026 The SageMaker Studio Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { Config } from '@backstage/config';
+import {
+  SAGEMAKER_STUDIO_PRODUCT_KINDS,
+  SageMakerStudioProductKind,
+} from '@internal/plugin-sagemaker-studio-common';
+
+/**
+ * The root config key of the plugin set.
+ *
+ * @public
+ */
+export const SAGEMAKER_STUDIO_CONFIG_ROOT = 'sageMakerStudio';
+
+/**
+ * How one Service Catalog product is found and governed.
+ *
+ * @public
+ */
+export interface SageMakerStudioProductConfig {
+  /** The Service Catalog product name. */
+  productName: string;
+  /** The provisioning artifact (version) name to launch; the newest active one when absent. */
+  version?: string;
+  /** Whether an admin must approve requests for this product. */
+  requiresApproval: boolean;
+}
+
+/**
+ * The plugin set's settings, read and checked once.
+ *
+ * @public
+ */
+export interface SageMakerStudioConfig {
+  region: string;
+  /** The AWS account the products live in; the main account of the `aws:` block when absent. */
+  accountId?: string;
+  /** Points every AWS client at another endpoint (the local sandbox); never set in production. */
+  endpoint?: string;
+  /** Entity ref of the data-science admin group. */
+  adminGroup: string;
+  products: Record<SageMakerStudioProductKind, SageMakerStudioProductConfig>;
+}
+
+const TOP_LEVEL_KEYS = [
+  'region',
+  'accountId',
+  'endpoint',
+  'adminGroup',
+  'products',
+  'sweep',
+  'catalog',
+];
+const PRODUCT_KEYS = ['productName', 'version', 'requiresApproval'];
+
+const DEFAULT_PRODUCTS: Record<
+  SageMakerStudioProductKind,
+  SageMakerStudioProductConfig
+> = {
+  studioDomain: {
+    productName: 'SageMaker Studio Domain',
+    requiresApproval: true,
+  },
+  teamEnvironment: {
+    productName: 'Data Science Team Environment',
+    requiresApproval: true,
+  },
+  userProfile: {
+    productName: 'Data Science Studio User Profile',
+    requiresApproval: false,
+  },
+};
+
+/**
+ * Raised when the plugin's config is wrong; the message names the key, what
+ * was wrong and what is allowed.
+ *
+ * @public
+ */
+export class SageMakerStudioConfigError extends Error {
+  constructor(
+    readonly key: string,
+    problem: string,
+  ) {
+    super(`Invalid config ${key}: ${problem}`);
+    this.name = 'SageMakerStudioConfigError';
+  }
+}
+
+function rejectUnknownKeys(config: Config, prefix: string, allowed: string[]) {
+  for (const key of config.keys()) {
+    if (!allowed.includes(key)) {
+      throw new SageMakerStudioConfigError(
+        `${prefix}.${key}`,
+        `unknown key; allowed keys are ${allowed.join(', ')}`,
+      );
+    }
+  }
+}
+
+function readProducts(
+  config: Config | undefined,
+): SageMakerStudioConfig['products'] {
+  const products = { ...DEFAULT_PRODUCTS };
+  if (!config) {
+    return products;
+  }
+  const prefix = `${SAGEMAKER_STUDIO_CONFIG_ROOT}.products`;
+  rejectUnknownKeys(config, prefix, [...SAGEMAKER_STUDIO_PRODUCT_KINDS]);
+  for (const kind of SAGEMAKER_STUDIO_PRODUCT_KINDS) {
+    const productConfig = config.getOptionalConfig(kind);
+    if (productConfig) {
+      rejectUnknownKeys(productConfig, `${prefix}.${kind}`, PRODUCT_KEYS);
+      products[kind] = {
+        productName:
+          productConfig.getOptionalString('productName') ??
+          DEFAULT_PRODUCTS[kind].productName,
+        version: productConfig.getOptionalString('version'),
+        requiresApproval:
+          productConfig.getOptionalBoolean('requiresApproval') ??
+          DEFAULT_PRODUCTS[kind].requiresApproval,
+      };
+    }
+  }
+  return products;
+}
+
+function readEndpoint(config: Config): string | undefined {
+  const endpoint = config.getOptionalString('endpoint');
+  if (endpoint === undefined) {
+    return undefined;
+  }
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    throw new SageMakerStudioConfigError(
+      `${SAGEMAKER_STUDIO_CONFIG_ROOT}.endpoint`,
+      `"${endpoint}" is not a URL; expected e.g. http://127.0.0.1:4580`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new SageMakerStudioConfigError(
+      `${SAGEMAKER_STUDIO_CONFIG_ROOT}.endpoint`,
+      `protocol ${url.protocol} is not allowed; use http or https`,
+    );
+  }
+  return endpoint.replace(/\/+$/, '');
+}
+
+/**
+ * Reads and checks the `sageMakerStudio` config block. Unknown keys are
+ * errors, so a typo cannot silently fall back to a default.
+ *
+ * @public
+ */
+export function readSageMakerStudioConfig(
+  rootConfig: Config,
+): SageMakerStudioConfig {
+  const config = rootConfig.getOptionalConfig(SAGEMAKER_STUDIO_CONFIG_ROOT);
+  if (!config) {
+    throw new SageMakerStudioConfigError(
+      SAGEMAKER_STUDIO_CONFIG_ROOT,
+      'missing; at least region and adminGroup are required',
+    );
+  }
+  rejectUnknownKeys(config, SAGEMAKER_STUDIO_CONFIG_ROOT, TOP_LEVEL_KEYS);
+
+  const region = config.getOptionalString('region');
+  if (!region || !/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/.test(region)) {
+    throw new SageMakerStudioConfigError(
+      `${SAGEMAKER_STUDIO_CONFIG_ROOT}.region`,
+      `"${region ?? ''}" is not an AWS region; expected e.g. us-east-1`,
+    );
+  }
+  const accountId = config.getOptionalString('accountId');
+  if (accountId !== undefined && !/^\d{12}$/.test(accountId)) {
+    throw new SageMakerStudioConfigError(
+      `${SAGEMAKER_STUDIO_CONFIG_ROOT}.accountId`,
+      `"${accountId}" is not a 12-digit AWS account id`,
+    );
+  }
+  const adminGroup = config.getOptionalString('adminGroup');
+  if (!adminGroup || !/^group:[^/]+\/.+$/.test(adminGroup)) {
+    throw new SageMakerStudioConfigError(
+      `${SAGEMAKER_STUDIO_CONFIG_ROOT}.adminGroup`,
+      `"${adminGroup ?? ''}" is not a group entity ref; expected e.g. group:default/data-science-admins`,
+    );
+  }
+
+  return {
+    region,
+    accountId,
+    endpoint: readEndpoint(config),
+    adminGroup,
+    products: readProducts(config.getOptionalConfig('products')),
+  };
+}
