@@ -15,6 +15,7 @@
  */
 
 import { ConfigReader } from '@backstage/config';
+import { JsonValue } from '@backstage/types';
 import {
   SageMakerStudioConfigError,
   readSageMakerStudioConfig,
@@ -26,7 +27,7 @@ const valid = {
   adminGroup: 'group:default/data-science-admins',
 };
 
-function read(sageMakerStudio: unknown) {
+function read(sageMakerStudio: JsonValue) {
   return readSageMakerStudioConfig(new ConfigReader({ sageMakerStudio }));
 }
 
@@ -65,7 +66,7 @@ describe('readSageMakerStudioConfig', () => {
     [{ ...valid, accountId: '123' }, 'sageMakerStudio.accountId', '12-digit'],
     [{ ...valid, adminGroup: 'admins' }, 'sageMakerStudio.adminGroup', 'group entity ref'],
     [{ ...valid, endpoint: 'ftp://x' }, 'sageMakerStudio.endpoint', 'not allowed'],
-  ])('rejects %j naming %s', (input, key, problem) => {
+  ] as Array<[JsonValue, string, string]>)('rejects %j naming %s', (input, key, problem) => {
     expect(() => read(input)).toThrow(SageMakerStudioConfigError);
     expect(() => read(input)).toThrow(`Invalid config ${key}: `);
     expect(() => read(input)).toThrow(problem);

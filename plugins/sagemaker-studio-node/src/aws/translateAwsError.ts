@@ -69,14 +69,17 @@ export function translateAwsError(error: unknown, action: string): Error {
   const aws = (error ?? {}) as AwsLikeError;
   const name = aws.name ?? 'Error';
   const message = `${action} failed: ${aws.message ?? String(error)}`;
-  if (NOT_FOUND.has(name)) return new NotFoundError(message);
-  if (INVALID.has(name)) return new InputError(message);
-  if (CONFLICT.has(name)) return new ConflictError(message);
-  if (DENIED.has(name)) return new NotAllowedError(message);
+  if (NOT_FOUND.has(name)) return new NotFoundError(message, error);
+  if (INVALID.has(name)) return new InputError(message, error);
+  if (CONFLICT.has(name)) return new ConflictError(message, error);
+  if (DENIED.has(name)) return new NotAllowedError(message, error);
   if (THROTTLED.has(name)) {
-    return new ServiceUnavailableError(`${action} was throttled by AWS`);
+    return new ServiceUnavailableError(`${action} was throttled by AWS`, error);
   }
-  return new ServiceUnavailableError(`${action} failed: AWS answered ${name}`);
+  return new ServiceUnavailableError(
+    `${action} failed: AWS answered ${name}`,
+    error,
+  );
 }
 
 /**
@@ -85,13 +88,16 @@ export function translateAwsError(error: unknown, action: string): Error {
  * @public
  */
 export function toSourceError(source: string, error: unknown): SourceError {
-  const name = (error as AwsLikeError)?.name ?? '';
   const message = (error as AwsLikeError)?.message ?? String(error);
+  // Look through our own translation to the AWS exception underneath.
+  const cause = (error as { cause?: unknown })?.cause;
+  const aws = (cause ?? error) as AwsLikeError;
+  const name = aws?.name ?? '';
   let errorType: SourceError['errorType'] = 'UNKNOWN';
   if (NOT_FOUND.has(name)) errorType = 'NOT_FOUND';
   else if (DENIED.has(name)) errorType = 'NOT_ALLOWED';
   else if (THROTTLED.has(name)) errorType = 'THROTTLED';
-  else if (((error as AwsLikeError)?.$metadata?.httpStatusCode ?? 0) >= 500) {
+  else if ((aws?.$metadata?.httpStatusCode ?? 0) >= 500) {
     errorType = 'UNAVAILABLE';
   }
   return { source, errorType, message };
