@@ -1,0 +1,37 @@
+/*
+ * Copyright 2026 The SageMaker Studio Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import type { RawRequest, RawResponse } from '../http';
+import type { AwsError, ServiceDefinition } from '../types';
+
+export interface DecodedRequest {
+  operation: string;
+  input: any;
+}
+
+export interface CallIdentity {
+  service: ServiceDefinition;
+  operation?: string;
+  requestId: string;
+}
+
+/** One wire protocol: request decoding and response encoding. */
+export interface ProtocolCodec {
+  /** Throws an `AwsError` for malformed requests and unknown operations. */
+  decode(request: RawRequest, service: ServiceDefinition): DecodedRequest;
+  encodeOutput(output: unknown, call: CallIdentity): RawResponse;
+  encodeError(error: AwsError, call: CallIdentity): RawResponse;
+}
