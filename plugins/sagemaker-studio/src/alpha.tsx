@@ -1,0 +1,82 @@
+/*
+ * Copyright 2026 The SageMaker Studio Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { convertLegacyRouteRef } from '@backstage/core-compat-api';
+import {
+  ApiBlueprint,
+  PageBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/frontend-plugin-api';
+import CloudIcon from '@material-ui/icons/Cloud';
+import AssignmentTurnedInIcon from '@material-ui/icons/AssignmentTurnedIn';
+import { sageMakerStudioApiRef } from './api/SageMakerStudioApi';
+import { SageMakerStudioClient } from './api/SageMakerStudioClient';
+import { reviewRouteRef, rootRouteRef } from './routes';
+
+const api = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: sageMakerStudioApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new SageMakerStudioClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+const page = PageBlueprint.make({
+  params: {
+    path: '/sagemaker-studio',
+    title: 'SageMaker Studio',
+    icon: <CloudIcon />,
+    routeRef: convertLegacyRouteRef(rootRouteRef),
+    loader: () =>
+      import('./components/SageMakerStudioPage').then(m => (
+        <m.SageMakerStudioPage />
+      )),
+  },
+});
+
+const reviewPage = PageBlueprint.makeWithOverrides({
+  name: 'review',
+  factory(originalFactory) {
+    return originalFactory({
+      path: '/sagemaker-studio-review',
+      title: 'Studio reviews',
+      icon: <AssignmentTurnedInIcon />,
+      routeRef: convertLegacyRouteRef(reviewRouteRef),
+      loader: () =>
+        import('./components/ReviewQueuePage').then(m => <m.ReviewQueuePage />),
+    });
+  },
+});
+
+/**
+ * The SageMaker Studio plugin for the new frontend system.
+ *
+ * @alpha
+ */
+export default createFrontendPlugin({
+  pluginId: 'sagemaker-studio',
+  title: 'SageMaker Studio',
+  icon: <CloudIcon />,
+  routes: {
+    root: convertLegacyRouteRef(rootRouteRef),
+    review: convertLegacyRouteRef(reviewRouteRef),
+  },
+  extensions: [api, page, reviewPage],
+});

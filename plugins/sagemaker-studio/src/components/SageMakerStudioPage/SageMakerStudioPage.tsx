@@ -1,0 +1,46 @@
+/*
+ * Copyright 2026 The SageMaker Studio Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { Content, Header, Page } from '@backstage/core-components';
+import Grid from '@material-ui/core/Grid';
+import { DomainsCard } from '../DomainsCard';
+import { RequestsTable } from '../RequestsTable';
+
+/** The plugin's home: domains, and the caller's own requests. */
+export function SageMakerStudioPage() {
+  return (
+    <Page themeId="tool">
+      <Header
+        title="SageMaker Studio"
+        subtitle="Secure, self-service machine-learning workspaces"
+      />
+      <Content>
+        <Grid container spacing={3}>
+          <Grid item xs={12}>
+            <DomainsCard />
+          </Grid>
+          <Grid item xs={12}>
+            <RequestsTable
+              scope="mine"
+              title="My requests"
+              emptyText="You have not requested anything yet. Start from a template under Create."
+            />
+          </Grid>
+        </Grid>
+      </Content>
+    </Page>
+  );
+}

@@ -1,0 +1,72 @@
+/*
+ * Copyright 2026 The SageMaker Studio Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  createApiFactory,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { sageMakerStudioApiRef } from './api/SageMakerStudioApi';
+import { SageMakerStudioClient } from './api/SageMakerStudioClient';
+import { reviewRouteRef, rootRouteRef } from './routes';
+
+/**
+ * The SageMaker Studio frontend plugin (legacy frontend system).
+ *
+ * @public
+ */
+export const sageMakerStudioPlugin = createPlugin({
+  id: 'sagemaker-studio',
+  apis: [
+    createApiFactory({
+      api: sageMakerStudioApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new SageMakerStudioClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+  routes: { root: rootRouteRef, review: reviewRouteRef },
+});
+
+/**
+ * Domains and the caller's own requests.
+ *
+ * @public
+ */
+export const SageMakerStudioPage = sageMakerStudioPlugin.provide(
+  createRoutableExtension({
+    name: 'SageMakerStudioPage',
+    component: () =>
+      import('./components/SageMakerStudioPage').then(m => m.SageMakerStudioPage),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * The admins' review queue.
+ *
+ * @public
+ */
+export const SageMakerStudioReviewPage = sageMakerStudioPlugin.provide(
+  createRoutableExtension({
+    name: 'SageMakerStudioReviewPage',
+    component: () =>
+      import('./components/ReviewQueuePage').then(m => m.ReviewQueuePage),
+    mountPoint: reviewRouteRef,
+  }),
+);
