@@ -74,7 +74,8 @@ function trainingInstanceCount(resourceConfig: unknown): number | undefined {
 function trainingLike(p: unknown): Settings {
   // HPO definitions may carry HyperParameterTuningResourceConfig instead.
   const resources =
-    field(p, 'ResourceConfig') ?? field(p, 'HyperParameterTuningResourceConfig');
+    field(p, 'ResourceConfig') ??
+    field(p, 'HyperParameterTuningResourceConfig');
   return {
     vpcConfig: vpc(field(p, 'VpcConfig')),
     volumeKmsKeyId: str(field(resources, 'VolumeKmsKeyId')),
@@ -104,15 +105,16 @@ function weakest(definitions: Settings[]): Settings {
     return definitions.every(d => pick(d) === true) ? true : undefined;
   };
   const withVpc = definitions.map(d => d.vpcConfig);
-  const vpcConfig =
-    withVpc.every(v => v && v.subnets.length && v.securityGroupIds.length)
-      ? {
-          subnets: [...new Set(withVpc.flatMap(v => v!.subnets))],
-          securityGroupIds: [
-            ...new Set(withVpc.flatMap(v => v!.securityGroupIds)),
-          ],
-        }
-      : withVpc.find(v => !v || !v.subnets.length || !v.securityGroupIds.length);
+  const vpcConfig = withVpc.every(
+    v => v && v.subnets.length && v.securityGroupIds.length,
+  )
+    ? {
+        subnets: [...new Set(withVpc.flatMap(v => v!.subnets))],
+        securityGroupIds: [
+          ...new Set(withVpc.flatMap(v => v!.securityGroupIds)),
+        ],
+      }
+    : withVpc.find(v => !v || !v.subnets.length || !v.securityGroupIds.length);
   return {
     vpcConfig,
     volumeKmsKeyId: allHave(d => d.volumeKmsKeyId)
@@ -125,7 +127,8 @@ function weakest(definitions: Settings[]): Settings {
     enableInterContainerTrafficEncryption: allTrue(
       d => d.enableInterContainerTrafficEncryption,
     ),
-    instanceCount: Math.max(...definitions.map(d => d.instanceCount ?? 0)) || undefined,
+    instanceCount:
+      Math.max(...definitions.map(d => d.instanceCount ?? 0)) || undefined,
   };
 }
 
@@ -203,7 +206,8 @@ function notebookInstance(p: unknown): Settings {
 function endpointConfig(p: unknown): Settings {
   const capture = field(p, 'DataCaptureConfig');
   const asyncOutput = path(p, 'AsyncInferenceConfig', 'OutputConfig');
-  const captures = isRecord(capture) && bool(field(capture, 'EnableCapture')) !== false;
+  const captures =
+    isRecord(capture) && bool(field(capture, 'EnableCapture')) !== false;
   return {
     volumeKmsKeyId: str(field(p, 'KmsKeyId')),
     outputKmsKeyId:
@@ -232,7 +236,9 @@ function userProfile(p: unknown): Settings {
   const groups = strings(path(p, 'UserSettings', 'SecurityGroups'));
   return {
     domainId: str(field(p, 'DomainId')),
-    vpcConfig: groups.length ? { subnets: [], securityGroupIds: groups } : undefined,
+    vpcConfig: groups.length
+      ? { subnets: [], securityGroupIds: groups }
+      : undefined,
   };
 }
 
@@ -332,7 +338,9 @@ export function extractWorkload(
     kind,
     name,
     arn: extra.arn ?? str(field(payload, spec.arnField)),
-    status: spec.statusField ? str(field(payload, spec.statusField)) : undefined,
+    status: spec.statusField
+      ? str(field(payload, spec.statusField))
+      : undefined,
     ...compact(spec.settings(payload)),
     tags: tagMap(extra.tags ?? field(payload, 'Tags')),
     source,

@@ -73,7 +73,11 @@ export function num(value: unknown): number | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) {
     return value;
   }
-  if (typeof value === 'string' && value.trim() !== '' && !isNaN(Number(value))) {
+  if (
+    typeof value === 'string' &&
+    value.trim() !== '' &&
+    !isNaN(Number(value))
+  ) {
     return Number(value);
   }
   return undefined;
@@ -83,7 +87,9 @@ export function strings(value: unknown): string[] {
   if (!Array.isArray(value)) {
     return [];
   }
-  return value.filter((v): v is string => typeof v === 'string' && v.length > 0);
+  return value.filter(
+    (v): v is string => typeof v === 'string' && v.length > 0,
+  );
 }
 
 export function records(value: unknown): UnknownRecord[] {

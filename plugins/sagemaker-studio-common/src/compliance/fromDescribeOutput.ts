@@ -28,7 +28,9 @@ export interface FromDescribeOutputOptions {
    * Tags from `ListTags`, as `[{ Key, Value }]` or a plain map; Describe*
    * outputs do not carry tags (except where the output has a `Tags` field).
    */
-  tags?: ReadonlyArray<{ Key?: string; Value?: string }> | Record<string, string>;
+  tags?:
+    | ReadonlyArray<{ Key?: string; Value?: string }>
+    | Record<string, string>;
 }
 
 /**

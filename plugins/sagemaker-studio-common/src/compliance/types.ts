@@ -170,7 +170,10 @@ export interface ComplianceRule {
   /** Kinds the rule is evaluated for; other kinds are skipped entirely. */
   appliesTo: readonly SageMakerWorkloadKind[];
   /** Evaluates the rule. Must be pure and must not throw. */
-  evaluate(workload: SageMakerWorkload, context?: ComplianceContext): RuleEvaluation;
+  evaluate(
+    workload: SageMakerWorkload,
+    context?: ComplianceContext,
+  ): RuleEvaluation;
 }
 
 /**

@@ -22,7 +22,12 @@ import { SageMakerWorkloadKind } from '../types';
  * first letter of each segment).
  */
 
-type Setting = 'vpc' | 'volumeKey' | 'outputKey' | 'isolation' | 'interContainer';
+type Setting =
+  | 'vpc'
+  | 'volumeKey'
+  | 'outputKey'
+  | 'isolation'
+  | 'interContainer';
 
 const FIELD_NAMES: Partial<
   Record<SageMakerWorkloadKind, Partial<Record<Setting, string>>>
@@ -39,7 +44,8 @@ const FIELD_NAMES: Partial<
     volumeKey: 'TrainingJobDefinition.ResourceConfig.VolumeKmsKeyId',
     outputKey: 'TrainingJobDefinition.OutputDataConfig.KmsKeyId',
     isolation: 'TrainingJobDefinition.EnableNetworkIsolation',
-    interContainer: 'TrainingJobDefinition.EnableInterContainerTrafficEncryption',
+    interContainer:
+      'TrainingJobDefinition.EnableInterContainerTrafficEncryption',
   },
   ProcessingJob: {
     vpc: 'NetworkConfig.VpcConfig',
@@ -60,21 +66,25 @@ const FIELD_NAMES: Partial<
   },
   Model: { vpc: 'VpcConfig', isolation: 'EnableNetworkIsolation' },
   NotebookInstance: {
-    vpc: 'SubnetId and SecurityGroupIds',
+    vpc: 'SubnetId/SecurityGroupIds',
     volumeKey: 'KmsKeyId',
   },
   EndpointConfig: {
     volumeKey: 'KmsKeyId',
-    outputKey: 'DataCaptureConfig.KmsKeyId (or AsyncInferenceConfig.OutputConfig.KmsKeyId)',
+    outputKey:
+      'DataCaptureConfig.KmsKeyId (or AsyncInferenceConfig.OutputConfig.KmsKeyId)',
   },
   Domain: {
-    vpc: 'SubnetIds and DefaultUserSettings.SecurityGroups',
+    vpc: 'SubnetIds/DefaultUserSettings.SecurityGroups',
     volumeKey: 'KmsKeyId',
   },
   UserProfile: { vpc: 'UserSettings.SecurityGroups' },
 };
 
 /** The API field holding `setting` for `kind`. */
-export function fieldName(kind: SageMakerWorkloadKind, setting: Setting): string {
+export function fieldName(
+  kind: SageMakerWorkloadKind,
+  setting: Setting,
+): string {
   return FIELD_NAMES[kind]?.[setting] ?? setting;
 }

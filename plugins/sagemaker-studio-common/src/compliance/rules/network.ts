@@ -14,15 +14,9 @@
  * limitations under the License.
  */
 
-import { ComplianceRule, RuleEvaluation } from '../types';
+import { ComplianceRule } from '../types';
 import { fieldName } from './fieldNames';
-
-const passed = (reason: string): RuleEvaluation => ({ status: 'PASSED', reason });
-const failed = (reason: string): RuleEvaluation => ({ status: 'FAILED', reason });
-const notApplicable = (reason: string): RuleEvaluation => ({
-  status: 'NOT_APPLICABLE',
-  reason,
-});
+import { failed, notApplicable, passed } from './results';
 
 /**
  * Jobs, models and notebook instances must run inside the VPC: both subnets
@@ -49,7 +43,9 @@ export const sageMakerVpcRequiredRule: ComplianceRule = {
     const name = fieldName(workload.kind, 'vpc');
     const vpc = workload.vpcConfig;
     if (!vpc) {
-      return failed(`${name} is missing, so the ${workload.kind} runs outside the VPC.`);
+      return failed(
+        `${name} is missing, so the ${workload.kind} runs outside the VPC.`,
+      );
     }
     const missing = [
       vpc.subnets.length === 0 ? 'subnets' : undefined,
@@ -59,7 +55,9 @@ export const sageMakerVpcRequiredRule: ComplianceRule = {
       return failed(`${name} has no ${missing.join(' and no ')}.`);
     }
     return passed(
-      `${name} attaches subnets ${vpc.subnets.join(', ')} and security groups ${vpc.securityGroupIds.join(', ')}.`,
+      `${name} attaches subnets ${vpc.subnets.join(
+        ', ',
+      )} and security groups ${vpc.securityGroupIds.join(', ')}.`,
     );
   },
 };
@@ -72,7 +70,8 @@ export const sageMakerVpcRequiredRule: ComplianceRule = {
  */
 export const sageMakerApprovedNetworkRule: ComplianceRule = {
   id: 'SAGEMAKER_APPROVED_NETWORK',
-  title: 'SageMaker workloads must use the approved subnets and security groups',
+  title:
+    'SageMaker workloads must use the approved subnets and security groups',
   description:
     "A workload's subnets and security groups must be among those allowed for its team, so it cannot reach networks that other teams or the internet use.",
   severity: 'HIGH',
@@ -90,12 +89,20 @@ export const sageMakerApprovedNetworkRule: ComplianceRule = {
     const allowedSubnets = context?.allowedSubnetIds;
     const allowedGroups = context?.allowedSecurityGroupIds;
     if (!allowedSubnets && !allowedGroups) {
-      return notApplicable('No allowed subnets or security groups are configured.');
+      return notApplicable(
+        'No allowed subnets or security groups are configured.',
+      );
     }
     const vpc = workload.vpcConfig;
-    if (!vpc || (vpc.subnets.length === 0 && vpc.securityGroupIds.length === 0)) {
+    if (
+      !vpc ||
+      (vpc.subnets.length === 0 && vpc.securityGroupIds.length === 0)
+    ) {
       return notApplicable(
-        `${fieldName(workload.kind, 'vpc')} is missing; SAGEMAKER_VPC_REQUIRED reports that.`,
+        `${fieldName(
+          workload.kind,
+          'vpc',
+        )} is missing; SAGEMAKER_VPC_REQUIRED reports that.`,
       );
     }
     const badSubnets = allowedSubnets
@@ -107,13 +114,22 @@ export const sageMakerApprovedNetworkRule: ComplianceRule = {
     if (badSubnets.length > 0 || badGroups.length > 0) {
       const parts = [
         badSubnets.length ? `subnets ${badSubnets.join(', ')}` : undefined,
-        badGroups.length ? `security groups ${badGroups.join(', ')}` : undefined,
+        badGroups.length
+          ? `security groups ${badGroups.join(', ')}`
+          : undefined,
       ].filter(Boolean);
       return failed(
-        `${fieldName(workload.kind, 'vpc')} uses ${parts.join(' and ')}, which are not approved for the team.`,
+        `${fieldName(workload.kind, 'vpc')} uses ${parts.join(
+          ' and ',
+        )}, which are not approved for the team.`,
       );
     }
-    return passed(`${fieldName(workload.kind, 'vpc')} uses only approved subnets and security groups.`);
+    return passed(
+      `${fieldName(
+        workload.kind,
+        'vpc',
+      )} uses only approved subnets and security groups.`,
+    );
   },
 };
 
@@ -129,13 +145,22 @@ export const sageMakerNetworkIsolationRule: ComplianceRule = {
   description:
     'With network isolation the algorithm container cannot make outbound network calls, even inside the VPC, which limits data exfiltration by untrusted code.',
   severity: 'MEDIUM',
-  appliesTo: ['TrainingJob', 'ProcessingJob', 'HyperParameterTuningJob', 'Model'],
+  appliesTo: [
+    'TrainingJob',
+    'ProcessingJob',
+    'HyperParameterTuningJob',
+    'Model',
+  ],
   evaluate(workload) {
     const name = fieldName(workload.kind, 'isolation');
     return workload.enableNetworkIsolation === true
       ? passed(`${name} is true.`)
       : failed(
-          `${name} is ${workload.enableNetworkIsolation === false ? 'false' : 'not set (defaults to false)'}.`,
+          `${name} is ${
+            workload.enableNetworkIsolation === false
+              ? 'false'
+              : 'not set (defaults to false)'
+          }.`,
         );
   },
 };
@@ -153,11 +178,17 @@ export const sageMakerInterContainerEncryptionRule: ComplianceRule = {
   description:
     'Distributed training, tuning, AutoML and multi-instance processing jobs exchange data between instances; that traffic must be encrypted.',
   severity: 'MEDIUM',
-  appliesTo: ['TrainingJob', 'ProcessingJob', 'HyperParameterTuningJob', 'AutoMLJob'],
+  appliesTo: [
+    'TrainingJob',
+    'ProcessingJob',
+    'HyperParameterTuningJob',
+    'AutoMLJob',
+  ],
   evaluate(workload) {
     const name = fieldName(workload.kind, 'interContainer');
     const alwaysDistributed =
-      workload.kind === 'HyperParameterTuningJob' || workload.kind === 'AutoMLJob';
+      workload.kind === 'HyperParameterTuningJob' ||
+      workload.kind === 'AutoMLJob';
     if (
       !alwaysDistributed &&
       workload.instanceCount !== undefined &&
@@ -170,7 +201,11 @@ export const sageMakerInterContainerEncryptionRule: ComplianceRule = {
     return workload.enableInterContainerTrafficEncryption === true
       ? passed(`${name} is true.`)
       : failed(
-          `${name} is ${workload.enableInterContainerTrafficEncryption === false ? 'false' : 'not set (defaults to false)'}.`,
+          `${name} is ${
+            workload.enableInterContainerTrafficEncryption === false
+              ? 'false'
+              : 'not set (defaults to false)'
+          }.`,
         );
   },
 };
