@@ -1,0 +1,66 @@
+/*
+ * Copyright 2026 The SageMaker Studio Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import {
+  StudioDomainReader,
+  readSageMakerStudioConfig,
+  sageMakerStudioAwsClientsServiceRef,
+} from '@internal/plugin-sagemaker-studio-node';
+import { SageMakerStudioEntityProvider } from './provider/SageMakerStudioEntityProvider';
+
+/**
+ * Adds the SageMaker Studio entity provider to the catalog.
+ *
+ * @public
+ */
+export const catalogModuleSageMakerStudioEntityProvider = createBackendModule({
+  pluginId: 'catalog',
+  moduleId: 'sagemaker-studio-entity-provider',
+  register(env) {
+    env.registerInit({
+      deps: {
+        catalog: catalogProcessingExtensionPoint,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
+        awsClients: sageMakerStudioAwsClientsServiceRef,
+      },
+      async init({ catalog, config, logger, scheduler, awsClients }) {
+        const settings = readSageMakerStudioConfig(config);
+        const minutes =
+          config.getOptionalNumber('sageMakerStudio.catalog.frequencyMinutes') ?? 10;
+        catalog.addEntityProvider(
+          new SageMakerStudioEntityProvider({
+            id: 'default',
+            source: new StudioDomainReader(awsClients),
+            owner: settings.adminGroup,
+            logger,
+            taskRunner: scheduler.createScheduledTaskRunner({
+              frequency: { minutes },
+              timeout: { minutes: 3 },
+              initialDelay: { seconds: 15 },
+            }),
+          }),
+        );
+      },
+    });
+  },
+});
