@@ -19,20 +19,19 @@ import { StackEventRecord, StackRecord } from './state';
 
 export const STACK_RESOURCE_TYPE = 'AWS::CloudFormation::Stack';
 
-export function now(): string {
-  return new Date().toISOString();
-}
-
-/** Appends an event; events are kept newest first, as DescribeStackEvents returns them. */
+/**
+ * Appends an event. Its time is set when the operation ends (`stampEvents`), so an
+ * operation that ran at once still shows its progress over the configured delay.
+ */
 export function recordEvent(
   stack: StackRecord,
-  event: Omit<StackEventRecord, 'eventId' | 'stackId' | 'stackName' | 'timestamp'>,
+  event: Omit<StackEventRecord, 'eventId' | 'stackId' | 'stackName' | 'at'>,
 ): void {
-  stack.events.unshift({
-    eventId: event.logicalId === stack.stackName ? randomUUID() : `${event.logicalId}-${event.status}-${now()}`,
+  stack.events.push({
+    eventId: randomUUID(),
     stackId: stack.stackId,
     stackName: stack.stackName,
-    timestamp: now(),
+    at: Number.MAX_SAFE_INTEGER,
     ...event,
   });
 }
@@ -50,9 +49,36 @@ export function setStackStatus(stack: StackRecord, status: string, reason?: stri
   });
 }
 
-export function isTerminalStatus(status: string): boolean {
-  return !status.endsWith('_IN_PROGRESS');
+/** Spreads the events recorded since `fromIndex` evenly from `start` to `start + durationMs`. */
+export function stampEvents(stack: StackRecord, fromIndex: number, start: number, durationMs: number): void {
+  const fresh = stack.events.slice(fromIndex);
+  fresh.forEach((event, index) => {
+    event.at = fresh.length === 1 ? start : start + Math.round((durationMs * index) / (fresh.length - 1));
+  });
+}
+
+/** The time the stack's latest event shows; a new operation starts no earlier. */
+export function lastEventTime(stack: StackRecord): number {
+  return stack.events.length === 0 ? 0 : stack.events[stack.events.length - 1].at;
+}
+
+export function isInProgress(status: string): boolean {
+  return status.endsWith('_IN_PROGRESS') && status !== 'REVIEW_IN_PROGRESS';
 }
 
 /** Statuses from which UpdateStack is allowed. */
 export const UPDATABLE_STATUSES = new Set(['CREATE_COMPLETE', 'UPDATE_COMPLETE', 'UPDATE_ROLLBACK_COMPLETE', 'IMPORT_COMPLETE']);
+
+/** Statuses in which a stack's outputs are exported. */
+export const EXPORTING_STATUSES = new Set([
+  'CREATE_COMPLETE',
+  'UPDATE_IN_PROGRESS',
+  'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS',
+  'UPDATE_COMPLETE',
+  'UPDATE_ROLLBACK_IN_PROGRESS',
+  'UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS',
+  'UPDATE_ROLLBACK_COMPLETE',
+  'UPDATE_ROLLBACK_FAILED',
+  'DELETE_FAILED',
+  'DELETE_IN_PROGRESS',
+]);

@@ -17,14 +17,10 @@
 import { ResolvedParameter } from './parameters';
 import { TemplateValue } from './types';
 
-/**
- * The engine's state. Everything is plain data (timestamps as ISO strings) so the
+/*
+ * The engine's records. Everything is plain JSON (timestamps in epoch milliseconds) so the
  * sandbox can keep it in a file across restarts.
  */
-export interface CloudFormationState {
-  stacks: StackRecord[];
-  changeSets: ChangeSetRecord[];
-}
 
 export interface Tag {
   Key: string;
@@ -37,7 +33,6 @@ export interface StackResourceRecord {
   type: string;
   status: string;
   statusReason?: string;
-  lastUpdated: string;
   properties: Record<string, TemplateValue>;
   attributes: Record<string, TemplateValue>;
   lenientAttributes?: boolean;
@@ -50,7 +45,8 @@ export interface StackEventRecord {
   logicalId: string;
   physicalId: string;
   resourceType: string;
-  timestamp: string;
+  /** When the event becomes visible (epoch ms); operations spread their events over the delay. */
+  at: number;
   status: string;
   statusReason?: string;
   properties?: string;
@@ -74,13 +70,13 @@ export interface StackRecord {
   tags: Tag[];
   status: string;
   statusReason?: string;
-  creationTime: string;
-  lastUpdatedTime?: string;
-  deletionTime?: string;
+  creationTime: number;
+  lastUpdatedTime?: number;
+  deletionTime?: number;
   disableRollback: boolean;
   outputs: StackOutputRecord[];
   resources: Record<string, StackResourceRecord>;
-  /** Newest first, as DescribeStackEvents returns them. */
+  /** Oldest first. */
   events: StackEventRecord[];
   /** Export names this stack imports. */
   imports: string[];
@@ -114,14 +110,13 @@ export interface ChangeSetRecord {
   parameters: ResolvedParameter[];
   capabilities: string[];
   tags: Tag[];
+  /** Final status; `readyAt` says when it shows (until then CREATE_IN_PROGRESS). */
   status: string;
   statusReason?: string;
   executionStatus: string;
-  creationTime: string;
+  creationTime: number;
+  readyAt: number;
   changes: ResourceChangeRecord[];
   notificationArns: string[];
 }
 
-export function emptyCloudFormationState(): CloudFormationState {
-  return { stacks: [], changeSets: [] };
-}
