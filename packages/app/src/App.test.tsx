@@ -48,27 +48,4 @@ describe('App', () => {
       screen.getByRole('button', { name: 'Sign in as Ada' }),
     ).toBeInTheDocument();
   });
-
-  it('offers no local sign-in when it is turned off', async () => {
-    process.env = {
-      NODE_ENV: 'test',
-      APP_CONFIG: [
-        {
-          data: {
-            app: { title: 'Test' },
-            backend: { baseUrl: 'http://localhost:7007' },
-            localSignIn: { enabled: false },
-          },
-          context: 'test',
-        },
-      ] as any,
-    };
-
-    render(App.createRoot());
-
-    expect(
-      await screen.findByText(/No sign-in method is configured/),
-    ).toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: /Sign in as/ })).toBeNull();
-  });
 });
