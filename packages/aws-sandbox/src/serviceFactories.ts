@@ -16,6 +16,8 @@
 
 import type { ServiceFactory } from './server/types';
 import { createS3Service } from './services/s3';
+import { createSageMakerService } from './services/sagemaker';
+import { createSecurityHubService } from './services/securityhub';
 import { createSsmService } from './services/ssm';
 import { createStsService } from './services/sts';
 
@@ -27,4 +29,6 @@ export const defaultServiceFactories: ServiceFactory[] = [
   createStsService,
   createSsmService,
   createS3Service,
+  createSageMakerService,
+  createSecurityHubService,
 ];
