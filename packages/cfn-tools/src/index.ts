@@ -26,3 +26,6 @@ export type { RuleContext, SecurityRule, PolicyDecision, PolicyRequest } from '.
 export { runCli, createProgram } from './cli/main';
 export { validateDirectory, formatFinding, summaryLine } from './cli/validateCommand';
 export type { ValidateOptions, ValidateReport } from './cli/validateCommand';
+export * from './packaging';
+export { runPackageCommand } from './cli/packageCommand';
+export type { PackageCommandOptions, PackageCommandDependencies } from './cli/packageCommand';

@@ -15,7 +15,7 @@
  */
 import { Command } from 'commander';
 import { formatFinding, summaryLine, validateDirectory } from './validateCommand';
-import { runPackageCommand } from './packageCommand';
+import { PackageCommandOptions, runPackageCommand } from './packageCommand';
 
 /**
  * Builds the `sagemaker-studio-cfn` command line.
@@ -52,8 +52,9 @@ export function createProgram(out: (line: string) => void = console.log): Comman
     .option('--parameter <key=value...>', 'extra CreateStack parameters')
     .option('--create-bucket', 'create the staging bucket if it does not exist')
     .option('--dry-run', 'list what would be done, without any AWS call')
+    .option('--skip-validation', 'package even if the specification checks fail')
     .option('--deploy', 'run the CreateStack instead of printing it')
-    .action(async options => {
+    .action(async (options: PackageCommandOptions) => {
       await runPackageCommand(options, out);
     });
 
