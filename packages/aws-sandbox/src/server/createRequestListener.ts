@@ -57,9 +57,10 @@ function readBody(request: IncomingMessage): Promise<Buffer> {
 
 function send(response: ServerResponse, raw: RawResponse) {
   const body = raw.body ?? '';
+  // HEAD answers keep the length of the object they describe.
   response.writeHead(raw.status, {
-    ...raw.headers,
     'content-length': String(Buffer.byteLength(body)),
+    ...raw.headers,
   });
   response.end(body);
 }
