@@ -1,0 +1,186 @@
+/*
+ * Copyright 2026 The SageMaker Studio Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  DeleteEndpointConfigCommand,
+  DeleteModelCommand,
+  SageMakerClient,
+  StopAutoMLJobCommand,
+  StopHyperParameterTuningJobCommand,
+  StopNotebookInstanceCommand,
+  StopProcessingJobCommand,
+  StopTrainingJobCommand,
+  StopTransformJobCommand,
+} from '@aws-sdk/client-sagemaker';
+import type {
+  RemediationAction,
+  SageMakerWorkload,
+  SageMakerWorkloadKind,
+} from './compliance';
+
+type Call = (client: SageMakerClient, name: string) => Promise<unknown>;
+
+/** The SageMaker call that carries out each remediation, per kind. */
+const CALLS: Partial<
+  Record<
+    SageMakerWorkloadKind,
+    { action: RemediationAction; operation: string; call: Call }
+  >
+> = {
+  TrainingJob: {
+    action: 'STOP',
+    operation: 'StopTrainingJob',
+    call: (c, name) =>
+      c.send(new StopTrainingJobCommand({ TrainingJobName: name })),
+  },
+  ProcessingJob: {
+    action: 'STOP',
+    operation: 'StopProcessingJob',
+    call: (c, name) =>
+      c.send(new StopProcessingJobCommand({ ProcessingJobName: name })),
+  },
+  TransformJob: {
+    action: 'STOP',
+    operation: 'StopTransformJob',
+    call: (c, name) =>
+      c.send(new StopTransformJobCommand({ TransformJobName: name })),
+  },
+  HyperParameterTuningJob: {
+    action: 'STOP',
+    operation: 'StopHyperParameterTuningJob',
+    call: (c, name) =>
+      c.send(
+        new StopHyperParameterTuningJobCommand({
+          HyperParameterTuningJobName: name,
+        }),
+      ),
+  },
+  AutoMLJob: {
+    action: 'STOP',
+    operation: 'StopAutoMLJob',
+    call: (c, name) =>
+      c.send(new StopAutoMLJobCommand({ AutoMLJobName: name })),
+  },
+  NotebookInstance: {
+    action: 'STOP',
+    operation: 'StopNotebookInstance',
+    call: (c, name) =>
+      c.send(new StopNotebookInstanceCommand({ NotebookInstanceName: name })),
+  },
+  Model: {
+    action: 'DELETE',
+    operation: 'DeleteModel',
+    call: (c, name) => c.send(new DeleteModelCommand({ ModelName: name })),
+  },
+  EndpointConfig: {
+    action: 'DELETE',
+    operation: 'DeleteEndpointConfig',
+    call: (c, name) =>
+      c.send(new DeleteEndpointConfigCommand({ EndpointConfigName: name })),
+  },
+};
+
+/** The SageMaker operation that carries out `action` on `kind`, if any. */
+export function remediationOperation(
+  kind: SageMakerWorkloadKind,
+  action: RemediationAction,
+): string | undefined {
+  const entry = CALLS[kind];
+  return entry && entry.action === action ? entry.operation : undefined;
+}
+
+function errorName(error: unknown): string | undefined {
+  const name = (error as { name?: unknown } | null)?.name;
+  return typeof name === 'string' ? name : undefined;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * How a failed Stop/Delete call should be read.
+ *
+ * SageMaker answers a repeated or late call with an error: `ResourceNotFound`
+ * or a `ValidationException` saying "Could not find …" once a model or config
+ * is gone, and a `ValidationException` naming the status once a job or
+ * notebook has stopped, completed or failed. Both mean there is nothing left
+ * to do, which keeps redelivered events harmless. A notebook still `Pending`
+ * cannot be stopped yet: that stays an error, so the event is retried.
+ */
+export function classifyRemediationError(
+  error: unknown,
+): 'already-gone' | 'already-stopped' | 'error' {
+  const name = errorName(error);
+  const message = errorMessage(error);
+  if (
+    name === 'ResourceNotFound' ||
+    name === 'ResourceNotFoundException' ||
+    (name === 'ValidationException' &&
+      /could not find|not found|does not exist/i.test(message))
+  ) {
+    return 'already-gone';
+  }
+  if (
+    name === 'ValidationException' &&
+    (/already (been )?(stopped|stopping|completed|deleted)/i.test(message) ||
+      /\b(Stopped|Stopping|Completed|Failed|Deleting)\b/.test(message)) &&
+    !/\bPending\b/.test(message)
+  ) {
+    return 'already-stopped';
+  }
+  return 'error';
+}
+
+/** The result of one remediation attempt. */
+export interface RemediationResult {
+  remediated: boolean;
+  /** What happened, for logs. */
+  detail: 'done' | 'already-gone' | 'already-stopped' | 'not-needed' | 'failed';
+  operation?: string;
+  error?: { code?: string; message: string };
+}
+
+/**
+ * Carries out `action` on the workload. `run` wraps the call (retries);
+ * errors are returned, never thrown.
+ */
+export async function remediate(
+  client: SageMakerClient,
+  workload: SageMakerWorkload,
+  action: RemediationAction,
+  run: <T>(call: () => Promise<T>) => Promise<T>,
+): Promise<RemediationResult> {
+  const entry = CALLS[workload.kind];
+  if (action === 'NONE' || !entry || entry.action !== action) {
+    return { remediated: false, detail: 'not-needed' };
+  }
+  try {
+    await run(() => entry.call(client, workload.name));
+    return { remediated: true, detail: 'done', operation: entry.operation };
+  } catch (error) {
+    const kind = classifyRemediationError(error);
+    if (kind !== 'error') {
+      return { remediated: true, detail: kind, operation: entry.operation };
+    }
+    return {
+      remediated: false,
+      detail: 'failed',
+      operation: entry.operation,
+      error: { code: errorName(error), message: errorMessage(error) },
+    };
+  }
+}
