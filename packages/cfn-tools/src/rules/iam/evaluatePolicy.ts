@@ -184,7 +184,7 @@ export function statementApplies(statement: PolicyStatement, request: PolicyRequ
  */
 export function evaluatePolicy(statements: PolicyStatement[], request: PolicyRequest): PolicyDecision {
   const applicable = statements.filter(statement => statementApplies(statement, request));
-  if (applicable.some(statement => statement.effect === 'Deny')) return 'explicit-deny';
+  if (applicable.some(statement => statement.effect === 'Deny' && !statement.conditional)) return 'explicit-deny';
   if (applicable.some(statement => statement.effect === 'Allow')) return 'allow';
   return 'implicit-deny';
 }
@@ -198,5 +198,5 @@ export function statementCoversAction(statement: PolicyStatement, action: string
 
 /** The statements that explicitly deny the request, for messages. */
 export function denyingStatements(statements: PolicyStatement[], request: PolicyRequest): PolicyStatement[] {
-  return statements.filter(statement => statement.effect === 'Deny' && statementApplies(statement, request));
+  return statements.filter(statement => statement.effect === 'Deny' && !statement.conditional && statementApplies(statement, request));
 }

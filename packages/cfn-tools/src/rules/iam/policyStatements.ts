@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-import { isPlainObject } from '../../template/intrinsics';
+import { intrinsicName, isPlainObject } from '../../template/intrinsics';
 import type { ParsedTemplate } from '../../template/types';
 import { renderValue } from '../renderValue';
 
@@ -34,12 +34,19 @@ export interface PolicyStatement {
   principals?: string[];
   /** operator → condition key → values */
   conditions: Record<string, Record<string, string[]>>;
+  /**
+   * True when the statement sits in an `Fn::If` branch, so it exists only
+   * for some parameter values. Evaluation assumes the worst case: such an
+   * Allow may be there, such a Deny may not.
+   */
+  conditional: boolean;
 }
 
 function asList(value: unknown, template: ParsedTemplate): string[] | undefined {
   if (value === undefined) return undefined;
-  const items = Array.isArray(value) ? value : [value];
-  return items.map(item => renderValue(item, template));
+  // Either branch of an Fn::If may be deployed, so both count.
+  const items = branches(value).flatMap(({ value: branch }) => (Array.isArray(branch) ? branch : [branch]));
+  return items.flatMap(item => branches(item).map(({ value: v }) => renderValue(v, template)));
 }
 
 function principalList(value: unknown, template: ParsedTemplate): string[] | undefined {
@@ -73,8 +80,27 @@ function conditionBlock(
 export function policyStatements(document: unknown, template: ParsedTemplate): PolicyStatement[] {
   if (!isPlainObject(document)) return [];
   const raw = document.Statement;
-  const statements = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
-  return statements.filter(isPlainObject).map(statement => ({
+  const listed = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+  const candidates = listed.flatMap(item => branches(item));
+  return candidates
+    .filter(({ value }) => isPlainObject(value) && (value.Effect === 'Allow' || value.Effect === 'Deny'))
+    .map(({ value, conditional }) => toStatement(value as Record<string, unknown>, conditional, template));
+}
+
+/** The statement itself, or both branches of an `Fn::If`, marked conditional. */
+function branches(item: unknown, conditional = false): Array<{ value: unknown; conditional: boolean }> {
+  const fn = intrinsicName(item);
+  if (fn === 'Fn::If') {
+    const argument = (item as Record<string, unknown>)[fn];
+    if (!Array.isArray(argument) || argument.length !== 3) return [];
+    return [...branches(argument[1], true), ...branches(argument[2], true)];
+  }
+  if (fn === 'Ref' && (item as Record<string, unknown>).Ref === 'AWS::NoValue') return [];
+  return [{ value: item, conditional }];
+}
+
+function toStatement(statement: Record<string, unknown>, conditional: boolean, template: ParsedTemplate): PolicyStatement {
+  return {
     sid: typeof statement.Sid === 'string' ? statement.Sid : undefined,
     effect: statement.Effect === 'Deny' ? 'Deny' : 'Allow',
     actions: asList(statement.Action, template),
@@ -83,7 +109,8 @@ export function policyStatements(document: unknown, template: ParsedTemplate): P
     notResources: asList(statement.NotResource, template),
     principals: principalList(statement.Principal, template),
     conditions: conditionBlock(statement.Condition, template),
-  }));
+    conditional,
+  };
 }
 
 /** All condition keys a statement tests, lower-cased. */
