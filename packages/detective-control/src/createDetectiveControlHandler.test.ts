@@ -160,6 +160,7 @@ describe('createDetectiveControlHandler', () => {
         resourceName: fixture.name,
         remediation: 'NONE',
         remediated: false,
+        remediationResult: 'not-needed',
         importedFindings: 0,
         errors: [],
       });
@@ -265,6 +266,7 @@ describe('createDetectiveControlHandler', () => {
         mode: 'report-only',
         remediation: 'STOP',
         remediated: false,
+        remediationResult: 'skipped',
       });
       expect(sageMakerMock.calls()).toHaveLength(0);
       for (const finding of importedFindings()) {
@@ -347,37 +349,47 @@ describe('createDetectiveControlHandler', () => {
         'The request was rejected because the training job is in status Stopped.',
         'ValidationException',
         StopTrainingJobCommand,
+        'already-stopped',
       ],
       [
         'TrainingJob',
         'The request was rejected because the training job is in status Completed.',
         'ValidationException',
         StopTrainingJobCommand,
+        'already-finished',
       ],
       [
         'Model',
         'Could not find model "arn:aws:sagemaker:eu-west-1:111122223333:model/fraud-xgb-model".',
         'ValidationException',
         DeleteModelCommand,
+        'already-gone',
       ],
       [
         'ProcessingJob',
         'Could not find processing job',
         'ResourceNotFound',
         StopProcessingJobCommand,
+        'already-gone',
       ],
       [
         'NotebookInstance',
         'Status (Stopped) not in ([InService])',
         'ValidationException',
         StopNotebookInstanceCommand,
+        'already-stopped',
       ],
     ] as const)(
-      'treats a %s answering "%s" as already remediated',
-      async (kind, message, name, command) => {
+      'reads a %s answering "%s" as nothing left to do',
+      async (kind, message, name, command, result) => {
         sageMakerMock.on(command as any).rejects(awsError(name, message));
         const outcome = await makeHandler()(fixtureEvent(kind, false));
-        expect(outcome).toMatchObject({ remediated: true, errors: [] });
+        expect(outcome).toMatchObject({
+          // A job that finished on its own ran non-compliant: not remediated.
+          remediated: result !== 'already-finished',
+          remediationResult: result,
+          errors: [],
+        });
         expect(sageMakerMock.commandCalls(command as any)).toHaveLength(1);
       },
     );

@@ -90,6 +90,7 @@ export function createDetectiveControlHandler(
         findings: [],
         remediation: 'NONE',
         remediated: false,
+        remediationResult: 'not-needed',
         mode,
         importedFindings: 0,
         errors: [],
@@ -107,6 +108,7 @@ export function createDetectiveControlHandler(
       findings,
       remediation,
       remediated: false,
+      remediationResult: 'not-needed',
       mode,
       importedFindings: 0,
       errors: [],
@@ -127,7 +129,9 @@ export function createDetectiveControlHandler(
       mode,
     });
 
-    if (remediation !== 'NONE' && mode === 'enforce') {
+    if (remediation !== 'NONE' && mode === 'report-only') {
+      outcome.remediationResult = 'skipped';
+    } else if (remediation !== 'NONE') {
       const result = await remediate(
         deps.sageMaker,
         workload,
@@ -135,6 +139,7 @@ export function createDetectiveControlHandler(
         run,
       );
       outcome.remediated = result.remediated;
+      outcome.remediationResult = result.result;
       if (result.error) {
         outcome.errors.push({ stage: 'remediation', ...result.error });
         logger.error('Remediation failed', {
@@ -143,11 +148,14 @@ export function createDetectiveControlHandler(
           ...result.error,
         });
       } else {
-        logger.info('Remediated', {
-          ...logMeta,
-          operation: result.operation,
-          result: result.detail,
-        });
+        logger.info(
+          result.remediated ? 'Remediated' : 'Nothing left to remediate',
+          {
+            ...logMeta,
+            operation: result.operation,
+            result: result.result,
+          },
+        );
       }
     }
 

@@ -24,6 +24,7 @@
 
 export { createDetectiveControlHandler } from './createDetectiveControlHandler';
 export { handler } from './lambda';
+export type { RemediationResultKind } from './remediate';
 export type {
   CloudTrailEventBridgeEvent,
   DetectiveControlDeps,

@@ -114,16 +114,22 @@ function errorMessage(error: unknown): string {
 /**
  * How a failed Stop/Delete call should be read.
  *
- * SageMaker answers a repeated or late call with an error: `ResourceNotFound`
- * or a `ValidationException` saying "Could not find …" once a model or config
- * is gone, and a `ValidationException` naming the status once a job or
- * notebook has stopped, completed or failed. Both mean there is nothing left
- * to do, which keeps redelivered events harmless. A notebook still `Pending`
- * cannot be stopped yet: that stays an error, so the event is retried.
+ * SageMaker answers a repeated or late call with an error:
+ * - `ResourceNotFound`, or a `ValidationException` saying "Could not find …",
+ *   once a model or config is gone (`already-gone`);
+ * - a `ValidationException` naming `Stopping`, `Stopped` or `Deleting` once a
+ *   job or notebook is being or has been stopped (`already-stopped`), which is
+ *   what a redelivered event sees after the first delivery stopped it;
+ * - a `ValidationException` naming `Completed` or `Failed` when the job ended
+ *   on its own before it could be stopped (`already-finished`): nothing is
+ *   left to do, but the job did run, so this is not counted as remediated.
+ *
+ * A notebook still `Pending` cannot be stopped yet: that stays an error, so
+ * the event is retried.
  */
 export function classifyRemediationError(
   error: unknown,
-): 'already-gone' | 'already-stopped' | 'error' {
+): 'already-gone' | 'already-stopped' | 'already-finished' | 'error' {
   const name = errorName(error);
   const message = errorMessage(error);
   if (
@@ -134,22 +140,44 @@ export function classifyRemediationError(
   ) {
     return 'already-gone';
   }
+  if (name !== 'ValidationException' || /\bPending\b/.test(message)) {
+    return 'error';
+  }
   if (
-    name === 'ValidationException' &&
-    (/already (been )?(stopped|stopping|completed|deleted)/i.test(message) ||
-      /\b(Stopped|Stopping|Completed|Failed|Deleting)\b/.test(message)) &&
-    !/\bPending\b/.test(message)
+    /\b(Stopped|Stopping|Deleting)\b/.test(message) ||
+    /already (been )?(stopped|deleted)/i.test(message)
   ) {
     return 'already-stopped';
+  }
+  if (
+    /\b(Completed|Failed)\b/.test(message) ||
+    /already (been )?completed/i.test(message)
+  ) {
+    return 'already-finished';
   }
   return 'error';
 }
 
+/**
+ * What became of a remediation: carried out (`done`), found already stopped
+ * or gone, found already finished on its own, not needed (compliant, or only
+ * low-severity failures), skipped (report-only mode), or failed.
+ *
+ * @public
+ */
+export type RemediationResultKind =
+  | 'done'
+  | 'already-stopped'
+  | 'already-gone'
+  | 'already-finished'
+  | 'not-needed'
+  | 'skipped'
+  | 'failed';
+
 /** The result of one remediation attempt. */
 export interface RemediationResult {
   remediated: boolean;
-  /** What happened, for logs. */
-  detail: 'done' | 'already-gone' | 'already-stopped' | 'not-needed' | 'failed';
+  result: RemediationResultKind;
   operation?: string;
   error?: { code?: string; message: string };
 }
@@ -166,19 +194,23 @@ export async function remediate(
 ): Promise<RemediationResult> {
   const entry = CALLS[workload.kind];
   if (action === 'NONE' || !entry || entry.action !== action) {
-    return { remediated: false, detail: 'not-needed' };
+    return { remediated: false, result: 'not-needed' };
   }
   try {
     await run(() => entry.call(client, workload.name));
-    return { remediated: true, detail: 'done', operation: entry.operation };
+    return { remediated: true, result: 'done', operation: entry.operation };
   } catch (error) {
     const kind = classifyRemediationError(error);
     if (kind !== 'error') {
-      return { remediated: true, detail: kind, operation: entry.operation };
+      return {
+        remediated: kind !== 'already-finished',
+        result: kind,
+        operation: entry.operation,
+      };
     }
     return {
       remediated: false,
-      detail: 'failed',
+      result: 'failed',
       operation: entry.operation,
       error: { code: errorName(error), message: errorMessage(error) },
     };

@@ -88,7 +88,7 @@ describe('classifyRemediationError', () => {
         'ValidationException',
         'The request was rejected because the training job is in status Failed.',
       ),
-      'already-stopped',
+      'already-finished',
     ],
     [
       named('ValidationException', 'The job has already been stopped'),

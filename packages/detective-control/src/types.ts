@@ -16,6 +16,7 @@
 
 import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import type { SecurityHubClient } from '@aws-sdk/client-securityhub';
+import type { RemediationResultKind } from './remediate';
 import type {
   ComplianceContext,
   ComplianceFinding,
@@ -145,8 +146,15 @@ export interface DetectiveControlOutcome {
   findings: ComplianceFinding[];
   /** What the remediation policy decided (also in report-only mode). */
   remediation: RemediationAction;
-  /** Whether the resource is no longer running or present after this event. */
+  /**
+   * Whether the remediation took effect: the resource was stopped or deleted
+   * by this or an earlier delivery of the event. False when nothing was
+   * needed, in report-only mode, when the job had already finished on its
+   * own, and when the call failed.
+   */
   remediated: boolean;
+  /** What became of the remediation, in more detail. */
+  remediationResult: RemediationResultKind;
   /** The mode the handler ran in. */
   mode: RemediationMode;
   /** How many findings Security Hub accepted. */
