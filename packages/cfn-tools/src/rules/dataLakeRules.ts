@@ -53,6 +53,7 @@ export const dataLakeListingScoped: SecurityRule = {
           principal,
           context: {
             'aws:SecureTransport': ['true'],
+            'aws:PrincipalAccount': ['${AWS::AccountId}'],
             'aws:PrincipalArn': [principal],
             'aws:PrincipalTag/TeamName': ['alpha'],
             ...(endpoint ? { 'aws:SourceVpce': [endpoint] } : {}),

@@ -15,7 +15,7 @@
  */
 import { isPlainObject } from '../template/intrinsics';
 import type { ParsedTemplate } from '../template/types';
-import { denyingStatements, evaluatePolicy, PolicyRequest } from './iam/evaluatePolicy';
+import { denyingStatements, evaluatePolicy, PolicyRequest, statementApplies } from './iam/evaluatePolicy';
 import type { PolicyStatement } from './iam/policyStatements';
 import { bucketPolicyStatements, properties, resourcesOfType } from './iam/templatePolicies';
 import { renderValue } from './renderValue';
@@ -34,11 +34,20 @@ function bucketArn(bucketId: string): string {
 }
 
 function requestsOnBucket(bucketId: string, context: Record<string, string[]>, principal = SOMEONE): PolicyRequest[] {
-  const withPrincipal = { ...context, 'aws:PrincipalArn': [principal] };
+  const withPrincipal = { 'aws:PrincipalAccount': ['${AWS::AccountId}'], ...context, 'aws:PrincipalArn': [principal] };
   return [
     ...BUCKET_ACTIONS.map(action => ({ action, resource: bucketArn(bucketId), principal, context: withPrincipal })),
     ...OBJECT_ACTIONS.map(action => ({ action, resource: `${bucketArn(bucketId)}/some/object`, principal, context: withPrincipal })),
   ];
+}
+
+/** Context keys every request from inside the account carries. */
+function insiderContext(statements: PolicyStatement[]): Record<string, string[]> {
+  const endpoint = sourceEndpoints(statements)[0];
+  return {
+    'aws:PrincipalAccount': ['${AWS::AccountId}'],
+    ...(endpoint ? { 'aws:SourceVpce': [endpoint] } : {}),
+  };
 }
 
 function teamBuckets(template: ParsedTemplate): string[] {
@@ -62,7 +71,13 @@ function sourceEndpoints(statements: PolicyStatement[]): string[] {
   );
 }
 
-/** S3_TLS_ONLY: a request without TLS is explicitly denied, for anyone, on the bucket and its objects. */
+/**
+ * S3_TLS_ONLY: a request without TLS is explicitly denied, for anyone, on
+ * the bucket and its objects, by a statement that turns on
+ * aws:SecureTransport: it must deny the request from an ordinary insider
+ * (same account, through the endpoint the policy names) and not deny the
+ * same request made over TLS.
+ */
 export const s3TlsOnly: SecurityRule = {
   name: 'S3_TLS_ONLY',
   check({ set }) {
@@ -74,8 +89,11 @@ export const s3TlsOnly: SecurityRule = {
           violations.add(template, bucketId, 'the bucket has no AWS::S3::BucketPolicy, so requests without TLS are not denied');
           continue;
         }
-        const undenied = requestsOnBucket(bucketId, { 'aws:SecureTransport': ['false'] }).filter(
-          request => evaluatePolicy(statements, request) !== 'explicit-deny',
+        const insider = insiderContext(statements);
+        const withTls = requestsOnBucket(bucketId, { ...insider, 'aws:SecureTransport': ['true'] });
+        const undenied = requestsOnBucket(bucketId, { ...insider, 'aws:SecureTransport': ['false'] }).filter(
+          (request, index) =>
+            !denyingStatements(statements, request).some(statement => !statementApplies(statement, withTls[index])),
         );
         if (undenied.length > 0) {
           violations.add(template, bucketId, `the bucket policy does not deny requests without TLS (aws:SecureTransport=false) for ${undenied.map(r => r.action).join(', ')}`);
@@ -105,7 +123,7 @@ export const s3PutRequiresTeamKey: SecurityRule = {
           action: 's3:PutObject',
           resource: `${bucketArn(bucketId)}/some/object`,
           principal: SOMEONE,
-          context: { 'aws:SecureTransport': ['true'], 'aws:SourceVpce': [endpoint], 'aws:PrincipalArn': [SOMEONE], ...headers },
+          context: { 'aws:PrincipalAccount': ['${AWS::AccountId}'], 'aws:SecureTransport': ['true'], 'aws:SourceVpce': [endpoint], 'aws:PrincipalArn': [SOMEONE], ...headers },
         });
         const sse = 's3:x-amz-server-side-encryption';
         const keyHeader = 's3:x-amz-server-side-encryption-aws-kms-key-id';
@@ -184,7 +202,7 @@ export const s3VpceOnly: SecurityRule = {
         }
         const endpoint = sourceEndpoints(statements)[0];
         if (endpoint) {
-          const inside = { action: 's3:GetObject', resource: `${bucketArn(bucketId)}/x`, principal: SOMEONE, context: { 'aws:SecureTransport': ['true'], 'aws:SourceVpce': [endpoint], 'aws:PrincipalArn': [SOMEONE] } };
+          const inside = { action: 's3:GetObject', resource: `${bucketArn(bucketId)}/x`, principal: SOMEONE, context: { 'aws:PrincipalAccount': ['${AWS::AccountId}'], 'aws:SecureTransport': ['true'], 'aws:SourceVpce': [endpoint], 'aws:PrincipalArn': [SOMEONE] } };
           if (evaluatePolicy(statements, inside) === 'explicit-deny') {
             violations.add(template, bucketId, 's3:GetObject through the shared endpoint is denied too');
           }
