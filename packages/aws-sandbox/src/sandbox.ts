@@ -206,7 +206,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
 
   const server = http.createServer(
-    createRequestListener({ registry, faults, logger, createContext, handleAdmin, afterCall: save }),
+    createRequestListener({
+      registry,
+      faults,
+      logger,
+      createContext,
+      handleAdmin,
+      afterCall: save,
+      onRequest: responseSent => events.deferUntil(responseSent),
+    }),
   );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -33,6 +33,7 @@ export interface FailedDelivery {
 export class EventBus implements EventPublisher {
   private readonly handlers = new Set<EventHandler>();
   private readonly pending = new Set<Promise<void>>();
+  private readonly responsesInFlight = new Set<Promise<void>>();
   readonly recent: SandboxEvent[] = [];
   readonly failures: FailedDelivery[] = [];
 
@@ -45,13 +46,23 @@ export class EventBus implements EventPublisher {
     };
   }
 
+  /**
+   * Holds deliveries of events published from now on until `responseSent`
+   * settles, so a handler never runs before the caller has its answer.
+   */
+  deferUntil(responseSent: Promise<void>): void {
+    this.responsesInFlight.add(responseSent);
+    responseSent.finally(() => this.responsesInFlight.delete(responseSent));
+  }
+
   publish(event: SandboxEvent): void {
+    const responses = [...this.responsesInFlight];
     this.recent.push(event);
     if (this.recent.length > RECENT_EVENT_LIMIT) {
       this.recent.shift();
     }
     for (const handler of this.handlers) {
-      this.track(this.deliver(handler, event));
+      this.track(this.deliver(handler, event, responses));
     }
   }
 
@@ -62,8 +73,9 @@ export class EventBus implements EventPublisher {
     }
   }
 
-  private async deliver(handler: EventHandler, event: SandboxEvent) {
+  private async deliver(handler: EventHandler, event: SandboxEvent, responses: Promise<void>[]) {
     await new Promise(resolve => setImmediate(resolve));
+    await Promise.all(responses);
     try {
       await handler(event);
     } catch (error) {

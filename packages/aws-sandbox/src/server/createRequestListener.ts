@@ -35,6 +35,8 @@ export interface RequestListenerOptions {
   handleAdmin(request: RawRequest): Promise<RawResponse>;
   /** Runs after every AWS call, e.g. to persist state. */
   afterCall(): void;
+  /** Told when a request starts, with a promise settled once its response is sent. */
+  onRequest?(responseSent: Promise<void>): void;
 }
 
 function readBody(request: IncomingMessage): Promise<Buffer> {
@@ -178,6 +180,7 @@ export function createRequestListener(options: RequestListenerOptions) {
   }
 
   return (incoming: IncomingMessage, response: ServerResponse) => {
+    options.onRequest?.(new Promise<void>(resolve => response.once('close', () => resolve())));
     handle(incoming)
       .then(raw => send(response, raw))
       .catch(error => {
