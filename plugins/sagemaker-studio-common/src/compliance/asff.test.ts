@@ -63,7 +63,7 @@ describe('toAsffFinding', () => {
         'TrainingJob fraud-xgb-2026-11-26: VpcConfig is missing, so the TrainingJob runs outside the VPC.',
       Remediation: {
         Recommendation: {
-          Text: 'Recreate the TrainingJob so that it complies: SageMaker workloads must run in a VPC.',
+          Text: 'Make the TrainingJob comply: SageMaker workloads must run in a VPC. Jobs, models and endpoint configurations cannot be changed once created; create a compliant one instead.',
         },
       },
       ProductFields: {
@@ -148,6 +148,13 @@ describe('toAsffFinding', () => {
         options,
       ).Resources[0].Type,
     ).toBe('AwsSageMakerNotebookInstance');
+  });
+
+  it('does not tell users to recreate a domain', () => {
+    expect(
+      toAsffFinding({ ...vpcFinding, resourceKind: 'Domain' }, options)
+        .Remediation.Recommendation.Text,
+    ).toBe('Make the Domain comply: SageMaker workloads must run in a VPC.');
   });
 
   it('keeps title and description within the ASFF limits', () => {

@@ -125,6 +125,18 @@ export const ASFF_PRODUCT_FIELDS = {
 export const ASFF_FINDING_TYPE =
   'Software and Configuration Checks/AWS Security Best Practices';
 
+/** Kinds whose settings cannot be updated after creation. */
+const IMMUTABLE_KINDS: ReadonlySet<SageMakerWorkloadKind> =
+  new Set<SageMakerWorkloadKind>([
+    'TrainingJob',
+    'ProcessingJob',
+    'TransformJob',
+    'HyperParameterTuningJob',
+    'AutoMLJob',
+    'Model',
+    'EndpointConfig',
+  ]);
+
 const TITLE_LIMIT = 256;
 const DESCRIPTION_LIMIT = 1024;
 
@@ -197,7 +209,11 @@ export function toAsffFinding(
     Remediation: {
       Recommendation: {
         Text: clip(
-          `Recreate the ${finding.resourceKind} so that it complies: ${finding.title}.`,
+          `Make the ${finding.resourceKind} comply: ${finding.title}.${
+            IMMUTABLE_KINDS.has(finding.resourceKind)
+              ? ' Jobs, models and endpoint configurations cannot be changed once created; create a compliant one instead.'
+              : ''
+          }`,
           512,
         ),
       },

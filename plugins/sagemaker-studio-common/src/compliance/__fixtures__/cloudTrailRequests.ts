@@ -41,6 +41,11 @@ const vpcConfig = {
 };
 const image = `141502667606.dkr.ecr.${REGION}.amazonaws.com/sagemaker-xgboost:1.7-1`;
 
+/**
+ * One kind's CloudTrail test requests.
+ *
+ * @public
+ */
 export interface CloudTrailFixture {
   eventName: string;
   kind: SageMakerWorkloadKind;

@@ -40,6 +40,11 @@ const VpcConfig = {
 };
 const created = new Date('2026-11-26T09:00:00Z');
 
+/**
+ * One kind's Describe* test outputs.
+ *
+ * @public
+ */
 export interface DescribeFixture {
   kind: SageMakerWorkloadKind;
   compliant: Record<string, unknown>;
