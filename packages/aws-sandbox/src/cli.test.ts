@@ -18,16 +18,38 @@ import { DEFAULT_PORT, parseCliArguments } from './cli';
 
 describe('parseCliArguments', () => {
   it('defaults to the reserved port and a 2 s delay', () => {
-    expect(parseCliArguments([])).toMatchObject({ port: DEFAULT_PORT, delayMs: 2000, demo: false, detectiveControl: true });
+    expect(parseCliArguments([])).toMatchObject({
+      port: DEFAULT_PORT,
+      delayMs: 2000,
+      demo: false,
+      detectiveControl: true,
+    });
     expect(DEFAULT_PORT).toBe(4580);
   });
 
   it('reads every option', () => {
     expect(
       parseCliArguments([
-        '--port', '0', '--demo', '--state-file', 'state.json', '--delay-ms', '10',
-        '--throttle-rate', '0.1', '--latency-ms', '50', '--error-rate', '0.01', '--seed', '3',
-        '--account-id', '111122223333', '--region', 'eu-west-1', '--no-detective-control',
+        '--port',
+        '0',
+        '--demo',
+        '--state-file',
+        'state.json',
+        '--delay-ms',
+        '10',
+        '--throttle-rate',
+        '0.1',
+        '--latency-ms',
+        '50',
+        '--error-rate',
+        '0.01',
+        '--seed',
+        '3',
+        '--account-id',
+        '111122223333',
+        '--region',
+        'eu-west-1',
+        '--no-detective-control',
       ]),
     ).toEqual({
       port: 0,
@@ -44,6 +66,8 @@ describe('parseCliArguments', () => {
   it('returns undefined for --help and throws for unknown options or non-numbers', () => {
     expect(parseCliArguments(['--help'])).toBeUndefined();
     expect(() => parseCliArguments(['--bogus'])).toThrow();
-    expect(() => parseCliArguments(['--port', 'x'])).toThrow('--port must be a number');
+    expect(() => parseCliArguments(['--port', 'x'])).toThrow(
+      '--port must be a number',
+    );
   });
 });

@@ -40,7 +40,10 @@ Options:
   --help                   show this text
 `;
 
-function numberOption(name: string, value: string | undefined): number | undefined {
+function numberOption(
+  name: string,
+  value: string | undefined,
+): number | undefined {
   if (value === undefined) {
     return undefined;
   }
@@ -78,7 +81,8 @@ export function parseCliArguments(args: string[]): SandboxOptions | undefined {
     port: numberOption('port', values.port) ?? DEFAULT_PORT,
     demo: values.demo ?? false,
     stateFile: values['state-file'],
-    delayMs: numberOption('delay-ms', values['delay-ms']) ?? DEFAULT_CLI_DELAY_MS,
+    delayMs:
+      numberOption('delay-ms', values['delay-ms']) ?? DEFAULT_CLI_DELAY_MS,
     accountId: values['account-id'],
     region: values.region,
     detectiveControl: !values['no-detective-control'],

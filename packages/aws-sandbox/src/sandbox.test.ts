@@ -17,11 +17,22 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { GetParameterCommand, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import {
+  GetParameterCommand,
+  PutParameterCommand,
+  SSMClient,
+} from '@aws-sdk/client-ssm';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { ListDomainsCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { startSandbox } from './sandbox';
-import { clientConfig, errorOf, rawRequest, signedFor, startTestSandbox, TestSandbox } from './testing';
+import {
+  clientConfig,
+  errorOf,
+  rawRequest,
+  signedFor,
+  startTestSandbox,
+  TestSandbox,
+} from './testing';
 
 describe('startSandbox', () => {
   let test: TestSandbox;
@@ -38,7 +49,13 @@ describe('startSandbox', () => {
     expect(health.status).toBe(200);
     expect(JSON.parse(health.body)).toMatchObject({
       status: 'ok',
-      services: expect.arrayContaining(['sts', 'ssm', 's3', 'sagemaker', 'securityhub']),
+      services: expect.arrayContaining([
+        'sts',
+        'ssm',
+        's3',
+        'sagemaker',
+        'securityhub',
+      ]),
     });
   });
 
@@ -60,7 +77,10 @@ describe('startSandbox', () => {
   it('answers a JSON body that is not an object with a SerializationException', async () => {
     const response = await rawRequest(test.sandbox.url, {
       method: 'POST',
-      headers: { authorization: signedFor('ssm'), 'x-amz-target': 'AmazonSSM.GetParameter' },
+      headers: {
+        authorization: signedFor('ssm'),
+        'x-amz-target': 'AmazonSSM.GetParameter',
+      },
       body: '[1, 2]',
     });
     expect(response.status).toBe(400);
@@ -70,7 +90,10 @@ describe('startSandbox', () => {
   it('answers an unknown JSON operation with UnknownOperationException', async () => {
     const response = await rawRequest(test.sandbox.url, {
       method: 'POST',
-      headers: { authorization: signedFor('sagemaker'), 'x-amz-target': 'SageMaker.LaunchRocket' },
+      headers: {
+        authorization: signedFor('sagemaker'),
+        'x-amz-target': 'SageMaker.LaunchRocket',
+      },
       body: '{}',
     });
     expect(response.status).toBe(400);
@@ -80,7 +103,10 @@ describe('startSandbox', () => {
   it('answers an unknown query action with an InvalidAction XML error', async () => {
     const response = await rawRequest(test.sandbox.url, {
       method: 'POST',
-      headers: { authorization: signedFor('sts'), 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        authorization: signedFor('sts'),
+        'content-type': 'application/x-www-form-urlencoded',
+      },
       body: 'Action=LaunchRocket&Version=2011-06-15',
     });
     expect(response.status).toBe(400);
@@ -93,7 +119,10 @@ describe('startSandbox', () => {
   it('answers a query request without Action with MissingAction', async () => {
     const response = await rawRequest(test.sandbox.url, {
       method: 'POST',
-      headers: { authorization: signedFor('sts'), 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        authorization: signedFor('sts'),
+        'content-type': 'application/x-www-form-urlencoded',
+      },
       body: 'Version=2011-06-15',
     });
     expect(response.body).toContain('<Code>MissingAction</Code>');
@@ -102,14 +131,20 @@ describe('startSandbox', () => {
   it('answers a query request with a non-form body or a malformed member name with MalformedQueryString', async () => {
     const notForm = await rawRequest(test.sandbox.url, {
       method: 'POST',
-      headers: { authorization: signedFor('sts'), 'content-type': 'application/json' },
+      headers: {
+        authorization: signedFor('sts'),
+        'content-type': 'application/json',
+      },
       body: '{"Action":"GetCallerIdentity"}',
     });
     expect(notForm.status).toBe(400);
     expect(notForm.body).toContain('<Code>MalformedQueryString</Code>');
     const badMember = await rawRequest(test.sandbox.url, {
       method: 'POST',
-      headers: { authorization: signedFor('sts'), 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        authorization: signedFor('sts'),
+        'content-type': 'application/x-www-form-urlencoded',
+      },
       body: 'Action=AssumeRole&Tags.member.x.Key=a',
     });
     expect(badMember.body).toContain('<Code>MalformedQueryString</Code>');
@@ -128,12 +163,18 @@ describe('startSandbox', () => {
   it('answers requests for services it does not host, or unsigned ones, with an AWS-shaped error', async () => {
     const unknown = await rawRequest(test.sandbox.url, {
       method: 'POST',
-      headers: { authorization: signedFor('kinesis'), 'x-amz-target': 'Kinesis_20131202.ListStreams' },
+      headers: {
+        authorization: signedFor('kinesis'),
+        'x-amz-target': 'Kinesis_20131202.ListStreams',
+      },
       body: '{}',
     });
     expect(unknown.status).toBe(400);
     expect(JSON.parse(unknown.body).__type).toBe('UnknownServiceException');
-    const unsigned = await rawRequest(test.sandbox.url, { method: 'POST', body: '{}' });
+    const unsigned = await rawRequest(test.sandbox.url, {
+      method: 'POST',
+      body: '{}',
+    });
     expect(JSON.parse(unsigned.body).__type).toBe('UnknownServiceException');
   });
 
@@ -144,37 +185,69 @@ describe('startSandbox', () => {
       body: '{}',
     });
     expect(response.status).toBe(404);
-    expect(response.headers['x-amzn-errortype']).toBe('UnknownOperationException');
+    expect(response.headers['x-amzn-errortype']).toBe(
+      'UnknownOperationException',
+    );
   });
 
   it('keeps serving after every malformed request', async () => {
-    const identity = await new STSClient(clientConfig(test.sandbox)).send(new GetCallerIdentityCommand({}));
+    const identity = await new STSClient(clientConfig(test.sandbox)).send(
+      new GetCallerIdentityCommand({}),
+    );
     expect(identity.Account).toBe('123456789012');
   });
 
   it('resets state through the admin endpoint', async () => {
     const ssm = new SSMClient(clientConfig(test.sandbox));
-    await ssm.send(new PutParameterCommand({ Name: '/reset/me', Value: 'x', Type: 'String' }));
-    const reset = await rawRequest(`${test.sandbox.url}/_sandbox/reset`, { method: 'POST' });
+    await ssm.send(
+      new PutParameterCommand({
+        Name: '/reset/me',
+        Value: 'x',
+        Type: 'String',
+      }),
+    );
+    const reset = await rawRequest(`${test.sandbox.url}/_sandbox/reset`, {
+      method: 'POST',
+    });
     expect(reset.status).toBe(200);
-    const error = await errorOf(() => ssm.send(new GetParameterCommand({ Name: '/reset/me' })));
+    const error = await errorOf(() =>
+      ssm.send(new GetParameterCommand({ Name: '/reset/me' })),
+    );
     expect(error.name).toBe('ParameterNotFound');
   });
 
   it('answers unknown admin endpoints with 404 and bad fault settings with 400', async () => {
-    expect((await rawRequest(`${test.sandbox.url}/_sandbox/nothing`)).status).toBe(404);
-    const bad = await rawRequest(`${test.sandbox.url}/_sandbox/faults`, { method: 'POST', body: '{"throttleRate": 2}' });
+    expect(
+      (await rawRequest(`${test.sandbox.url}/_sandbox/nothing`)).status,
+    ).toBe(404);
+    const bad = await rawRequest(`${test.sandbox.url}/_sandbox/faults`, {
+      method: 'POST',
+      body: '{"throttleRate": 2}',
+    });
     expect(bad.status).toBe(400);
-    const malformed = await rawRequest(`${test.sandbox.url}/_sandbox/faults`, { method: 'POST', body: '{' });
+    const malformed = await rawRequest(`${test.sandbox.url}/_sandbox/faults`, {
+      method: 'POST',
+      body: '{',
+    });
     expect(malformed.status).toBe(400);
   });
 
   it('lets internal callers invoke operations directly', async () => {
-    await test.sandbox.invoke('ssm', 'PutParameter', { Name: '/direct', Value: 'v', Type: 'String' });
-    const result = await test.sandbox.invoke('ssm', 'GetParameter', { Name: '/direct' });
+    await test.sandbox.invoke('ssm', 'PutParameter', {
+      Name: '/direct',
+      Value: 'v',
+      Type: 'String',
+    });
+    const result = await test.sandbox.invoke('ssm', 'GetParameter', {
+      Name: '/direct',
+    });
     expect(result.Parameter.Value).toBe('v');
-    await expect(test.sandbox.invoke('nope', 'X', {})).rejects.toMatchObject({ code: 'UnknownServiceException' });
-    await expect(test.sandbox.invoke('ssm', 'X', {})).rejects.toMatchObject({ code: 'InvalidAction' });
+    await expect(test.sandbox.invoke('nope', 'X', {})).rejects.toMatchObject({
+      code: 'UnknownServiceException',
+    });
+    await expect(test.sandbox.invoke('ssm', 'X', {})).rejects.toMatchObject({
+      code: 'InvalidAction',
+    });
   });
 });
 
@@ -185,13 +258,19 @@ describe('state file', () => {
     try {
       const first = await startSandbox({ stateFile, detectiveControl: false });
       await new SSMClient(clientConfig(first)).send(
-        new PutParameterCommand({ Name: '/persisted', Value: 'kept', Type: 'String' }),
+        new PutParameterCommand({
+          Name: '/persisted',
+          Value: 'kept',
+          Type: 'String',
+        }),
       );
       await first.close();
 
       const second = await startSandbox({ stateFile, detectiveControl: false });
       try {
-        const parameter = await new SSMClient(clientConfig(second)).send(new GetParameterCommand({ Name: '/persisted' }));
+        const parameter = await new SSMClient(clientConfig(second)).send(
+          new GetParameterCommand({ Name: '/persisted' }),
+        );
         expect(parameter.Parameter?.Value).toBe('kept');
       } finally {
         await second.close();
@@ -206,7 +285,9 @@ describe('state file', () => {
     const stateFile = path.join(directory, 'nested', 'state.json');
     const sandbox = await startSandbox({ stateFile, detectiveControl: false });
     try {
-      await new SSMClient(clientConfig(sandbox)).send(new PutParameterCommand({ Name: '/early', Value: 'v', Type: 'String' }));
+      await new SSMClient(clientConfig(sandbox)).send(
+        new PutParameterCommand({ Name: '/early', Value: 'v', Type: 'String' }),
+      );
       const saved = JSON.parse(fs.readFileSync(stateFile, 'utf8'));
       expect(saved.data.ssm.parameters['/early'].value).toBe('v');
     } finally {
@@ -252,24 +333,43 @@ describe('fault injection', () => {
 
   it('answers every call with the service throttling code at rate 1', async () => {
     test.sandbox.faults.configure({ throttleRate: 1 });
-    const sts = await errorOf(() => new STSClient(clientConfig(test.sandbox)).send(new GetCallerIdentityCommand({})));
+    const sts = await errorOf(() =>
+      new STSClient(clientConfig(test.sandbox)).send(
+        new GetCallerIdentityCommand({}),
+      ),
+    );
     expect(sts.name).toBe('Throttling');
     expect(sts.$metadata.httpStatusCode).toBe(400);
-    const sageMaker = await errorOf(() => new SageMakerClient(clientConfig(test.sandbox)).send(new ListDomainsCommand({})));
+    const sageMaker = await errorOf(() =>
+      new SageMakerClient(clientConfig(test.sandbox)).send(
+        new ListDomainsCommand({}),
+      ),
+    );
     expect(sageMaker.name).toBe('ThrottlingException');
   });
 
   it('answers server errors with 500 InternalFailure', async () => {
     test.sandbox.faults.configure({ errorRate: 1 });
-    const error = await errorOf(() => new SageMakerClient(clientConfig(test.sandbox)).send(new ListDomainsCommand({})));
+    const error = await errorOf(() =>
+      new SageMakerClient(clientConfig(test.sandbox)).send(
+        new ListDomainsCommand({}),
+      ),
+    );
     expect(error.name).toBe('InternalFailure');
     expect(error.$metadata.httpStatusCode).toBe(500);
   });
 
   it('applies per-operation rules only to that operation', async () => {
-    test.sandbox.faults.configure({ operations: { 'sagemaker:ListDomains': { throttleRate: 1 } } });
-    expect(await outcomes(2)).toEqual(['ThrottlingException', 'ThrottlingException']);
-    const identity = await new STSClient(clientConfig(test.sandbox)).send(new GetCallerIdentityCommand({}));
+    test.sandbox.faults.configure({
+      operations: { 'sagemaker:ListDomains': { throttleRate: 1 } },
+    });
+    expect(await outcomes(2)).toEqual([
+      'ThrottlingException',
+      'ThrottlingException',
+    ]);
+    const identity = await new STSClient(clientConfig(test.sandbox)).send(
+      new GetCallerIdentityCommand({}),
+    );
     expect(identity.Account).toBeDefined();
   });
 
@@ -280,15 +380,28 @@ describe('fault injection', () => {
     });
     expect(set.status).toBe(200);
     expect(await outcomes(1)).toEqual(['InternalFailure']);
-    expect(JSON.parse((await rawRequest(`${test.sandbox.url}/_sandbox/faults`)).body)).toEqual({ errorRate: 1, latencyMs: 1 });
-    await rawRequest(`${test.sandbox.url}/_sandbox/faults`, { method: 'DELETE' });
+    expect(
+      JSON.parse(
+        (await rawRequest(`${test.sandbox.url}/_sandbox/faults`)).body,
+      ),
+    ).toEqual({ errorRate: 1, latencyMs: 1 });
+    await rawRequest(`${test.sandbox.url}/_sandbox/faults`, {
+      method: 'DELETE',
+    });
     expect(await outcomes(1)).toEqual(['ok']);
   });
 
   it('takes faults from the start options', async () => {
-    const sandbox = await startSandbox({ detectiveControl: false, faults: { throttleRate: 1 } });
+    const sandbox = await startSandbox({
+      detectiveControl: false,
+      faults: { throttleRate: 1 },
+    });
     try {
-      const error = await errorOf(() => new SageMakerClient(clientConfig(sandbox)).send(new ListDomainsCommand({})));
+      const error = await errorOf(() =>
+        new SageMakerClient(clientConfig(sandbox)).send(
+          new ListDomainsCommand({}),
+        ),
+      );
       expect(error.name).toBe('ThrottlingException');
     } finally {
       await sandbox.close();

@@ -31,7 +31,13 @@ import {
   ServiceFactory,
 } from './server/types';
 import { defaultServiceFactories } from './serviceFactories';
-import { Clock, loadStateFile, saveStateFile, StateStore, systemClock } from './state';
+import {
+  Clock,
+  loadStateFile,
+  saveStateFile,
+  StateStore,
+  systemClock,
+} from './state';
 
 /** How to start a sandbox; every member is optional. */
 export interface SandboxOptions {
@@ -93,7 +99,9 @@ const quietLogger: SandboxLogger = {
   error: (message: string) => console.error(message),
 };
 
-export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+export async function startSandbox(
+  options: SandboxOptions = {},
+): Promise<Sandbox> {
   const logger = options.logger ?? quietLogger;
   const settings: SandboxSettings = {
     accountId: options.accountId ?? DEFAULT_ACCOUNT_ID,
@@ -102,20 +110,33 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     demo: options.demo ?? false,
   };
   const clock = options.clock ?? systemClock;
-  const state = new StateStore(options.stateFile ? loadStateFile(options.stateFile) : {});
+  const state = new StateStore(
+    options.stateFile ? loadStateFile(options.stateFile) : {},
+  );
   const events = new EventBus(logger);
   const faults = new FaultInjector(options.faults);
   const registry = new ServiceRegistry();
   let baseUrl = '';
 
-  function createContext(caller: { accessKeyId: string; region?: string; requestId: string }): RequestContext {
+  function createContext(caller: {
+    accessKeyId: string;
+    region?: string;
+    requestId: string;
+  }): RequestContext {
     const context: RequestContext = {
-      accountId: ACCOUNT_ID_PATTERN.test(caller.accessKeyId) ? caller.accessKeyId : settings.accountId,
+      accountId: ACCOUNT_ID_PATTERN.test(caller.accessKeyId)
+        ? caller.accessKeyId
+        : settings.accountId,
       region: caller.region ?? settings.region,
       requestId: caller.requestId,
       accessKeyId: caller.accessKeyId,
       invoke: (service, operation, input) =>
-        invokeAs({ accessKeyId: context.accessKeyId, region: context.region }, service, operation, input),
+        invokeAs(
+          { accessKeyId: context.accessKeyId, region: context.region },
+          service,
+          operation,
+          input,
+        ),
     };
     return context;
   }
@@ -128,16 +149,28 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   ) {
     const service = registry.get(serviceName);
     if (!service) {
-      throw new AwsError('UnknownServiceException', `The sandbox does not host the service ${serviceName}`);
+      throw new AwsError(
+        'UnknownServiceException',
+        `The sandbox does not host the service ${serviceName}`,
+      );
     }
     const handler = service.operations[operation];
     if (!handler) {
-      throw new AwsError('InvalidAction', `The action ${operation} is not valid for ${serviceName}`);
+      throw new AwsError(
+        'InvalidAction',
+        `The action ${operation} is not valid for ${serviceName}`,
+      );
     }
-    return handler(input ?? {}, createContext({ ...caller, requestId: randomUUID() }));
+    return handler(
+      input ?? {},
+      createContext({ ...caller, requestId: randomUUID() }),
+    );
   }
 
-  const defaultCaller = { accessKeyId: settings.accountId, region: settings.region };
+  const defaultCaller = {
+    accessKeyId: settings.accountId,
+    region: settings.region,
+  };
   const environment: SandboxEnvironment = {
     state,
     clock,
@@ -145,7 +178,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     events,
     logger,
     baseUrl: () => baseUrl,
-    invoke: (service, operation, input) => invokeAs(defaultCaller, service, operation, input),
+    invoke: (service, operation, input) =>
+      invokeAs(defaultCaller, service, operation, input),
   };
   for (const factory of options.services ?? defaultServiceFactories) {
     registry.register(factory(environment));
@@ -159,7 +193,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   async function runStartHooks() {
     for (const service of registry.all()) {
-      await service.start?.(createContext({ ...defaultCaller, requestId: randomUUID() }));
+      await service.start?.(
+        createContext({ ...defaultCaller, requestId: randomUUID() }),
+      );
     }
     save();
   }
@@ -171,7 +207,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
 
   async function handleAdmin(request: RawRequest): Promise<RawResponse> {
-    const route = `${request.method} ${request.url.pathname.replace(/\/$/, '')}`;
+    const route = `${request.method} ${request.url.pathname.replace(
+      /\/$/,
+      '',
+    )}`;
     try {
       switch (route) {
         case 'GET /_sandbox/health':
@@ -195,13 +234,25 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           faults.configure({});
           return jsonResponse(200, faults.current());
         case 'GET /_sandbox/events':
-          return jsonResponse(200, { events: events.recent, failures: events.failures });
+          return jsonResponse(200, {
+            events: events.recent,
+            failures: events.failures,
+          });
         default:
-          return jsonResponse(404, { __type: 'NotFound', message: `No sandbox endpoint ${route}` });
+          return jsonResponse(404, {
+            __type: 'NotFound',
+            message: `No sandbox endpoint ${route}`,
+          });
       }
     } catch (error) {
-      const awsError = error instanceof AwsError ? error : new AwsError('InternalFailure', String(error), 500);
-      return jsonResponse(awsError.statusCode, { __type: awsError.code, message: awsError.message });
+      const awsError =
+        error instanceof AwsError
+          ? error
+          : new AwsError('InternalFailure', String(error), 500);
+      return jsonResponse(awsError.statusCode, {
+        __type: awsError.code,
+        message: awsError.message,
+      });
     }
   }
 

@@ -15,6 +15,8 @@
  */
 
 import type { ServiceFactory } from './server/types';
+import { createCloudFormationService } from './cloudformation';
+import { createServiceCatalogService } from './services/servicecatalog';
 import { createS3Service } from './services/s3';
 import { createSageMakerService } from './services/sagemaker';
 import { createSecurityHubService } from './services/securityhub';
@@ -31,4 +33,6 @@ export const defaultServiceFactories: ServiceFactory[] = [
   createS3Service,
   createSageMakerService,
   createSecurityHubService,
+  createCloudFormationService,
+  createServiceCatalogService,
 ];

@@ -73,7 +73,11 @@ export class EventBus implements EventPublisher {
     }
   }
 
-  private async deliver(handler: EventHandler, event: SandboxEvent, responses: Promise<void>[]) {
+  private async deliver(
+    handler: EventHandler,
+    event: SandboxEvent,
+    responses: Promise<void>[],
+  ) {
     await new Promise(resolve => setImmediate(resolve));
     await Promise.all(responses);
     try {
@@ -82,7 +86,9 @@ export class EventBus implements EventPublisher {
       const message = error instanceof Error ? error.message : String(error);
       this.failures.push({ eventId: event.id, error: message });
       this.logger.error(
-        `Event handler failed for ${event.detail.eventName ?? event['detail-type']}: ${message}`,
+        `Event handler failed for ${
+          event.detail.eventName ?? event['detail-type']
+        }: ${message}`,
       );
     }
   }

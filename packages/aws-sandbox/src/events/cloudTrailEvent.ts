@@ -29,7 +29,10 @@ export function toLowerCamelCaseKeys(value: unknown): unknown {
     return Object.fromEntries(
       Object.entries(value as Record<string, unknown>)
         .filter(([, member]) => member !== undefined)
-        .map(([key, member]) => [lowerFirst(key), toLowerCamelCaseKeys(member)]),
+        .map(([key, member]) => [
+          lowerFirst(key),
+          toLowerCamelCaseKeys(member),
+        ]),
     );
   }
   return value;

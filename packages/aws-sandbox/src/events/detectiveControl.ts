@@ -17,7 +17,8 @@
 import type { SandboxLogger, SandboxSettings } from '../server/types';
 import type { EventHandler } from './types';
 
-const DETECTIVE_CONTROL_PACKAGE = '@internal/sagemaker-studio-detective-control';
+const DETECTIVE_CONTROL_PACKAGE =
+  '@internal/sagemaker-studio-detective-control';
 
 /**
  * Loads the detective-control Lambda handler with SDK clients pointed back at
@@ -54,7 +55,10 @@ export function loadDetectiveControlHandler(options: {
     endpoint: baseUrl,
     region: settings.region,
     // A 12-digit access key makes the sandbox treat calls as that account's.
-    credentials: { accessKeyId: settings.accountId, secretAccessKey: 'sandbox' },
+    credentials: {
+      accessKeyId: settings.accountId,
+      secretAccessKey: 'sandbox',
+    },
   };
   const handler = factory({
     sageMaker: new SageMakerClient(clientConfig),

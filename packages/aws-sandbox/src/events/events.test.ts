@@ -14,7 +14,11 @@
  * limitations under the License.
  */
 
-import { CreateTrainingJobCommand, ListDomainsCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
+import {
+  CreateTrainingJobCommand,
+  ListDomainsCommand,
+  SageMakerClient,
+} from '@aws-sdk/client-sagemaker';
 import { startSandbox } from '../sandbox';
 import { clientConfig, startTestSandbox } from '../testing';
 import { toLowerCamelCaseKeys } from './cloudTrailEvent';
@@ -23,9 +27,16 @@ import type { SandboxEvent } from './types';
 const trainingJob = {
   TrainingJobName: 'no-vpc',
   RoleArn: 'arn:aws:iam::123456789012:role/training',
-  AlgorithmSpecification: { TrainingImage: 'img', TrainingInputMode: 'File' as const },
+  AlgorithmSpecification: {
+    TrainingImage: 'img',
+    TrainingInputMode: 'File' as const,
+  },
   OutputDataConfig: { S3OutputPath: 's3://out' },
-  ResourceConfig: { InstanceType: 'ml.m5.large' as const, InstanceCount: 1, VolumeSizeInGB: 5 },
+  ResourceConfig: {
+    InstanceType: 'ml.m5.large' as const,
+    InstanceCount: 1,
+    VolumeSizeInGB: 5,
+  },
   StoppingCondition: { MaxRuntimeInSeconds: 60 },
   HyperParameters: { Eta: '0.1' },
 };
@@ -33,9 +44,13 @@ const trainingJob = {
 describe('EventBridge stand-in', () => {
   it('delivers SageMaker create calls as CloudTrail events', async () => {
     const received: SandboxEvent[] = [];
-    const { sandbox } = await startTestSandbox({ detectiveControl: async event => void received.push(event) });
+    const { sandbox } = await startTestSandbox({
+      detectiveControl: async event => void received.push(event),
+    });
     try {
-      await new SageMakerClient(clientConfig(sandbox)).send(new CreateTrainingJobCommand(trainingJob));
+      await new SageMakerClient(clientConfig(sandbox)).send(
+        new CreateTrainingJobCommand(trainingJob),
+      );
       await sandbox.events.drain();
       expect(received).toHaveLength(1);
       expect(received[0]).toMatchObject({
@@ -44,17 +59,29 @@ describe('EventBridge stand-in', () => {
         source: 'aws.sagemaker',
         account: '123456789012',
         region: 'us-east-1',
-        resources: ['arn:aws:sagemaker:us-east-1:123456789012:training-job/no-vpc'],
+        resources: [
+          'arn:aws:sagemaker:us-east-1:123456789012:training-job/no-vpc',
+        ],
         detail: {
           eventSource: 'sagemaker.amazonaws.com',
           eventName: 'CreateTrainingJob',
           awsRegion: 'us-east-1',
           requestParameters: {
             trainingJobName: 'no-vpc',
-            resourceConfig: { instanceType: 'ml.m5.large', instanceCount: 1, volumeSizeInGB: 5 },
-            algorithmSpecification: { trainingImage: 'img', trainingInputMode: 'File' },
+            resourceConfig: {
+              instanceType: 'ml.m5.large',
+              instanceCount: 1,
+              volumeSizeInGB: 5,
+            },
+            algorithmSpecification: {
+              trainingImage: 'img',
+              trainingInputMode: 'File',
+            },
           },
-          responseElements: { trainingJobArn: 'arn:aws:sagemaker:us-east-1:123456789012:training-job/no-vpc' },
+          responseElements: {
+            trainingJobArn:
+              'arn:aws:sagemaker:us-east-1:123456789012:training-job/no-vpc',
+          },
           userIdentity: { accountId: '123456789012', accessKeyId: 'test' },
         },
       });
@@ -66,7 +93,9 @@ describe('EventBridge stand-in', () => {
 
   it('delivers after the call has returned, never during it', async () => {
     const received: SandboxEvent[] = [];
-    const { sandbox } = await startTestSandbox({ detectiveControl: async event => void received.push(event) });
+    const { sandbox } = await startTestSandbox({
+      detectiveControl: async event => void received.push(event),
+    });
     try {
       await sandbox.invoke('sagemaker', 'CreateModel', { ModelName: 'm' });
       expect(received).toHaveLength(0);
@@ -79,12 +108,20 @@ describe('EventBridge stand-in', () => {
 
   it('does not emit events for reads, and emits for internal create calls too', async () => {
     const received: SandboxEvent[] = [];
-    const { sandbox } = await startTestSandbox({ detectiveControl: async event => void received.push(event) });
+    const { sandbox } = await startTestSandbox({
+      detectiveControl: async event => void received.push(event),
+    });
     try {
-      await new SageMakerClient(clientConfig(sandbox)).send(new ListDomainsCommand({}));
-      await sandbox.invoke('sagemaker', 'CreateModel', { ModelName: 'from-stack' });
+      await new SageMakerClient(clientConfig(sandbox)).send(
+        new ListDomainsCommand({}),
+      );
+      await sandbox.invoke('sagemaker', 'CreateModel', {
+        ModelName: 'from-stack',
+      });
       await sandbox.events.drain();
-      expect(received.map(event => event.detail.eventName)).toEqual(['CreateModel']);
+      expect(received.map(event => event.detail.eventName)).toEqual([
+        'CreateModel',
+      ]);
     } finally {
       await sandbox.close();
     }
@@ -96,7 +133,11 @@ describe('EventBridge stand-in', () => {
       detectiveControl: async () => {
         throw new Error('handler broke');
       },
-      logger: { info: () => {}, warn: () => {}, error: message => void errors.push(message) },
+      logger: {
+        info: () => {},
+        warn: () => {},
+        error: message => void errors.push(message),
+      },
     });
     try {
       const sageMaker = new SageMakerClient(clientConfig(sandbox));
@@ -104,7 +145,9 @@ describe('EventBridge stand-in', () => {
       await sandbox.events.drain();
       expect(errors).toEqual([expect.stringContaining('handler broke')]);
       expect(sandbox.events.failures).toHaveLength(1);
-      expect((await sageMaker.send(new ListDomainsCommand({}))).Domains).toEqual([]);
+      expect(
+        (await sageMaker.send(new ListDomainsCommand({}))).Domains,
+      ).toEqual([]);
     } finally {
       await sandbox.close();
     }
@@ -113,21 +156,30 @@ describe('EventBridge stand-in', () => {
   it('delivers nothing with detective control turned off, but still records events', async () => {
     const { sandbox } = await startTestSandbox({ detectiveControl: false });
     try {
-      await new SageMakerClient(clientConfig(sandbox)).send(new CreateTrainingJobCommand(trainingJob));
+      await new SageMakerClient(clientConfig(sandbox)).send(
+        new CreateTrainingJobCommand(trainingJob),
+      );
       await sandbox.events.drain();
-      expect(sandbox.events.recent.map(event => event.detail.eventName)).toEqual(['CreateTrainingJob']);
+      expect(
+        sandbox.events.recent.map(event => event.detail.eventName),
+      ).toEqual(['CreateTrainingJob']);
     } finally {
       await sandbox.close();
     }
   });
 
   it('survives whatever the workspace detective-control handler does', async () => {
-    const sandbox = await startSandbox({ logger: { info: () => {}, warn: () => {}, error: () => {} } });
+    const sandbox = await startSandbox({
+      logger: { info: () => {}, warn: () => {}, error: () => {} },
+    });
     try {
       const sageMaker = new SageMakerClient(clientConfig(sandbox));
       await sageMaker.send(new CreateTrainingJobCommand(trainingJob));
       await sandbox.events.drain();
-      expect((await sageMaker.send(new ListDomainsCommand({}))).$metadata.httpStatusCode).toBe(200);
+      expect(
+        (await sageMaker.send(new ListDomainsCommand({}))).$metadata
+          .httpStatusCode,
+      ).toBe(200);
     } finally {
       await sandbox.close();
     }

@@ -20,18 +20,30 @@ import { createSeededRandom } from './seededRandom';
 describe('FaultInjector', () => {
   it('makes the same decisions for the same seed', () => {
     const decisions = () => {
-      const injector = new FaultInjector({ throttleRate: 0.3, errorRate: 0.3, seed: 42 });
-      return Array.from({ length: 50 }, () => injector.decide('sagemaker', 'ListDomains').fault ?? 'none');
+      const injector = new FaultInjector({
+        throttleRate: 0.3,
+        errorRate: 0.3,
+        seed: 42,
+      });
+      return Array.from(
+        { length: 50 },
+        () => injector.decide('sagemaker', 'ListDomains').fault ?? 'none',
+      );
     };
     const first = decisions();
     expect(decisions()).toEqual(first);
-    expect(new Set(first)).toEqual(new Set(['throttle', 'server-error', 'none']));
+    expect(new Set(first)).toEqual(
+      new Set(['throttle', 'server-error', 'none']),
+    );
   });
 
   it('prefers service:Operation rules over Operation rules over the global rule', () => {
     const injector = new FaultInjector({
       latencyMs: 1,
-      operations: { 'sagemaker:ListDomains': { latencyMs: 3 }, ListDomains: { latencyMs: 2 } },
+      operations: {
+        'sagemaker:ListDomains': { latencyMs: 3 },
+        ListDomains: { latencyMs: 2 },
+      },
     });
     expect(injector.decide('sagemaker', 'ListDomains').latencyMs).toBe(3);
     expect(injector.decide('other', 'ListDomains').latencyMs).toBe(2);
@@ -40,12 +52,18 @@ describe('FaultInjector', () => {
 
   it('never faults at rate 0 and always at rate 1', () => {
     expect(new FaultInjector({}).decide('s', 'o').fault).toBeUndefined();
-    expect(new FaultInjector({ errorRate: 1 }).decide('s', 'o').fault).toBe('server-error');
+    expect(new FaultInjector({ errorRate: 1 }).decide('s', 'o').fault).toBe(
+      'server-error',
+    );
   });
 
   it('rejects rates outside 0..1 and negative latency', () => {
-    expect(() => new FaultInjector({ throttleRate: 1.5 })).toThrow('throttleRate');
-    expect(() => new FaultInjector({ operations: { X: { latencyMs: -1 } } })).toThrow('latencyMs');
+    expect(() => new FaultInjector({ throttleRate: 1.5 })).toThrow(
+      'throttleRate',
+    );
+    expect(
+      () => new FaultInjector({ operations: { X: { latencyMs: -1 } } }),
+    ).toThrow('latencyMs');
   });
 });
 

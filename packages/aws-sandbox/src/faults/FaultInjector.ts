@@ -87,15 +87,24 @@ function validateFaultSettings(settings: FaultSettings) {
   for (const [name, rule] of rules) {
     for (const key of ['throttleRate', 'errorRate'] as const) {
       const rate = rule[key];
-      if (rate !== undefined && (typeof rate !== 'number' || rate < 0 || rate > 1)) {
-        throw new AwsError('ValidationException', `${name}: ${key} must be a number from 0 to 1`);
+      if (
+        rate !== undefined &&
+        (typeof rate !== 'number' || rate < 0 || rate > 1)
+      ) {
+        throw new AwsError(
+          'ValidationException',
+          `${name}: ${key} must be a number from 0 to 1`,
+        );
       }
     }
     if (
       rule.latencyMs !== undefined &&
       (typeof rule.latencyMs !== 'number' || rule.latencyMs < 0)
     ) {
-      throw new AwsError('ValidationException', `${name}: latencyMs must be a number of at least 0`);
+      throw new AwsError(
+        'ValidationException',
+        `${name}: latencyMs must be a number of at least 0`,
+      );
     }
   }
 }

@@ -21,7 +21,12 @@ import { headerValue, RawRequest, RawResponse } from './http';
 import { protocolCodecs } from './protocols';
 import type { ServiceRegistry } from './ServiceRegistry';
 import { CredentialScope, parseCredentialScope } from './sigv4';
-import { AwsError, RequestContext, SandboxLogger, ServiceDefinition } from './types';
+import {
+  AwsError,
+  RequestContext,
+  SandboxLogger,
+  ServiceDefinition,
+} from './types';
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
@@ -30,7 +35,11 @@ export interface RequestListenerOptions {
   faults: FaultInjector;
   logger: SandboxLogger;
   /** Builds the context operations see for a caller. */
-  createContext(caller: { accessKeyId: string; region?: string; requestId: string }): RequestContext;
+  createContext(caller: {
+    accessKeyId: string;
+    region?: string;
+    requestId: string;
+  }): RequestContext;
   /** Answers `/_sandbox/...` requests. */
   handleAdmin(request: RawRequest): Promise<RawResponse>;
   /** Runs after every AWS call, e.g. to persist state. */
@@ -46,7 +55,9 @@ function readBody(request: IncomingMessage): Promise<Buffer> {
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
-        reject(new AwsError('EntityTooLarge', 'The request body is too large', 413));
+        reject(
+          new AwsError('EntityTooLarge', 'The request body is too large', 413),
+        );
         request.destroy();
         return;
       }
@@ -72,7 +83,10 @@ function sleep(milliseconds: number) {
 }
 
 /** A service-less error, for requests the sandbox cannot attribute to any service. */
-function unknownServiceResponse(requestId: string, message: string): RawResponse {
+function unknownServiceResponse(
+  requestId: string,
+  message: string,
+): RawResponse {
   return {
     status: 400,
     headers: {
@@ -84,14 +98,29 @@ function unknownServiceResponse(requestId: string, message: string): RawResponse
   };
 }
 
-function injectedError(service: ServiceDefinition, fault: 'throttle' | 'server-error'): AwsError {
+function injectedError(
+  service: ServiceDefinition,
+  fault: 'throttle' | 'server-error',
+): AwsError {
   if (fault === 'throttle') {
     const code =
-      service.throttlingErrorCode ?? (service.protocol === 'query' ? 'Throttling' : 'ThrottlingException');
-    return new AwsError(code, 'Rate exceeded', service.throttlingStatusCode ?? 400, true);
+      service.throttlingErrorCode ??
+      (service.protocol === 'query' ? 'Throttling' : 'ThrottlingException');
+    return new AwsError(
+      code,
+      'Rate exceeded',
+      service.throttlingStatusCode ?? 400,
+      true,
+    );
   }
-  const code = service.serverErrorCode ?? (service.protocol === 'rest-xml' ? 'InternalError' : 'InternalFailure');
-  return new AwsError(code, 'The request processing has failed because of an unknown error.', 500);
+  const code =
+    service.serverErrorCode ??
+    (service.protocol === 'rest-xml' ? 'InternalError' : 'InternalFailure');
+  return new AwsError(
+    code,
+    'The request processing has failed because of an unknown error.',
+    500,
+  );
 }
 
 function resolveService(
@@ -111,7 +140,10 @@ export function createRequestListener(options: RequestListenerOptions) {
   const { registry, faults, logger } = options;
   const pages = registry.all().flatMap(service => service.pages ?? []);
 
-  async function handleAwsCall(request: RawRequest, requestId: string): Promise<RawResponse> {
+  async function handleAwsCall(
+    request: RawRequest,
+    requestId: string,
+  ): Promise<RawResponse> {
     const scope = parseCredentialScope(request.headers, request.url);
     const service = resolveService(registry, request, scope);
     if (!service) {
@@ -139,15 +171,26 @@ export function createRequestListener(options: RequestListenerOptions) {
         region: scope?.region,
         requestId,
       });
-      const output = await service.operations[operation](decoded.input, context);
+      const output = await service.operations[operation](
+        decoded.input,
+        context,
+      );
       return codec.encodeOutput(output, { service, operation, requestId });
     } catch (error) {
       const awsError =
         error instanceof AwsError
           ? error
-          : new AwsError('InternalFailure', 'The request processing has failed because of an unknown error.', 500);
+          : new AwsError(
+              'InternalFailure',
+              'The request processing has failed because of an unknown error.',
+              500,
+            );
       if (!(error instanceof AwsError)) {
-        logger.error(`${service.name}:${operation ?? '?'} failed: ${(error as Error)?.stack ?? error}`);
+        logger.error(
+          `${service.name}:${operation ?? '?'} failed: ${
+            (error as Error)?.stack ?? error
+          }`,
+        );
       }
       return codec.encodeError(awsError, { service, operation, requestId });
     } finally {
@@ -167,7 +210,9 @@ export function createRequestListener(options: RequestListenerOptions) {
     if (url.pathname.startsWith('/_sandbox/')) {
       return options.handleAdmin(request);
     }
-    const page = pages.find(candidate => url.pathname.startsWith(candidate.prefix));
+    const page = pages.find(candidate =>
+      url.pathname.startsWith(candidate.prefix),
+    );
     if (page && !request.headers.authorization) {
       const answer = await page.handle({ method: request.method, url });
       return {
@@ -180,12 +225,20 @@ export function createRequestListener(options: RequestListenerOptions) {
   }
 
   return (incoming: IncomingMessage, response: ServerResponse) => {
-    options.onRequest?.(new Promise<void>(resolve => response.once('close', () => resolve())));
+    options.onRequest?.(
+      new Promise<void>(resolve => response.once('close', () => resolve())),
+    );
     handle(incoming)
       .then(raw => send(response, raw))
       .catch(error => {
         const awsError =
-          error instanceof AwsError ? error : new AwsError('InternalFailure', String(error?.message ?? error), 500);
+          error instanceof AwsError
+            ? error
+            : new AwsError(
+                'InternalFailure',
+                String(error?.message ?? error),
+                500,
+              );
         if (!(error instanceof AwsError)) {
           logger.error(`Sandbox request failed: ${error?.stack ?? error}`);
         }
@@ -195,8 +248,14 @@ export function createRequestListener(options: RequestListenerOptions) {
         }
         send(response, {
           status: awsError.statusCode,
-          headers: { 'content-type': 'application/json', 'x-amzn-errortype': awsError.code },
-          body: JSON.stringify({ __type: awsError.code, message: awsError.message }),
+          headers: {
+            'content-type': 'application/json',
+            'x-amzn-errortype': awsError.code,
+          },
+          body: JSON.stringify({
+            __type: awsError.code,
+            message: awsError.message,
+          }),
         });
       });
   };

@@ -31,13 +31,19 @@ export interface RawResponse {
   body?: string | Buffer;
 }
 
-export function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {
+export function headerValue(
+  headers: IncomingHttpHeaders,
+  name: string,
+): string | undefined {
   const value = headers[name.toLowerCase()];
   return Array.isArray(value) ? value[0] : value;
 }
 
 /** Deep copy in which every Date is replaced by `convert(date)`. */
-export function convertDates(value: unknown, convert: (date: Date) => unknown): unknown {
+export function convertDates(
+  value: unknown,
+  convert: (date: Date) => unknown,
+): unknown {
   if (value instanceof Date) {
     return convert(value);
   }

@@ -34,6 +34,12 @@ export { createRequestListener } from './createRequestListener';
 export type { RequestListenerOptions } from './createRequestListener';
 export { paginate } from './pagination';
 export type { Page, PageOptions } from './pagination';
-export { requireEnum, requireMembers, requirePattern, requireRange, validationError } from './validation';
+export {
+  requireEnum,
+  requireMembers,
+  requirePattern,
+  requireRange,
+  validationError,
+} from './validation';
 export { parseCredentialScope } from './sigv4';
 export type { RawRequest, RawResponse } from './http';

@@ -57,16 +57,26 @@ export function paginate<T>(items: T[], options: PageOptions): Page<T> {
   if (options.maxResults !== undefined && options.maxResults !== null) {
     const requested = Number(options.maxResults);
     const name = options.maxResultsName ?? 'maxResults';
-    if (!Number.isInteger(requested) || requested < 1 || requested > options.maxPageSize) {
+    if (
+      !Number.isInteger(requested) ||
+      requested < 1 ||
+      requested > options.maxPageSize
+    ) {
       throw new AwsError(
         errorCode,
-        `1 validation error detected: Value '${String(options.maxResults)}' at '${name}' failed to satisfy constraint: Member must have value between 1 and ${options.maxPageSize}`,
+        `1 validation error detected: Value '${String(
+          options.maxResults,
+        )}' at '${name}' failed to satisfy constraint: Member must have value between 1 and ${
+          options.maxPageSize
+        }`,
       );
     }
     pageSize = requested;
   }
   const offset =
-    options.nextToken === undefined || options.nextToken === null || options.nextToken === ''
+    options.nextToken === undefined ||
+    options.nextToken === null ||
+    options.nextToken === ''
       ? 0
       : decodeToken(String(options.nextToken), errorCode);
   const end = offset + pageSize;

@@ -33,7 +33,8 @@ export function parseCredentialScope(
 ): CredentialScope | undefined {
   const authorization = headers.authorization;
   const credential =
-    (typeof authorization === 'string' && /Credential=([^,\s]+)/.exec(authorization)?.[1]) ||
+    (typeof authorization === 'string' &&
+      /Credential=([^,\s]+)/.exec(authorization)?.[1]) ||
     url.searchParams.get('X-Amz-Credential');
   if (!credential) {
     return undefined;

@@ -56,7 +56,10 @@ export interface RequestContext {
   invoke(service: string, operation: string, input: any): Promise<any>;
 }
 
-export type OperationHandler = (input: any, ctx: RequestContext) => Promise<any> | any;
+export type OperationHandler = (
+  input: any,
+  ctx: RequestContext,
+) => Promise<any> | any;
 
 /** A REST route: `path` uses `{Name}` placeholders that become input members. */
 export interface RestRoute {

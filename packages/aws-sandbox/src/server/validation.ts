@@ -21,16 +21,28 @@ function lowerFirst(name: string) {
 }
 
 /** AWS's wording for constraint failures, with the member in lowerCamelCase. */
-export function validationError(member: string, value: unknown, constraint: string, code = 'ValidationException') {
-  const shown = value === undefined || value === null ? 'null' : `'${String(value)}'`;
+export function validationError(
+  member: string,
+  value: unknown,
+  constraint: string,
+  code = 'ValidationException',
+) {
+  const shown =
+    value === undefined || value === null ? 'null' : `'${String(value)}'`;
   return new AwsError(
     code,
-    `1 validation error detected: Value ${shown} at '${lowerFirst(member)}' failed to satisfy constraint: ${constraint}`,
+    `1 validation error detected: Value ${shown} at '${lowerFirst(
+      member,
+    )}' failed to satisfy constraint: ${constraint}`,
   );
 }
 
 /** Throws AWS's "Member must not be null" error for the first missing member. */
-export function requireMembers(input: Record<string, unknown>, members: string[], code = 'ValidationException') {
+export function requireMembers(
+  input: Record<string, unknown>,
+  members: string[],
+  code = 'ValidationException',
+) {
   for (const member of members) {
     const value = input[member];
     if (value === undefined || value === null || value === '') {
@@ -47,8 +59,16 @@ export function requirePattern(
   code = 'ValidationException',
 ) {
   const value = input[member];
-  if (value !== undefined && (typeof value !== 'string' || !pattern.test(value))) {
-    throw validationError(member, value, `Member must satisfy regular expression pattern: ${pattern.source}`, code);
+  if (
+    value !== undefined &&
+    (typeof value !== 'string' || !pattern.test(value))
+  ) {
+    throw validationError(
+      member,
+      value,
+      `Member must satisfy regular expression pattern: ${pattern.source}`,
+      code,
+    );
   }
 }
 
@@ -61,7 +81,12 @@ export function requireEnum(
 ) {
   const value = input[member];
   if (value !== undefined && !allowed.includes(value as string)) {
-    throw validationError(member, value, `Member must satisfy enum value set: [${allowed.join(', ')}]`, code);
+    throw validationError(
+      member,
+      value,
+      `Member must satisfy enum value set: [${allowed.join(', ')}]`,
+      code,
+    );
   }
 }
 
@@ -79,6 +104,11 @@ export function requireRange(
   }
   const numeric = Number(value);
   if (!Number.isFinite(numeric) || numeric < min || numeric > max) {
-    throw validationError(member, value, `Member must have value between ${min} and ${max}`, code);
+    throw validationError(
+      member,
+      value,
+      `Member must have value between ${min} and ${max}`,
+      code,
+    );
   }
 }

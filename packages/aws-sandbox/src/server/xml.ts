@@ -49,14 +49,21 @@ export function toQueryXml(value: unknown): string {
   if (value === undefined || value === null) {
     return '';
   }
-  if (typeof value !== 'object' || value instanceof Date || Buffer.isBuffer(value)) {
+  if (
+    typeof value !== 'object' ||
+    value instanceof Date ||
+    Buffer.isBuffer(value)
+  ) {
     return scalarText(value);
   }
   return Object.entries(value as Record<string, unknown>)
     .filter(([, member]) => member !== undefined && member !== null)
     .map(([key, member]) =>
       Array.isArray(member)
-        ? xmlElement(key, member.map(item => xmlElement('member', toQueryXml(item))).join(''))
+        ? xmlElement(
+            key,
+            member.map(item => xmlElement('member', toQueryXml(item))).join(''),
+          )
         : xmlElement(key, toQueryXml(member)),
     )
     .join('');
@@ -77,10 +84,13 @@ export function isWellFormedXml(text: string): boolean {
   }
   const stack: string[] = [];
   const tagPattern = /<(\/?)([A-Za-z_][\w.:-]*)[^<>]*?(\/?)>|<|>/g;
-  let match: RegExpExecArray | null;
   let rootClosed = false;
   let lastIndex = 0;
-  while ((match = tagPattern.exec(body)) !== null) {
+  for (
+    let match = tagPattern.exec(body);
+    match !== null;
+    match = tagPattern.exec(body)
+  ) {
     if (rootClosed && body.slice(lastIndex, match.index).trim()) {
       return false;
     }
@@ -107,7 +117,10 @@ export function isWellFormedXml(text: string): boolean {
 }
 
 /** Text of the first `<name>` element, for the few XML request bodies S3 takes. */
-export function firstElementText(xml: string, name: string): string | undefined {
+export function firstElementText(
+  xml: string,
+  name: string,
+): string | undefined {
   const match = new RegExp(`<${name}(?:\\s[^>]*)?>([^<]*)</${name}>`).exec(xml);
   return match?.[1];
 }

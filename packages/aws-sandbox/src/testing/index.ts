@@ -14,5 +14,11 @@
  * limitations under the License.
  */
 
-export { clientConfig, errorOf, rawRequest, signedFor, startTestSandbox } from './testSandbox';
+export {
+  clientConfig,
+  errorOf,
+  rawRequest,
+  signedFor,
+  startTestSandbox,
+} from './testSandbox';
 export type { RawHttpResponse, TestSandbox } from './testSandbox';

@@ -34,9 +34,16 @@ export interface TestSandbox {
 }
 
 /** A sandbox on an ephemeral port with a manual clock and no detective control. */
-export async function startTestSandbox(options: SandboxOptions = {}): Promise<TestSandbox> {
+export async function startTestSandbox(
+  options: SandboxOptions = {},
+): Promise<TestSandbox> {
   const clock = new ManualClock(Date.UTC(2026, 10, 26, 9, 0, 0));
-  const sandbox = await startSandbox({ detectiveControl: false, clock, delayMs: 1000, ...options });
+  const sandbox = await startSandbox({
+    detectiveControl: false,
+    clock,
+    delayMs: 1000,
+    ...options,
+  });
   return { sandbox, clock };
 }
 
@@ -49,17 +56,29 @@ export interface RawHttpResponse {
 /** Plain HTTP to the sandbox (Jest blocks fetch; IP literals need no DNS lookup). */
 export function rawRequest(
   url: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+  options: {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+  } = {},
 ): Promise<RawHttpResponse> {
   return new Promise((resolve, reject) => {
     const request = http.request(
       url,
-      { method: options.method ?? 'GET', headers: options.headers, agent: new http.Agent() },
+      {
+        method: options.method ?? 'GET',
+        headers: options.headers,
+        agent: new http.Agent(),
+      },
       response => {
         const chunks: Buffer[] = [];
         response.on('data', chunk => chunks.push(chunk));
         response.on('end', () =>
-          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString('utf8') }),
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
         );
       },
     );

@@ -36,7 +36,10 @@ export function parseJsonObject(body: Buffer): Record<string, unknown> {
     );
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new AwsError('SerializationException', 'The request body must be a JSON object');
+    throw new AwsError(
+      'SerializationException',
+      'The request body must be a JSON object',
+    );
   }
   return parsed as Record<string, unknown>;
 }
@@ -64,8 +67,13 @@ export const jsonProtocol: ProtocolCodec = {
   encodeOutput(output: unknown, call: CallIdentity) {
     return {
       status: 200,
-      headers: { 'content-type': CONTENT_TYPE, 'x-amzn-requestid': call.requestId },
-      body: JSON.stringify(convertDates(output ?? {}, date => date.getTime() / 1000)),
+      headers: {
+        'content-type': CONTENT_TYPE,
+        'x-amzn-requestid': call.requestId,
+      },
+      body: JSON.stringify(
+        convertDates(output ?? {}, date => date.getTime() / 1000),
+      ),
     };
   },
 

@@ -33,7 +33,10 @@ describe('decodeQueryParameters', () => {
       ]),
     ).toEqual({
       StackName: 'team-env',
-      Parameters: [{ ParameterKey: 'A', ParameterValue: '1' }, { ParameterKey: 'B' }],
+      Parameters: [
+        { ParameterKey: 'A', ParameterValue: '1' },
+        { ParameterKey: 'B' },
+      ],
       Tags: [{ Key: 'team', Value: 'fraud' }],
       Capabilities: ['CAPABILITY_IAM'],
       Attributes: { k: 'v' },
@@ -42,8 +45,17 @@ describe('decodeQueryParameters', () => {
   });
 
   it('rejects malformed names with MalformedQueryString', () => {
-    expect(() => decodeQueryParameters([['A..B', 'x']])).toThrow(expect.objectContaining({ code: 'MalformedQueryString' }));
-    expect(() => decodeQueryParameters([['A', 'x'], ['A.B', 'y']])).toThrow(expect.objectContaining({ code: 'MalformedQueryString' }));
-    expect(() => decodeQueryParameters([['L.member.0', 'x']])).toThrow(expect.objectContaining({ code: 'MalformedQueryString' }));
+    expect(() => decodeQueryParameters([['A..B', 'x']])).toThrow(
+      expect.objectContaining({ code: 'MalformedQueryString' }),
+    );
+    expect(() =>
+      decodeQueryParameters([
+        ['A', 'x'],
+        ['A.B', 'y'],
+      ]),
+    ).toThrow(expect.objectContaining({ code: 'MalformedQueryString' }));
+    expect(() => decodeQueryParameters([['L.member.0', 'x']])).toThrow(
+      expect.objectContaining({ code: 'MalformedQueryString' }),
+    );
   });
 });

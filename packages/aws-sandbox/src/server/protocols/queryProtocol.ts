@@ -29,11 +29,16 @@ type Tree = { [segment: string]: Tree | string };
  * (`{ Tags: [{ Key: 'a' }] }`). Lists are `Name.member.N`, maps
  * `Name.entry.N.key/value`; every scalar stays a string, as on the wire.
  */
-export function decodeQueryParameters(parameters: Iterable<[string, string]>): Record<string, unknown> {
+export function decodeQueryParameters(
+  parameters: Iterable<[string, string]>,
+): Record<string, unknown> {
   const root: Tree = {};
   for (const [key, value] of parameters) {
     if (!KEY_PATTERN.test(key)) {
-      throw new AwsError('MalformedQueryString', `Malformed query parameter name: ${key}`);
+      throw new AwsError(
+        'MalformedQueryString',
+        `Malformed query parameter name: ${key}`,
+      );
     }
     const segments = key.split('.');
     let node = root;
@@ -44,7 +49,10 @@ export function decodeQueryParameters(parameters: Iterable<[string, string]>): R
       }
       const child = node[segment];
       if (typeof child === 'string') {
-        throw new AwsError('MalformedQueryString', `Conflicting query parameters at ${key}`);
+        throw new AwsError(
+          'MalformedQueryString',
+          `Conflicting query parameters at ${key}`,
+        );
       }
       node = node[segment] = child ?? {};
     });
@@ -62,10 +70,18 @@ function shape(node: Tree | string): unknown {
     return node;
   }
   const keys = Object.keys(node);
-  if (keys.length === 1 && keys[0] === 'member' && typeof node.member !== 'string') {
+  if (
+    keys.length === 1 &&
+    keys[0] === 'member' &&
+    typeof node.member !== 'string'
+  ) {
     return indexedValues(node.member).map(shape);
   }
-  if (keys.length === 1 && keys[0] === 'entry' && typeof node.entry !== 'string') {
+  if (
+    keys.length === 1 &&
+    keys[0] === 'entry' &&
+    typeof node.entry !== 'string'
+  ) {
     return Object.fromEntries(
       indexedValues(node.entry).map(entry => {
         if (typeof entry === 'string' || typeof entry.key !== 'string') {
@@ -83,7 +99,10 @@ function shape(node: Tree | string): unknown {
 
 function indexedValues(node: Tree | string): Array<Tree | string> {
   if (typeof node === 'string' || !isIndexed(node)) {
-    throw new AwsError('MalformedQueryString', 'List members must be numbered from 1');
+    throw new AwsError(
+      'MalformedQueryString',
+      'List members must be numbered from 1',
+    );
   }
   return Object.keys(node)
     .sort((a, b) => Number(a) - Number(b))
@@ -93,7 +112,9 @@ function indexedValues(node: Tree | string): Array<Tree | string> {
 function namespaceOf(service: ServiceDefinition): string {
   return (
     service.xmlNamespace ??
-    `https://${service.signingName}.amazonaws.com/doc/${service.queryVersion ?? ''}/`
+    `https://${service.signingName}.amazonaws.com/doc/${
+      service.queryVersion ?? ''
+    }/`
   );
 }
 
@@ -104,7 +125,9 @@ export const queryProtocol: ProtocolCodec = {
     if (request.body.length > 0 && !contentType.startsWith(FORM_CONTENT_TYPE)) {
       throw new AwsError(
         'MalformedQueryString',
-        `Query requests must be ${FORM_CONTENT_TYPE}, not ${contentType || 'untyped'}`,
+        `Query requests must be ${FORM_CONTENT_TYPE}, not ${
+          contentType || 'untyped'
+        }`,
       );
     }
     const parameters = new URLSearchParams(request.body.toString('utf8'));
@@ -115,10 +138,16 @@ export const queryProtocol: ProtocolCodec = {
     });
     const operation = parameters.get('Action');
     if (!operation) {
-      throw new AwsError('MissingAction', 'The request must contain the parameter Action');
+      throw new AwsError(
+        'MissingAction',
+        'The request must contain the parameter Action',
+      );
     }
     if (!Object.prototype.hasOwnProperty.call(service.operations, operation)) {
-      throw new AwsError('InvalidAction', `The action ${operation} is not valid for this web service.`);
+      throw new AwsError(
+        'InvalidAction',
+        `The action ${operation} is not valid for this web service.`,
+      );
     }
     parameters.delete('Action');
     parameters.delete('Version');
@@ -127,32 +156,40 @@ export const queryProtocol: ProtocolCodec = {
 
   encodeOutput(output: unknown, call: CallIdentity) {
     const operation = call.operation!;
-    const body =
-      `<${operation}Response xmlns="${namespaceOf(call.service)}">` +
-      xmlElement(`${operation}Result`, toQueryXml(output ?? {})) +
-      xmlElement('ResponseMetadata', xmlElement('RequestId', call.requestId)) +
-      `</${operation}Response>`;
+    const body = [
+      `<${operation}Response xmlns="${namespaceOf(call.service)}">`,
+      xmlElement(`${operation}Result`, toQueryXml(output ?? {})),
+      xmlElement('ResponseMetadata', xmlElement('RequestId', call.requestId)),
+      `</${operation}Response>`,
+    ].join('');
     return {
       status: 200,
-      headers: { 'content-type': 'text/xml', 'x-amzn-requestid': call.requestId },
+      headers: {
+        'content-type': 'text/xml',
+        'x-amzn-requestid': call.requestId,
+      },
       body,
     };
   },
 
   encodeError(error: AwsError, call: CallIdentity) {
-    const body =
-      `<ErrorResponse xmlns="${namespaceOf(call.service)}">` +
-      xmlElement(
-        'Error',
-        xmlElement('Type', error.senderFault ? 'Sender' : 'Receiver') +
-          xmlElement('Code', escapeXml(error.code)) +
-          xmlElement('Message', escapeXml(error.message)),
-      ) +
-      xmlElement('RequestId', call.requestId) +
-      '</ErrorResponse>';
+    const details = [
+      xmlElement('Type', error.senderFault ? 'Sender' : 'Receiver'),
+      xmlElement('Code', escapeXml(error.code)),
+      xmlElement('Message', escapeXml(error.message)),
+    ].join('');
+    const body = [
+      `<ErrorResponse xmlns="${namespaceOf(call.service)}">`,
+      xmlElement('Error', details),
+      xmlElement('RequestId', call.requestId),
+      '</ErrorResponse>',
+    ].join('');
     return {
       status: error.statusCode,
-      headers: { 'content-type': 'text/xml', 'x-amzn-requestid': call.requestId },
+      headers: {
+        'content-type': 'text/xml',
+        'x-amzn-requestid': call.requestId,
+      },
       body,
     };
   },

@@ -20,20 +20,30 @@ import { parseJsonObject } from './jsonProtocol';
 import type { CallIdentity, DecodedRequest, ProtocolCodec } from './types';
 
 /** Matches `path` against a route template; returns the `{Name}` members or undefined. */
-export function matchRoutePath(template: string, path: string): Record<string, string> | undefined {
+export function matchRoutePath(
+  template: string,
+  path: string,
+): Record<string, string> | undefined {
   const names: string[] = [];
-  const pattern = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)(\+?)\}/g, (_, name, greedy) => {
-    names.push(name);
-    return greedy ? '(.+)' : '([^/]+)';
-  });
+  const pattern = template
+    .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+    .replace(/\{(\w+)(\+?)\}/g, (_, name, greedy) => {
+      names.push(name);
+      return greedy ? '(.+)' : '([^/]+)';
+    });
   const match = new RegExp(`^${pattern}/?$`).exec(path);
   if (!match) {
     return undefined;
   }
-  return Object.fromEntries(names.map((name, index) => [name, decodeURIComponent(match[index + 1])]));
+  return Object.fromEntries(
+    names.map((name, index) => [name, decodeURIComponent(match[index + 1])]),
+  );
 }
 
-function findRoute(service: ServiceDefinition, request: RawRequest): [RestRoute, Record<string, string>] {
+function findRoute(
+  service: ServiceDefinition,
+  request: RawRequest,
+): [RestRoute, Record<string, string>] {
   for (const route of service.restRoutes ?? []) {
     if (route.method.toUpperCase() !== request.method) {
       continue;
@@ -61,8 +71,13 @@ export const restJsonProtocol: ProtocolCodec = {
   encodeOutput(output: unknown, call: CallIdentity) {
     return {
       status: 200,
-      headers: { 'content-type': 'application/json', 'x-amzn-requestid': call.requestId },
-      body: JSON.stringify(convertDates(output ?? {}, date => date.toISOString())),
+      headers: {
+        'content-type': 'application/json',
+        'x-amzn-requestid': call.requestId,
+      },
+      body: JSON.stringify(
+        convertDates(output ?? {}, date => date.toISOString()),
+      ),
     };
   },
 
@@ -74,7 +89,11 @@ export const restJsonProtocol: ProtocolCodec = {
         'x-amzn-requestid': call.requestId,
         'x-amzn-errortype': error.code,
       },
-      body: JSON.stringify({ Code: error.code, Message: error.message, message: error.message }),
+      body: JSON.stringify({
+        Code: error.code,
+        Message: error.message,
+        message: error.message,
+      }),
     };
   },
 };

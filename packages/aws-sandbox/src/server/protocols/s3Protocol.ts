@@ -33,7 +33,10 @@ export function decodeAwsChunked(body: Buffer): Buffer {
     if (lineEnd < 0) {
       throw new AwsError('IncompleteBody', 'The aws-chunked body ended early');
     }
-    const size = parseInt(body.subarray(offset, lineEnd).toString('latin1').split(';')[0], 16);
+    const size = parseInt(
+      body.subarray(offset, lineEnd).toString('latin1').split(';')[0],
+      16,
+    );
     if (Number.isNaN(size)) {
       throw new AwsError('InvalidRequest', 'Malformed aws-chunked body');
     }
@@ -65,10 +68,25 @@ function metadataFromHeaders(request: RawRequest): Record<string, string> {
 function bucketOperation(request: RawRequest): string {
   const query = request.url.searchParams;
   const subresources = [...query.keys()].filter(
-    key => !['list-type', 'prefix', 'delimiter', 'max-keys', 'continuation-token', 'start-after', 'encoding-type', 'fetch-owner', 'x-id'].includes(key),
+    key =>
+      ![
+        'list-type',
+        'prefix',
+        'delimiter',
+        'max-keys',
+        'continuation-token',
+        'start-after',
+        'encoding-type',
+        'fetch-owner',
+        'x-id',
+      ].includes(key),
   );
   if (subresources.length > 0) {
-    throw new AwsError('NotImplemented', `The sandbox does not implement ?${subresources[0]}`, 501);
+    throw new AwsError(
+      'NotImplemented',
+      `The sandbox does not implement ?${subresources[0]}`,
+      501,
+    );
   }
   switch (request.method) {
     case 'PUT':
@@ -80,13 +98,21 @@ function bucketOperation(request: RawRequest): string {
     case 'DELETE':
       return 'DeleteBucket';
     default:
-      throw new AwsError('MethodNotAllowed', `${request.method} is not allowed on a bucket`, 405);
+      throw new AwsError(
+        'MethodNotAllowed',
+        `${request.method} is not allowed on a bucket`,
+        405,
+      );
   }
 }
 
 function objectOperation(request: RawRequest): string {
   if (request.headers['x-amz-copy-source']) {
-    throw new AwsError('NotImplemented', 'The sandbox does not implement CopyObject', 501);
+    throw new AwsError(
+      'NotImplemented',
+      'The sandbox does not implement CopyObject',
+      501,
+    );
   }
   switch (request.method) {
     case 'PUT':
@@ -98,7 +124,11 @@ function objectOperation(request: RawRequest): string {
     case 'DELETE':
       return 'DeleteObject';
     default:
-      throw new AwsError('MethodNotAllowed', `${request.method} is not allowed on an object`, 405);
+      throw new AwsError(
+        'MethodNotAllowed',
+        `${request.method} is not allowed on an object`,
+        405,
+      );
   }
 }
 
@@ -120,25 +150,30 @@ function listObjectsXml(output: any): string {
     )
     .join('');
   const prefixes = (output.CommonPrefixes ?? [])
-    .map((item: any) => xmlElement('CommonPrefixes', xmlElement('Prefix', escapeXml(item.Prefix))))
+    .map((item: any) =>
+      xmlElement(
+        'CommonPrefixes',
+        xmlElement('Prefix', escapeXml(item.Prefix)),
+      ),
+    )
     .join('');
   const optional = (name: string, value: unknown) =>
     value === undefined ? '' : xmlElement(name, escapeXml(String(value)));
-  return (
-    `<ListBucketResult xmlns="${S3_NAMESPACE}">` +
-    xmlElement('Name', escapeXml(output.Name)) +
-    xmlElement('Prefix', escapeXml(output.Prefix ?? '')) +
-    optional('Delimiter', output.Delimiter) +
-    xmlElement('KeyCount', String(output.KeyCount)) +
-    xmlElement('MaxKeys', String(output.MaxKeys)) +
-    xmlElement('IsTruncated', String(output.IsTruncated)) +
-    optional('ContinuationToken', output.ContinuationToken) +
-    optional('NextContinuationToken', output.NextContinuationToken) +
-    optional('StartAfter', output.StartAfter) +
-    contents +
-    prefixes +
-    '</ListBucketResult>'
-  );
+  return [
+    `<ListBucketResult xmlns="${S3_NAMESPACE}">`,
+    xmlElement('Name', escapeXml(output.Name)),
+    xmlElement('Prefix', escapeXml(output.Prefix ?? '')),
+    optional('Delimiter', output.Delimiter),
+    xmlElement('KeyCount', String(output.KeyCount)),
+    xmlElement('MaxKeys', String(output.MaxKeys)),
+    xmlElement('IsTruncated', String(output.IsTruncated)),
+    optional('ContinuationToken', output.ContinuationToken),
+    optional('NextContinuationToken', output.NextContinuationToken),
+    optional('StartAfter', output.StartAfter),
+    contents,
+    prefixes,
+    '</ListBucketResult>',
+  ].join('');
 }
 
 function listBucketsXml(output: any): string {
@@ -151,12 +186,15 @@ function listBucketsXml(output: any): string {
       ),
     )
     .join('');
-  return (
-    `<ListAllMyBucketsResult xmlns="${S3_NAMESPACE}">` +
-    xmlElement('Owner', xmlElement('ID', escapeXml(output.Owner?.ID ?? 'sandbox'))) +
-    xmlElement('Buckets', buckets) +
-    '</ListAllMyBucketsResult>'
-  );
+  return [
+    `<ListAllMyBucketsResult xmlns="${S3_NAMESPACE}">`,
+    xmlElement(
+      'Owner',
+      xmlElement('ID', escapeXml(output.Owner?.ID ?? 'sandbox')),
+    ),
+    xmlElement('Buckets', buckets),
+    '</ListAllMyBucketsResult>',
+  ].join('');
 }
 
 function objectHeaders(output: any): Record<string, string> {
@@ -175,31 +213,48 @@ function objectHeaders(output: any): Record<string, string> {
 /** Path-style S3 REST-XML, limited to the object calls templates and artifacts need. */
 export const s3Protocol: ProtocolCodec = {
   decode(request: RawRequest, service: ServiceDefinition): DecodedRequest {
-    const [, bucketSegment = '', ...keySegments] = request.url.pathname.split('/');
+    const [, bucketSegment = '', ...keySegments] =
+      request.url.pathname.split('/');
     const bucket = decodeURIComponent(bucketSegment);
     const key = keySegments.map(decodeURIComponent).join('/');
     const query = request.url.searchParams;
     let operation: string;
     if (!bucket) {
       if (request.method !== 'GET') {
-        throw new AwsError('MethodNotAllowed', `${request.method} is not allowed here`, 405);
+        throw new AwsError(
+          'MethodNotAllowed',
+          `${request.method} is not allowed here`,
+          405,
+        );
       }
       operation = 'ListBuckets';
     } else {
       operation = key ? objectOperation(request) : bucketOperation(request);
     }
     if (!Object.prototype.hasOwnProperty.call(service.operations, operation)) {
-      throw new AwsError('NotImplemented', `The sandbox does not implement ${operation}`, 501);
+      throw new AwsError(
+        'NotImplemented',
+        `The sandbox does not implement ${operation}`,
+        501,
+      );
     }
-    const input: Record<string, unknown> = { Bucket: bucket || undefined, Key: key || undefined };
+    const input: Record<string, unknown> = {
+      Bucket: bucket || undefined,
+      Key: key || undefined,
+    };
     if (operation === 'CreateBucket' && request.body.length > 0) {
       const xml = request.body.toString('utf8');
       if (!isWellFormedXml(xml)) {
-        throw new AwsError('MalformedXML', 'The XML you provided was not well-formed or did not validate against our published schema.');
+        throw new AwsError(
+          'MalformedXML',
+          'The XML you provided was not well-formed or did not validate against our published schema.',
+        );
       }
     }
     if (operation === 'PutObject') {
-      input.Body = isChunked(request) ? decodeAwsChunked(request.body) : request.body;
+      input.Body = isChunked(request)
+        ? decodeAwsChunked(request.body)
+        : request.body;
       input.ContentType = headerValue(request.headers, 'content-type');
       input.Metadata = metadataFromHeaders(request);
     }
@@ -214,7 +269,9 @@ export const s3Protocol: ProtocolCodec = {
   },
 
   encodeOutput(output: any, call: CallIdentity): RawResponse {
-    const headers: Record<string, string> = { 'x-amz-request-id': call.requestId };
+    const headers: Record<string, string> = {
+      'x-amz-request-id': call.requestId,
+    };
     const xml = (body: string): RawResponse => ({
       status: 200,
       headers: { ...headers, 'content-type': 'application/xml' },
@@ -226,36 +283,50 @@ export const s3Protocol: ProtocolCodec = {
       case 'ListObjectsV2':
         return xml(listObjectsXml(output));
       case 'CreateBucket':
-        return { status: 200, headers: { ...headers, location: output.Location } };
+        return {
+          status: 200,
+          headers: { ...headers, location: output.Location },
+        };
       case 'HeadBucket':
-        return { status: 200, headers: { ...headers, 'x-amz-bucket-region': output.BucketRegion } };
+        return {
+          status: 200,
+          headers: { ...headers, 'x-amz-bucket-region': output.BucketRegion },
+        };
       case 'PutObject':
         return { status: 200, headers: { ...headers, etag: output.ETag } };
       case 'GetObject':
-        return { status: 200, headers: { ...headers, ...objectHeaders(output) }, body: output.Body };
+        return {
+          status: 200,
+          headers: { ...headers, ...objectHeaders(output) },
+          body: output.Body,
+        };
       case 'HeadObject':
-        return { status: 200, headers: { ...headers, ...objectHeaders(output) } };
+        return {
+          status: 200,
+          headers: { ...headers, ...objectHeaders(output) },
+        };
       default:
         return { status: 204, headers };
     }
   },
 
   encodeError(error: AwsError, call: CallIdentity): RawResponse {
-    const headers = { 'x-amz-request-id': call.requestId, 'content-type': 'application/xml' };
+    const headers = {
+      'x-amz-request-id': call.requestId,
+      'content-type': 'application/xml',
+    };
     if (call.operation === 'HeadObject' || call.operation === 'HeadBucket') {
       return { status: error.statusCode, headers };
     }
     return {
       status: error.statusCode,
       headers,
-      body:
-        '<?xml version="1.0" encoding="UTF-8"?>' +
-        xmlElement(
-          'Error',
-          xmlElement('Code', escapeXml(error.code)) +
-            xmlElement('Message', escapeXml(error.message)) +
-            xmlElement('RequestId', call.requestId),
-        ),
+      body: `<?xml version="1.0" encoding="UTF-8"?>${xmlElement(
+        'Error',
+        xmlElement('Code', escapeXml(error.code)) +
+          xmlElement('Message', escapeXml(error.message)) +
+          xmlElement('RequestId', call.requestId),
+      )}`,
     };
   },
 };

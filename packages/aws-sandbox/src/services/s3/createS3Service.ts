@@ -16,7 +16,11 @@
 
 import { createHash } from 'node:crypto';
 import { paginate } from '../../server/pagination';
-import { AwsError, SandboxEnvironment, ServiceDefinition } from '../../server/types';
+import {
+  AwsError,
+  SandboxEnvironment,
+  ServiceDefinition,
+} from '../../server/types';
 
 interface BucketRecord {
   name: string;
@@ -58,7 +62,11 @@ export function createS3Service(env: SandboxEnvironment): ServiceDefinition {
   function findBucket(name: string): BucketRecord {
     const bucket = buckets.get(name);
     if (!bucket) {
-      throw new AwsError('NoSuchBucket', 'The specified bucket does not exist', 404);
+      throw new AwsError(
+        'NoSuchBucket',
+        'The specified bucket does not exist',
+        404,
+      );
     }
     return bucket;
   }
@@ -96,19 +104,33 @@ export function createS3Service(env: SandboxEnvironment): ServiceDefinition {
         Buckets: buckets
           .values()
           .sort((a, b) => a.name.localeCompare(b.name))
-          .map(bucket => ({ Name: bucket.name, CreationDate: new Date(bucket.creationDate) })),
+          .map(bucket => ({
+            Name: bucket.name,
+            CreationDate: new Date(bucket.creationDate),
+          })),
         Owner: { ID: 'sandbox' },
       }),
 
       CreateBucket: (input, ctx) => {
         const name = input.Bucket as string;
         if (!BUCKET_NAME_PATTERN.test(name ?? '') || name.includes('..')) {
-          throw new AwsError('InvalidBucketName', 'The specified bucket is not valid.');
+          throw new AwsError(
+            'InvalidBucketName',
+            'The specified bucket is not valid.',
+          );
         }
         if (buckets.has(name)) {
-          throw new AwsError('BucketAlreadyOwnedByYou', 'Your previous request to create the named bucket succeeded and you already own it.', 409);
+          throw new AwsError(
+            'BucketAlreadyOwnedByYou',
+            'Your previous request to create the named bucket succeeded and you already own it.',
+            409,
+          );
         }
-        buckets.set(name, { name, creationDate: env.clock.now(), region: ctx.region });
+        buckets.set(name, {
+          name,
+          creationDate: env.clock.now(),
+          region: ctx.region,
+        });
         return { Location: `/${name}` };
       },
 
@@ -117,7 +139,11 @@ export function createS3Service(env: SandboxEnvironment): ServiceDefinition {
       DeleteBucket: input => {
         findBucket(input.Bucket);
         if (objects.keys().some(key => key.startsWith(`${input.Bucket}/`))) {
-          throw new AwsError('BucketNotEmpty', 'The bucket you tried to delete is not empty', 409);
+          throw new AwsError(
+            'BucketNotEmpty',
+            'The bucket you tried to delete is not empty',
+            409,
+          );
         }
         buckets.delete(input.Bucket);
         return {};
@@ -145,7 +171,9 @@ export function createS3Service(env: SandboxEnvironment): ServiceDefinition {
       GetObject: input => describeObject(findObject(input.Bucket, input.Key)),
 
       HeadObject: input => {
-        const { Body: _body, ...head } = describeObject(findObject(input.Bucket, input.Key));
+        const { Body: _body, ...head } = describeObject(
+          findObject(input.Bucket, input.Key),
+        );
         return head;
       },
 
@@ -161,16 +189,21 @@ export function createS3Service(env: SandboxEnvironment): ServiceDefinition {
         const delimiter: string | undefined = input.Delimiter || undefined;
         const keys = objects
           .values()
-          .filter(object => object.bucket === input.Bucket && object.key.startsWith(prefix))
+          .filter(
+            object =>
+              object.bucket === input.Bucket && object.key.startsWith(prefix),
+          )
           .filter(object => !input.StartAfter || object.key > input.StartAfter)
           .sort((a, b) => (a.key < b.key ? -1 : 1));
-        const entries: Array<{ prefix: string } | { object: ObjectRecord }> = [];
+        const entries: Array<{ prefix: string } | { object: ObjectRecord }> =
+          [];
         const seenPrefixes = new Set<string>();
         for (const object of keys) {
           const rest = object.key.slice(prefix.length);
           const cut = delimiter ? rest.indexOf(delimiter) : -1;
           if (cut >= 0) {
-            const commonPrefix = prefix + rest.slice(0, cut + delimiter!.length);
+            const commonPrefix =
+              prefix + rest.slice(0, cut + delimiter!.length);
             if (!seenPrefixes.has(commonPrefix)) {
               seenPrefixes.add(commonPrefix);
               entries.push({ prefix: commonPrefix });
@@ -201,7 +234,9 @@ export function createS3Service(env: SandboxEnvironment): ServiceDefinition {
               ]
             : [],
         );
-        const commonPrefixes = page.items.flatMap(entry => ('prefix' in entry ? [{ Prefix: entry.prefix }] : []));
+        const commonPrefixes = page.items.flatMap(entry =>
+          'prefix' in entry ? [{ Prefix: entry.prefix }] : [],
+        );
         return {
           Name: input.Bucket,
           Prefix: prefix,

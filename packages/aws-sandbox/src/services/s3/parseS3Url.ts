@@ -37,7 +37,9 @@ export function parseS3Url(text: string): S3Location | undefined {
   if (url.protocol === 's3:') {
     return path ? { bucket: url.hostname, key: path } : undefined;
   }
-  const virtualHosted = /^(.+)\.s3(?:[.-][a-z0-9-]+)?\.amazonaws\.com$/.exec(url.hostname);
+  const virtualHosted = /^(.+)\.s3(?:[.-][a-z0-9-]+)?\.amazonaws\.com$/.exec(
+    url.hostname,
+  );
   if (virtualHosted) {
     return path ? { bucket: virtualHosted[1], key: path } : undefined;
   }

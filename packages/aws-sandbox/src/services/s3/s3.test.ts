@@ -25,7 +25,12 @@ import {
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
-import { clientConfig, errorOf, startTestSandbox, TestSandbox } from '../../testing';
+import {
+  clientConfig,
+  errorOf,
+  startTestSandbox,
+  TestSandbox,
+} from '../../testing';
 import { parseS3Url } from './parseS3Url';
 
 describe('s3', () => {
@@ -48,13 +53,27 @@ describe('s3', () => {
   });
 
   it('CreateBucket rejects an invalid name and a second creation', async () => {
-    expect((await errorOf(() => s3.send(new CreateBucketCommand({ Bucket: 'Bad_Name' })))).name).toBe('InvalidBucketName');
+    expect(
+      (
+        await errorOf(() =>
+          s3.send(new CreateBucketCommand({ Bucket: 'Bad_Name' })),
+        )
+      ).name,
+    ).toBe('InvalidBucketName');
     await s3.send(new CreateBucketCommand({ Bucket: 'twice' }));
-    expect((await errorOf(() => s3.send(new CreateBucketCommand({ Bucket: 'twice' })))).name).toBe('BucketAlreadyOwnedByYou');
+    expect(
+      (
+        await errorOf(() =>
+          s3.send(new CreateBucketCommand({ Bucket: 'twice' })),
+        )
+      ).name,
+    ).toBe('BucketAlreadyOwnedByYou');
   });
 
   it('HeadBucket of a missing bucket fails with NotFound', async () => {
-    const error = await errorOf(() => s3.send(new HeadBucketCommand({ Bucket: 'missing' })));
+    const error = await errorOf(() =>
+      s3.send(new HeadBucketCommand({ Bucket: 'missing' })),
+    );
     expect(error.name).toBe('NotFound');
     expect(error.$metadata.httpStatusCode).toBe(404);
   });
@@ -70,63 +89,151 @@ describe('s3', () => {
         Metadata: { owner: 'platform' },
       }),
     );
-    const object = await s3.send(new GetObjectCommand({ Bucket: 'artifacts', Key: 'products/team env/v1.yaml' }));
-    expect(await object.Body?.transformToString()).toBe('AWSTemplateFormatVersion: 2010-09-09');
-    expect(object).toMatchObject({ ContentType: 'application/x-yaml', ETag: put.ETag, Metadata: { owner: 'platform' } });
-    const head = await s3.send(new HeadObjectCommand({ Bucket: 'artifacts', Key: 'products/team env/v1.yaml' }));
+    const object = await s3.send(
+      new GetObjectCommand({
+        Bucket: 'artifacts',
+        Key: 'products/team env/v1.yaml',
+      }),
+    );
+    expect(await object.Body?.transformToString()).toBe(
+      'AWSTemplateFormatVersion: 2010-09-09',
+    );
+    expect(object).toMatchObject({
+      ContentType: 'application/x-yaml',
+      ETag: put.ETag,
+      Metadata: { owner: 'platform' },
+    });
+    const head = await s3.send(
+      new HeadObjectCommand({
+        Bucket: 'artifacts',
+        Key: 'products/team env/v1.yaml',
+      }),
+    );
     expect(head.ContentLength).toBe(36);
   });
 
   it('PutObject accepts a streamed body sent with aws-chunked encoding', async () => {
     await s3.send(new CreateBucketCommand({ Bucket: 'streams' }));
     await s3.send(
-      new PutObjectCommand({ Bucket: 'streams', Key: 'a.txt', Body: Readable.from([Buffer.from('hello '), Buffer.from('stream')]), ContentLength: 12 }),
+      new PutObjectCommand({
+        Bucket: 'streams',
+        Key: 'a.txt',
+        Body: Readable.from([Buffer.from('hello '), Buffer.from('stream')]),
+        ContentLength: 12,
+      }),
     );
-    const object = await s3.send(new GetObjectCommand({ Bucket: 'streams', Key: 'a.txt' }));
+    const object = await s3.send(
+      new GetObjectCommand({ Bucket: 'streams', Key: 'a.txt' }),
+    );
     expect(await object.Body?.transformToString()).toBe('hello stream');
   });
 
   it('GetObject fails with NoSuchBucket or NoSuchKey, HeadObject with NotFound', async () => {
-    expect((await errorOf(() => s3.send(new GetObjectCommand({ Bucket: 'none', Key: 'k' })))).name).toBe('NoSuchBucket');
+    expect(
+      (
+        await errorOf(() =>
+          s3.send(new GetObjectCommand({ Bucket: 'none', Key: 'k' })),
+        )
+      ).name,
+    ).toBe('NoSuchBucket');
     await s3.send(new CreateBucketCommand({ Bucket: 'empty' }));
-    expect((await errorOf(() => s3.send(new GetObjectCommand({ Bucket: 'empty', Key: 'k' })))).name).toBe('NoSuchKey');
-    expect((await errorOf(() => s3.send(new HeadObjectCommand({ Bucket: 'empty', Key: 'k' })))).name).toBe('NotFound');
+    expect(
+      (
+        await errorOf(() =>
+          s3.send(new GetObjectCommand({ Bucket: 'empty', Key: 'k' })),
+        )
+      ).name,
+    ).toBe('NoSuchKey');
+    expect(
+      (
+        await errorOf(() =>
+          s3.send(new HeadObjectCommand({ Bucket: 'empty', Key: 'k' })),
+        )
+      ).name,
+    ).toBe('NotFound');
   });
 
   it('ListObjectsV2 pages with continuation tokens and groups by delimiter', async () => {
     await s3.send(new CreateBucketCommand({ Bucket: 'many' }));
     for (const key of ['a/1', 'a/2', 'b/1', 'c', 'd', 'e']) {
-      await s3.send(new PutObjectCommand({ Bucket: 'many', Key: key, Body: key }));
+      await s3.send(
+        new PutObjectCommand({ Bucket: 'many', Key: key, Body: key }),
+      );
     }
-    const first = await s3.send(new ListObjectsV2Command({ Bucket: 'many', MaxKeys: 4 }));
-    expect(first.Contents?.map(item => item.Key)).toEqual(['a/1', 'a/2', 'b/1', 'c']);
+    const first = await s3.send(
+      new ListObjectsV2Command({ Bucket: 'many', MaxKeys: 4 }),
+    );
+    expect(first.Contents?.map(item => item.Key)).toEqual([
+      'a/1',
+      'a/2',
+      'b/1',
+      'c',
+    ]);
     expect(first.IsTruncated).toBe(true);
-    const second = await s3.send(new ListObjectsV2Command({ Bucket: 'many', MaxKeys: 4, ContinuationToken: first.NextContinuationToken }));
+    const second = await s3.send(
+      new ListObjectsV2Command({
+        Bucket: 'many',
+        MaxKeys: 4,
+        ContinuationToken: first.NextContinuationToken,
+      }),
+    );
     expect(second.Contents?.map(item => item.Key)).toEqual(['d', 'e']);
     expect(second.IsTruncated).toBe(false);
-    const grouped = await s3.send(new ListObjectsV2Command({ Bucket: 'many', Delimiter: '/' }));
-    expect(grouped.CommonPrefixes?.map(item => item.Prefix)).toEqual(['a/', 'b/']);
+    const grouped = await s3.send(
+      new ListObjectsV2Command({ Bucket: 'many', Delimiter: '/' }),
+    );
+    expect(grouped.CommonPrefixes?.map(item => item.Prefix)).toEqual([
+      'a/',
+      'b/',
+    ]);
     expect(grouped.Contents?.map(item => item.Key)).toEqual(['c', 'd', 'e']);
-    const prefixed = await s3.send(new ListObjectsV2Command({ Bucket: 'many', Prefix: 'a/' }));
+    const prefixed = await s3.send(
+      new ListObjectsV2Command({ Bucket: 'many', Prefix: 'a/' }),
+    );
     expect(prefixed.KeyCount).toBe(2);
   });
 
   it('ListObjectsV2 of a missing bucket fails with NoSuchBucket', async () => {
-    expect((await errorOf(() => s3.send(new ListObjectsV2Command({ Bucket: 'nope' })))).name).toBe('NoSuchBucket');
+    expect(
+      (
+        await errorOf(() =>
+          s3.send(new ListObjectsV2Command({ Bucket: 'nope' })),
+        )
+      ).name,
+    ).toBe('NoSuchBucket');
   });
 
   it('DeleteObject removes an object', async () => {
     await s3.send(new CreateBucketCommand({ Bucket: 'del' }));
     await s3.send(new PutObjectCommand({ Bucket: 'del', Key: 'k', Body: 'x' }));
     await s3.send(new DeleteObjectCommand({ Bucket: 'del', Key: 'k' }));
-    expect((await errorOf(() => s3.send(new GetObjectCommand({ Bucket: 'del', Key: 'k' })))).name).toBe('NoSuchKey');
-    expect((await errorOf(() => s3.send(new DeleteObjectCommand({ Bucket: 'nope', Key: 'k' })))).name).toBe('NoSuchBucket');
+    expect(
+      (
+        await errorOf(() =>
+          s3.send(new GetObjectCommand({ Bucket: 'del', Key: 'k' })),
+        )
+      ).name,
+    ).toBe('NoSuchKey');
+    expect(
+      (
+        await errorOf(() =>
+          s3.send(new DeleteObjectCommand({ Bucket: 'nope', Key: 'k' })),
+        )
+      ).name,
+    ).toBe('NoSuchBucket');
   });
 
   it('is reachable through invoke with Buffer bodies', async () => {
     await test.sandbox.invoke('s3', 'CreateBucket', { Bucket: 'internal' });
-    await test.sandbox.invoke('s3', 'PutObject', { Bucket: 'internal', Key: 't.yaml', Body: 'Resources: {}' });
-    const object = await test.sandbox.invoke('s3', 'GetObject', { Bucket: 'internal', Key: 't.yaml' });
+    await test.sandbox.invoke('s3', 'PutObject', {
+      Bucket: 'internal',
+      Key: 't.yaml',
+      Body: 'Resources: {}',
+    });
+    const object = await test.sandbox.invoke('s3', 'GetObject', {
+      Bucket: 'internal',
+      Key: 't.yaml',
+    });
     expect(object.Body.toString('utf8')).toBe('Resources: {}');
   });
 });
@@ -135,8 +242,16 @@ describe('parseS3Url', () => {
   it.each([
     ['s3://bucket/path/t.yaml', 'bucket', 'path/t.yaml'],
     ['https://bucket.s3.amazonaws.com/t.yaml', 'bucket', 't.yaml'],
-    ['https://bucket.s3.eu-west-1.amazonaws.com/a/t.yaml', 'bucket', 'a/t.yaml'],
-    ['https://s3.eu-west-1.amazonaws.com/bucket/a%20b.yaml', 'bucket', 'a b.yaml'],
+    [
+      'https://bucket.s3.eu-west-1.amazonaws.com/a/t.yaml',
+      'bucket',
+      'a/t.yaml',
+    ],
+    [
+      'https://s3.eu-west-1.amazonaws.com/bucket/a%20b.yaml',
+      'bucket',
+      'a b.yaml',
+    ],
     ['http://127.0.0.1:4580/bucket/t.yaml', 'bucket', 't.yaml'],
   ])('reads %s', (url, bucket, key) => {
     expect(parseS3Url(url)).toEqual({ bucket, key });

@@ -48,17 +48,32 @@ export const APP_TYPES = [
   'Canvas',
 ] as const;
 
-function ownerOf(input: Record<string, any>): { kind: 'user-profile' | 'space'; name: string } {
+function ownerOf(input: Record<string, any>): {
+  kind: 'user-profile' | 'space';
+  name: string;
+} {
   const { UserProfileName, SpaceName } = input;
   if (Boolean(UserProfileName) === Boolean(SpaceName)) {
-    throw new AwsError('ValidationException', 'Exactly one of UserProfileName and SpaceName must be specified');
+    throw new AwsError(
+      'ValidationException',
+      'Exactly one of UserProfileName and SpaceName must be specified',
+    );
   }
-  return UserProfileName ? { kind: 'user-profile', name: UserProfileName } : { kind: 'space', name: SpaceName };
+  return UserProfileName
+    ? { kind: 'user-profile', name: UserProfileName }
+    : { kind: 'space', name: SpaceName };
 }
 
 function appKey(ctx: RequestContext, input: Record<string, any>) {
   const owner = ownerOf(input);
-  return recordKey(ctx, input.DomainId, owner.kind, owner.name, input.AppType, input.AppName);
+  return recordKey(
+    ctx,
+    input.DomainId,
+    owner.kind,
+    owner.name,
+    input.AppType,
+    input.AppName,
+  );
 }
 
 function describeApp(record: SageMakerRecord) {
@@ -77,7 +92,9 @@ function describeApp(record: SageMakerRecord) {
   };
 }
 
-export function createAppOperations(deps: SageMakerDeps): Record<string, OperationHandler> {
+export function createAppOperations(
+  deps: SageMakerDeps,
+): Record<string, OperationHandler> {
   const { env, tables } = deps;
   const now = () => env.clock.now();
 
@@ -85,7 +102,9 @@ export function createAppOperations(deps: SageMakerDeps): Record<string, Operati
     requireMembers(input, ['DomainId', 'AppType', 'AppName']);
     const record = liveRecord(tables.apps, appKey(ctx, input), now());
     if (!record) {
-      throw notFound(`App ${input.AppType}/${input.AppName} does not exist in domain ${input.DomainId}`);
+      throw notFound(
+        `App ${input.AppType}/${input.AppName} does not exist in domain ${input.DomainId}`,
+      );
     }
     return record;
   }
@@ -105,7 +124,11 @@ export function createAppOperations(deps: SageMakerDeps): Record<string, Operati
       }
       const key = appKey(ctx, input);
       const existing = liveRecord(tables.apps, key, now());
-      if (existing && existing.status !== 'Deleted' && existing.status !== 'Failed') {
+      if (
+        existing &&
+        existing.status !== 'Deleted' &&
+        existing.status !== 'Failed'
+      ) {
         throw inUse(`App ${existing.arn} already exists`);
       }
       const time = now();
@@ -135,9 +158,12 @@ export function createAppOperations(deps: SageMakerDeps): Record<string, Operati
     ListApps: (input, ctx) => {
       const apps = liveRecords(tables.apps, ctx, now()).filter(
         record =>
-          (!input.DomainIdEquals || record.extra.DomainId === input.DomainIdEquals) &&
-          (!input.UserProfileNameEquals || record.input.UserProfileName === input.UserProfileNameEquals) &&
-          (!input.SpaceNameEquals || record.input.SpaceName === input.SpaceNameEquals),
+          (!input.DomainIdEquals ||
+            record.extra.DomainId === input.DomainIdEquals) &&
+          (!input.UserProfileNameEquals ||
+            record.input.UserProfileName === input.UserProfileNameEquals) &&
+          (!input.SpaceNameEquals ||
+            record.input.SpaceName === input.SpaceNameEquals),
       );
       const page = listPage(apps, {
         SortOrder: input.SortOrder,
@@ -146,8 +172,12 @@ export function createAppOperations(deps: SageMakerDeps): Record<string, Operati
       });
       return {
         Apps: page.items.map(record => {
-          const { AppArn: _arn, LastHealthCheckTimestamp: _health, LastUserActivityTimestamp: _activity, ...summary } =
-            describeApp(record);
+          const {
+            AppArn: _arn,
+            LastHealthCheckTimestamp: _health,
+            LastUserActivityTimestamp: _activity,
+            ...summary
+          } = describeApp(record);
           return summary;
         }),
         NextToken: page.nextToken,
@@ -157,7 +187,9 @@ export function createAppOperations(deps: SageMakerDeps): Record<string, Operati
     DeleteApp: (input, ctx) => {
       const record = findApp(ctx, input);
       if (record.status === 'Deleted' || record.status === 'Deleting') {
-        throw inUse(`App ${record.arn} is already ${record.status.toLowerCase()}`);
+        throw inUse(
+          `App ${record.arn} is already ${record.status.toLowerCase()}`,
+        );
       }
       scheduleStatuses(record, now(), [
         ['Deleting', 0],

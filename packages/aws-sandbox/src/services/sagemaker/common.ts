@@ -51,12 +51,21 @@ export function lowerCaseId(length: number): string {
   return Array.from(bytes, byte => alphabet[byte % alphabet.length]).join('');
 }
 
-export function sageMakerArn(ctx: RequestContext, type: string, name: string): string {
-  return `arn:aws:sagemaker:${ctx.region}:${ctx.accountId}:${type}/${name.toLowerCase()}`;
+export function sageMakerArn(
+  ctx: RequestContext,
+  type: string,
+  name: string,
+): string {
+  return `arn:aws:sagemaker:${ctx.region}:${
+    ctx.accountId
+  }:${type}/${name.toLowerCase()}`;
 }
 
 /** Records are keyed per account and region so several accounts can share a sandbox. */
-export function recordKey(ctx: Pick<RequestContext, 'accountId' | 'region'>, ...parts: string[]): string {
+export function recordKey(
+  ctx: Pick<RequestContext, 'accountId' | 'region'>,
+  ...parts: string[]
+): string {
   return [ctx.accountId, ctx.region, ...parts].join('/');
 }
 
@@ -68,26 +77,43 @@ export function inUse(message: string): AwsError {
   return new AwsError('ResourceInUse', message);
 }
 
-export function requireName(input: Record<string, any>, member: string, maxLength = 63) {
+export function requireName(
+  input: Record<string, any>,
+  member: string,
+  maxLength = 63,
+) {
   const value = input[member];
   if (value === undefined || value === null || value === '') {
     throw validationError(member, undefined, 'Member must not be null');
   }
-  if (typeof value !== 'string' || value.length > maxLength || !NAME_PATTERN.test(value)) {
+  if (
+    typeof value !== 'string' ||
+    value.length > maxLength ||
+    !NAME_PATTERN.test(value)
+  ) {
     throw validationError(
       member,
       value,
-      `Member must satisfy regular expression pattern: ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,${maxLength - 1}}`,
+      `Member must satisfy regular expression pattern: ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,${
+        maxLength - 1
+      }}`,
     );
   }
 }
 
-export function requireRoleArn(input: Record<string, any>, member: string, required = true) {
+export function requireRoleArn(
+  input: Record<string, any>,
+  member: string,
+  required = true,
+) {
   const value = input[member];
   if (value === undefined && !required) {
     return;
   }
-  if (typeof value !== 'string' || !/^arn:aws[a-z\-]*:iam::\d{12}:role\/?[a-zA-Z_0-9+=,.@\-_/]+$/.test(value)) {
+  if (
+    typeof value !== 'string' ||
+    !/^arn:aws[a-z\-]*:iam::\d{12}:role\/?[a-zA-Z_0-9+=,.@\-_/]+$/.test(value)
+  ) {
     throw validationError(
       member,
       value,
@@ -101,11 +127,24 @@ export function requireTags(tags: unknown) {
     return;
   }
   if (!Array.isArray(tags) || tags.length > 50) {
-    throw validationError('Tags', tags, 'Member must have length less than or equal to 50');
+    throw validationError(
+      'Tags',
+      tags,
+      'Member must have length less than or equal to 50',
+    );
   }
   for (const tag of tags) {
-    if (!tag || typeof tag.Key !== 'string' || tag.Key.length < 1 || tag.Key.length > 128) {
-      throw validationError('Tags', JSON.stringify(tag), 'Tag keys must have length between 1 and 128');
+    if (
+      !tag ||
+      typeof tag.Key !== 'string' ||
+      tag.Key.length < 1 ||
+      tag.Key.length > 128
+    ) {
+      throw validationError(
+        'Tags',
+        JSON.stringify(tag),
+        'Tag keys must have length between 1 and 128',
+      );
     }
   }
 }
@@ -119,14 +158,21 @@ export function mergeTags(existing: Tag[], added: Tag[]): Tag[] {
 }
 
 /** Settles every record of a table, dropping removed ones; returns the live records of the caller's account. */
-export function liveRecords<T extends SageMakerRecord>(table: StateTable<T>, ctx: RequestContext, now: number): T[] {
+export function liveRecords<T extends SageMakerRecord>(
+  table: StateTable<T>,
+  ctx: RequestContext,
+  now: number,
+): T[] {
   const live: T[] = [];
   for (const key of table.keys()) {
     const record = table.get(key)!;
     settleStatus(record, now);
     if (record.status === REMOVED) {
       table.delete(key);
-    } else if (record.account === ctx.accountId && record.region === ctx.region) {
+    } else if (
+      record.account === ctx.accountId &&
+      record.region === ctx.region
+    ) {
       live.push(record);
     }
   }
@@ -134,7 +180,11 @@ export function liveRecords<T extends SageMakerRecord>(table: StateTable<T>, ctx
 }
 
 /** Reads one record, settling its status first; undefined when absent or removed. */
-export function liveRecord<T extends SageMakerRecord>(table: StateTable<T>, key: string, now: number): T | undefined {
+export function liveRecord<T extends SageMakerRecord>(
+  table: StateTable<T>,
+  key: string,
+  now: number,
+): T | undefined {
   const record = table.get(key);
   if (!record) {
     return undefined;
@@ -169,7 +219,10 @@ function epochMs(value: unknown): number | undefined {
 }
 
 /** The filters, sorting and paging shared by SageMaker's List* calls. */
-export function listPage<T extends SageMakerRecord>(records: T[], filters: ListFilters) {
+export function listPage<T extends SageMakerRecord>(
+  records: T[],
+  filters: ListFilters,
+) {
   const after = epochMs(filters.CreationTimeAfter);
   const before = epochMs(filters.CreationTimeBefore);
   const modifiedAfter = epochMs(filters.LastModifiedTimeAfter);
@@ -181,13 +234,20 @@ export function listPage<T extends SageMakerRecord>(records: T[], filters: ListF
       (!filters.StatusEquals || record.status === filters.StatusEquals) &&
       (after === undefined || record.creationTime > after) &&
       (before === undefined || record.creationTime < before) &&
-      (modifiedAfter === undefined || record.lastModifiedTime > modifiedAfter) &&
-      (modifiedBefore === undefined || record.lastModifiedTime < modifiedBefore),
+      (modifiedAfter === undefined ||
+        record.lastModifiedTime > modifiedAfter) &&
+      (modifiedBefore === undefined ||
+        record.lastModifiedTime < modifiedBefore),
   );
   const sortBy = filters.SortBy ?? 'CreationTime';
-  const direction = (filters.SortOrder ?? 'Descending') === 'Ascending' ? 1 : -1;
-  const sortKey = (record: T): string | number =>
-    sortBy === 'Name' ? record.name : sortBy === 'Status' ? record.status : record.creationTime;
+  const direction =
+    (filters.SortOrder ?? 'Descending') === 'Ascending' ? 1 : -1;
+  const sortKeys: Record<string, (record: T) => string | number> = {
+    Name: record => record.name,
+    Status: record => record.status,
+    LastModifiedTime: record => record.lastModifiedTime,
+  };
+  const sortKey = sortKeys[sortBy] ?? ((record: T) => record.creationTime);
   filtered.sort((a, b) => {
     const left = sortKey(a);
     const right = sortKey(b);

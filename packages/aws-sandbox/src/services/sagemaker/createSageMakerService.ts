@@ -15,13 +15,20 @@
  */
 
 import { createCloudTrailEvent } from '../../events';
-import type { OperationHandler, SandboxEnvironment, ServiceDefinition } from '../../server/types';
+import type {
+  OperationHandler,
+  SandboxEnvironment,
+  ServiceDefinition,
+} from '../../server/types';
 import { createAppOperations } from './apps';
 import { createDomainOperations } from './domains';
 import { createJobOperations, JOB_KINDS } from './jobs';
 import { createModelOperations } from './models';
 import { createNotebookInstanceOperations } from './notebookInstances';
-import { createPresignedUrlOperations, createStudioPage } from './presignedDomainUrl';
+import {
+  createPresignedUrlOperations,
+  createStudioPage,
+} from './presignedDomainUrl';
 import { createSearchOperations } from './search';
 import { createSpaceOperations } from './spaces';
 import { createSageMakerTables, SageMakerDeps } from './tables';
@@ -32,7 +39,9 @@ function firstArn(output: unknown): string[] {
   if (!output || typeof output !== 'object') {
     return [];
   }
-  const arn = Object.entries(output).find(([key, value]) => key.endsWith('Arn') && typeof value === 'string');
+  const arn = Object.entries(output).find(
+    ([key, value]) => key.endsWith('Arn') && typeof value === 'string',
+  );
   return arn ? [arn[1] as string] : [];
 }
 
@@ -40,7 +49,11 @@ function firstArn(output: unknown): string[] {
  * Records Create* calls as CloudTrail does, so EventBridge rules (here: the
  * detective-control handler) see them after the call has returned.
  */
-function withCloudTrail(env: SandboxEnvironment, name: string, handler: OperationHandler): OperationHandler {
+function withCloudTrail(
+  env: SandboxEnvironment,
+  name: string,
+  handler: OperationHandler,
+): OperationHandler {
   return async (input, ctx) => {
     const output = await handler(input, ctx);
     env.events.publish(
@@ -62,7 +75,9 @@ function withCloudTrail(env: SandboxEnvironment, name: string, handler: Operatio
 }
 
 /** SageMaker over JSON 1.1: Studio domains and their members, jobs, models, notebooks, search and tags. */
-export function createSageMakerService(env: SandboxEnvironment): ServiceDefinition {
+export function createSageMakerService(
+  env: SandboxEnvironment,
+): ServiceDefinition {
   const deps: SageMakerDeps = { env, tables: createSageMakerTables(env.state) };
   const operations: Record<string, OperationHandler> = {
     ...createDomainOperations(deps),
@@ -70,7 +85,10 @@ export function createSageMakerService(env: SandboxEnvironment): ServiceDefiniti
     ...createSpaceOperations(deps),
     ...createAppOperations(deps),
     ...createPresignedUrlOperations(deps),
-    ...Object.assign({}, ...JOB_KINDS.map(kind => createJobOperations(deps, kind))),
+    ...Object.assign(
+      {},
+      ...JOB_KINDS.map(kind => createJobOperations(deps, kind)),
+    ),
     ...createModelOperations(deps),
     ...createNotebookInstanceOperations(deps),
     ...createSearchOperations(deps),

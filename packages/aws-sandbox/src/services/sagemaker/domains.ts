@@ -15,7 +15,11 @@
  */
 
 import { AwsError, OperationHandler, RequestContext } from '../../server/types';
-import { requireEnum, requireMembers, validationError } from '../../server/validation';
+import {
+  requireEnum,
+  requireMembers,
+  validationError,
+} from '../../server/validation';
 import { scheduleStatuses } from '../../state';
 import {
   inUse,
@@ -51,11 +55,27 @@ function validateDomainInput(input: Record<string, any>, creating: boolean) {
   }
   requireEnum(input, 'AppNetworkAccessType', APP_NETWORK_ACCESS_TYPES);
   requireTags(input.Tags);
-  if (input.SubnetIds !== undefined && (!Array.isArray(input.SubnetIds) || input.SubnetIds.length < 1 || input.SubnetIds.length > 16)) {
-    throw validationError('SubnetIds', input.SubnetIds, 'Member must have length between 1 and 16');
+  if (
+    input.SubnetIds !== undefined &&
+    (!Array.isArray(input.SubnetIds) ||
+      input.SubnetIds.length < 1 ||
+      input.SubnetIds.length > 16)
+  ) {
+    throw validationError(
+      'SubnetIds',
+      input.SubnetIds,
+      'Member must have length between 1 and 16',
+    );
   }
-  if (creating && input.AppNetworkAccessType === 'VpcOnly' && (!input.VpcId || !input.SubnetIds)) {
-    throw new AwsError('ValidationException', 'VpcId and SubnetIds are required when AppNetworkAccessType is VpcOnly');
+  if (
+    creating &&
+    input.AppNetworkAccessType === 'VpcOnly' &&
+    (!input.VpcId || !input.SubnetIds)
+  ) {
+    throw new AwsError(
+      'ValidationException',
+      'VpcId and SubnetIds are required when AppNetworkAccessType is VpcOnly',
+    );
   }
 }
 
@@ -67,37 +87,58 @@ export function describeDomain(record: SageMakerRecord) {
     DomainId: record.extra.DomainId,
     DomainName,
     HomeEfsFileSystemId: record.extra.HomeEfsFileSystemId,
-    SecurityGroupIdForDomainBoundary: record.extra.SecurityGroupIdForDomainBoundary,
+    SecurityGroupIdForDomainBoundary:
+      record.extra.SecurityGroupIdForDomainBoundary,
     Status: record.status,
-    AppNetworkAccessType: record.input.AppNetworkAccessType ?? 'PublicInternetOnly',
-    AppSecurityGroupManagement: record.input.AppSecurityGroupManagement ?? 'Service',
+    AppNetworkAccessType:
+      record.input.AppNetworkAccessType ?? 'PublicInternetOnly',
+    AppSecurityGroupManagement:
+      record.input.AppSecurityGroupManagement ?? 'Service',
     Url: record.extra.Url,
     ...times(record),
   };
 }
 
 /** The caller's domain, or the ResourceNotFound error AWS gives. */
-export function findDomain({ env, tables }: SageMakerDeps, ctx: RequestContext, domainId: unknown): SageMakerRecord {
+export function findDomain(
+  { env, tables }: SageMakerDeps,
+  ctx: RequestContext,
+  domainId: unknown,
+): SageMakerRecord {
   const record =
-    typeof domainId === 'string' ? liveRecord(tables.domains, recordKey(ctx, domainId), env.clock.now()) : undefined;
+    typeof domainId === 'string'
+      ? liveRecord(tables.domains, recordKey(ctx, domainId), env.clock.now())
+      : undefined;
   if (!record) {
-    throw notFound(`Domain ${sageMakerArn(ctx, 'domain', String(domainId))} not found`);
+    throw notFound(
+      `Domain ${sageMakerArn(ctx, 'domain', String(domainId))} not found`,
+    );
   }
   return record;
 }
 
-export function createDomainOperations(deps: SageMakerDeps): Record<string, OperationHandler> {
+export function createDomainOperations(
+  deps: SageMakerDeps,
+): Record<string, OperationHandler> {
   const { env, tables } = deps;
   const { domains } = tables;
   const now = () => env.clock.now();
-  const findOwnDomain = (ctx: RequestContext, domainId: unknown) => findDomain(deps, ctx, domainId);
+  const findOwnDomain = (ctx: RequestContext, domainId: unknown) =>
+    findDomain(deps, ctx, domainId);
 
-  function hasChildren(ctx: RequestContext, domainId: string): string | undefined {
+  function hasChildren(
+    ctx: RequestContext,
+    domainId: string,
+  ): string | undefined {
     for (const [table, what] of [
       [tables.userProfiles, 'user profiles'],
       [tables.spaces, 'spaces'],
     ] as const) {
-      if (liveRecords(table, ctx, now()).some(record => record.extra.DomainId === domainId)) {
+      if (
+        liveRecords(table, ctx, now()).some(
+          record => record.extra.DomainId === domainId,
+        )
+      ) {
         return what;
       }
     }
@@ -134,12 +175,18 @@ export function createDomainOperations(deps: SageMakerDeps): Record<string, Oper
           Url: `https://${domainId}.studio.${ctx.region}.sagemaker.aws`,
           HomeEfsFileSystemId: `fs-${lowerCaseId(17)}`,
           SecurityGroupIdForDomainBoundary:
-            input.AppNetworkAccessType === 'VpcOnly' ? `sg-${lowerCaseId(17)}` : undefined,
+            input.AppNetworkAccessType === 'VpcOnly'
+              ? `sg-${lowerCaseId(17)}`
+              : undefined,
         },
       };
       scheduleStatuses(record, time, [['InService', env.settings.delayMs]]);
       domains.set(recordKey(ctx, domainId), record);
-      return { DomainArn: record.arn, DomainId: domainId, Url: record.extra.Url };
+      return {
+        DomainArn: record.arn,
+        DomainId: domainId,
+        Url: record.extra.Url,
+      };
     },
 
     DescribeDomain: (input, ctx) => {
@@ -172,13 +219,18 @@ export function createDomainOperations(deps: SageMakerDeps): Record<string, Oper
       validateDomainInput(input, false);
       const record = findOwnDomain(ctx, input.DomainId);
       if (record.status !== 'InService' && record.status !== 'Update_Failed') {
-        throw inUse(`Domain ${record.arn} is in status ${record.status} and cannot be updated`);
+        throw inUse(
+          `Domain ${record.arn} is in status ${record.status} and cannot be updated`,
+        );
       }
       const { DomainId: _domainId, DefaultUserSettings, ...changes } = input;
       record.input = {
         ...record.input,
         ...structuredClone(changes),
-        DefaultUserSettings: { ...record.input.DefaultUserSettings, ...DefaultUserSettings },
+        DefaultUserSettings: {
+          ...record.input.DefaultUserSettings,
+          ...DefaultUserSettings,
+        },
       };
       record.status = 'Updating';
       record.lastModifiedTime = now();
@@ -189,9 +241,13 @@ export function createDomainOperations(deps: SageMakerDeps): Record<string, Oper
     DeleteDomain: (input, ctx) => {
       requireMembers(input, ['DomainId']);
       const record = findOwnDomain(ctx, input.DomainId);
-      const children = input.RetentionPolicy?.HomeEfsFileSystem ? undefined : hasChildren(ctx, input.DomainId);
+      const children = input.RetentionPolicy?.HomeEfsFileSystem
+        ? undefined
+        : hasChildren(ctx, input.DomainId);
       if (children) {
-        throw inUse(`Domain ${record.arn} has ${children}; delete them before deleting the domain`);
+        throw inUse(
+          `Domain ${record.arn} has ${children}; delete them before deleting the domain`,
+        );
       }
       if (record.status === 'Deleting') {
         throw inUse(`Domain ${record.arn} is already being deleted`);

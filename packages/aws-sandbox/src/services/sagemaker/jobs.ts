@@ -54,7 +54,9 @@ export interface JobKind {
 }
 
 const endTime = (record: SageMakerRecord) =>
-  ['Completed', 'Stopped', 'Failed'].includes(record.status) ? new Date(record.lastModifiedTime) : undefined;
+  ['Completed', 'Stopped', 'Failed'].includes(record.status)
+    ? new Date(record.lastModifiedTime)
+    : undefined;
 
 export const TRAINING_JOB: JobKind = {
   table: 'trainingJobs',
@@ -65,18 +67,29 @@ export const TRAINING_JOB: JobKind = {
   statusMember: 'TrainingJobStatus',
   arnType: 'training-job',
   maxNameLength: 63,
-  required: ['TrainingJobName', 'RoleArn', 'OutputDataConfig', 'ResourceConfig', 'StoppingCondition'],
+  required: [
+    'TrainingJobName',
+    'RoleArn',
+    'OutputDataConfig',
+    'ResourceConfig',
+    'StoppingCondition',
+  ],
   roleMember: 'RoleArn',
   summaryMembers: ['TrainingEndTime', 'SecondaryStatus'],
   describeExtras: record => ({
-    SecondaryStatus: { InProgress: 'Training', Stopping: 'Stopping' }[record.status] ?? record.status,
+    SecondaryStatus:
+      { InProgress: 'Training', Stopping: 'Stopping' }[record.status] ??
+      record.status,
     TrainingStartTime: new Date(record.creationTime),
     TrainingEndTime: endTime(record),
     EnableNetworkIsolation: record.input.EnableNetworkIsolation ?? false,
-    EnableInterContainerTrafficEncryption: record.input.EnableInterContainerTrafficEncryption ?? false,
+    EnableInterContainerTrafficEncryption:
+      record.input.EnableInterContainerTrafficEncryption ?? false,
     ModelArtifacts:
       record.status === 'Completed'
-        ? { S3ModelArtifacts: `${record.input.OutputDataConfig?.S3OutputPath}/${record.name}/output/model.tar.gz` }
+        ? {
+            S3ModelArtifacts: `${record.input.OutputDataConfig?.S3OutputPath}/${record.name}/output/model.tar.gz`,
+          }
         : undefined,
   }),
 };
@@ -90,7 +103,12 @@ export const PROCESSING_JOB: JobKind = {
   statusMember: 'ProcessingJobStatus',
   arnType: 'processing-job',
   maxNameLength: 63,
-  required: ['ProcessingJobName', 'ProcessingResources', 'AppSpecification', 'RoleArn'],
+  required: [
+    'ProcessingJobName',
+    'ProcessingResources',
+    'AppSpecification',
+    'RoleArn',
+  ],
   roleMember: 'RoleArn',
   summaryMembers: ['ProcessingEndTime'],
   describeExtras: record => ({
@@ -108,7 +126,13 @@ export const TRANSFORM_JOB: JobKind = {
   statusMember: 'TransformJobStatus',
   arnType: 'transform-job',
   maxNameLength: 63,
-  required: ['TransformJobName', 'ModelName', 'TransformInput', 'TransformOutput', 'TransformResources'],
+  required: [
+    'TransformJobName',
+    'ModelName',
+    'TransformInput',
+    'TransformOutput',
+    'TransformResources',
+  ],
   summaryMembers: ['TransformEndTime'],
   describeExtras: record => ({
     TransformStartTime: new Date(record.creationTime),
@@ -126,7 +150,12 @@ export const HYPER_PARAMETER_TUNING_JOB: JobKind = {
   arnType: 'hyper-parameter-tuning-job',
   maxNameLength: 32,
   required: ['HyperParameterTuningJobName', 'HyperParameterTuningJobConfig'],
-  summaryMembers: ['Strategy', 'HyperParameterTuningEndTime', 'TrainingJobStatusCounters', 'ObjectiveStatusCounters'],
+  summaryMembers: [
+    'Strategy',
+    'HyperParameterTuningEndTime',
+    'TrainingJobStatusCounters',
+    'ObjectiveStatusCounters',
+  ],
   describeExtras: record => {
     const done = record.status === 'Completed' ? 1 : 0;
     return {
@@ -139,7 +168,11 @@ export const HYPER_PARAMETER_TUNING_JOB: JobKind = {
         NonRetryableError: 0,
         Stopped: record.status === 'Stopped' ? 1 : 0,
       },
-      ObjectiveStatusCounters: { Succeeded: done, Pending: 1 - done, Failed: 0 },
+      ObjectiveStatusCounters: {
+        Succeeded: done,
+        Pending: 1 - done,
+        Failed: 0,
+      },
     };
   },
 };
@@ -158,8 +191,12 @@ export const AUTO_ML_JOB: JobKind = {
   summaryMembers: ['AutoMLJobSecondaryStatus', 'EndTime'],
   describeExtras: record => ({
     AutoMLJobSecondaryStatus:
-      { InProgress: 'Starting', Completed: 'Completed', Stopping: 'Stopping', Stopped: 'Stopped' }[record.status] ??
-      record.status,
+      {
+        InProgress: 'Starting',
+        Completed: 'Completed',
+        Stopping: 'Stopping',
+        Stopped: 'Stopped',
+      }[record.status] ?? record.status,
     EndTime: endTime(record),
   }),
 };
@@ -167,10 +204,22 @@ export const AUTO_ML_JOB: JobKind = {
 /** AutoML V2 shares the table (and ListAutoMLJobs) with V1, as in AWS. */
 const AUTO_ML_JOB_V2: JobKind = {
   ...AUTO_ML_JOB,
-  required: ['AutoMLJobName', 'AutoMLJobInputDataConfig', 'OutputDataConfig', 'AutoMLProblemTypeConfig', 'RoleArn'],
+  required: [
+    'AutoMLJobName',
+    'AutoMLJobInputDataConfig',
+    'OutputDataConfig',
+    'AutoMLProblemTypeConfig',
+    'RoleArn',
+  ],
 };
 
-export const JOB_KINDS = [TRAINING_JOB, PROCESSING_JOB, TRANSFORM_JOB, HYPER_PARAMETER_TUNING_JOB, AUTO_ML_JOB];
+export const JOB_KINDS = [
+  TRAINING_JOB,
+  PROCESSING_JOB,
+  TRANSFORM_JOB,
+  HYPER_PARAMETER_TUNING_JOB,
+  AUTO_ML_JOB,
+];
 
 export function describeJob(kind: JobKind, record: SageMakerRecord) {
   return {
@@ -182,15 +231,27 @@ export function describeJob(kind: JobKind, record: SageMakerRecord) {
   };
 }
 
-export function createJobOperations(deps: SageMakerDeps, kind: JobKind): Record<string, OperationHandler> {
+export function createJobOperations(
+  deps: SageMakerDeps,
+  kind: JobKind,
+): Record<string, OperationHandler> {
   const { env, tables } = deps;
   const table = tables.jobs[kind.table];
   const now = () => env.clock.now();
 
   function findJob(ctx: RequestContext, name: unknown): SageMakerRecord {
-    const record = typeof name === 'string' ? liveRecord(table, recordKey(ctx, name), now()) : undefined;
+    const record =
+      typeof name === 'string'
+        ? liveRecord(table, recordKey(ctx, name), now())
+        : undefined;
     if (!record) {
-      throw notFound(`Requested resource not found: ${sageMakerArn(ctx, kind.arnType, String(name))}`);
+      throw notFound(
+        `Requested resource not found: ${sageMakerArn(
+          ctx,
+          kind.arnType,
+          String(name),
+        )}`,
+      );
     }
     return record;
   }
@@ -203,8 +264,18 @@ export function createJobOperations(deps: SageMakerDeps, kind: JobKind): Record<
         requireRoleArn(input, variant.roleMember);
       }
       requireTags(input.Tags);
-      if (variant === TRANSFORM_JOB && !liveRecord(tables.models, recordKey(ctx, input.ModelName), now())) {
-        throw new AwsError('ValidationException', `Could not find model "${sageMakerArn(ctx, 'model', input.ModelName)}".`);
+      if (
+        variant === TRANSFORM_JOB &&
+        !liveRecord(tables.models, recordKey(ctx, input.ModelName), now())
+      ) {
+        throw new AwsError(
+          'ValidationException',
+          `Could not find model "${sageMakerArn(
+            ctx,
+            'model',
+            input.ModelName,
+          )}".`,
+        );
       }
       const name: string = input[variant.nameMember];
       const key = recordKey(ctx, name);
@@ -212,7 +283,11 @@ export function createJobOperations(deps: SageMakerDeps, kind: JobKind): Record<
       if (liveRecord(table, key, now())) {
         throw new AwsError(
           'ResourceInUse',
-          `${variant.label[0].toUpperCase()}${variant.label.slice(1)} names must be unique within an AWS account and region, and a ${variant.label} with this name already exists (${arn})`,
+          `${variant.label[0].toUpperCase()}${variant.label.slice(
+            1,
+          )} names must be unique within an AWS account and region, and a ${
+            variant.label
+          } with this name already exists (${arn})`,
         );
       }
       const time = now();
@@ -246,7 +321,10 @@ export function createJobOperations(deps: SageMakerDeps, kind: JobKind): Record<
       const page = listPage(liveRecords(table, ctx, now()), input);
       return {
         [`${kind.noun}Summaries`]: page.items.map(record => {
-          const description = describeJob(kind, record) as Record<string, unknown>;
+          const description = describeJob(kind, record) as Record<
+            string,
+            unknown
+          >;
           const summary: Record<string, unknown> = {
             [kind.nameMember]: record.name,
             [kind.arnMember]: record.arn,

@@ -67,7 +67,10 @@ export const ENDPOINT_CONFIG: DefinitionKind = {
   table: deps => deps.tables.endpointConfigs,
 };
 
-export function describeDefinition(kind: DefinitionKind, record: SageMakerRecord) {
+export function describeDefinition(
+  kind: DefinitionKind,
+  record: SageMakerRecord,
+) {
   return {
     ...kind.defaults,
     ...record.input,
@@ -76,15 +79,28 @@ export function describeDefinition(kind: DefinitionKind, record: SageMakerRecord
   };
 }
 
-function createDefinitionOperations(deps: SageMakerDeps, kind: DefinitionKind): Record<string, OperationHandler> {
+function createDefinitionOperations(
+  deps: SageMakerDeps,
+  kind: DefinitionKind,
+): Record<string, OperationHandler> {
   const table = kind.table(deps);
   const now = () => deps.env.clock.now();
 
   function find(ctx: RequestContext, name: unknown): SageMakerRecord {
-    const record = typeof name === 'string' ? liveRecord(table, recordKey(ctx, name), now()) : undefined;
+    const record =
+      typeof name === 'string'
+        ? liveRecord(table, recordKey(ctx, name), now())
+        : undefined;
     if (!record) {
       // AWS answers a missing model or endpoint configuration with a validation error.
-      throw new AwsError('ValidationException', `Could not find ${kind.label} "${sageMakerArn(ctx, kind.arnType, String(name))}".`);
+      throw new AwsError(
+        'ValidationException',
+        `Could not find ${kind.label} "${sageMakerArn(
+          ctx,
+          kind.arnType,
+          String(name),
+        )}".`,
+      );
     }
     return record;
   }
@@ -98,7 +114,10 @@ function createDefinitionOperations(deps: SageMakerDeps, kind: DefinitionKind): 
       const name: string = input[kind.nameMember];
       const arn = sageMakerArn(ctx, kind.arnType, name);
       if (liveRecord(table, recordKey(ctx, name), now())) {
-        throw new AwsError('ValidationException', `Cannot create already existing ${kind.label} "${arn}".`);
+        throw new AwsError(
+          'ValidationException',
+          `Cannot create already existing ${kind.label} "${arn}".`,
+        );
       }
       const time = now();
       table.set(recordKey(ctx, name), {

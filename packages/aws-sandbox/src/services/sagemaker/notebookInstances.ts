@@ -15,7 +15,11 @@
  */
 
 import { AwsError, OperationHandler, RequestContext } from '../../server/types';
-import { requireEnum, requireMembers, requireRange } from '../../server/validation';
+import {
+  requireEnum,
+  requireMembers,
+  requireRange,
+} from '../../server/validation';
 import { scheduleStatuses } from '../../state';
 import {
   liveRecord,
@@ -44,7 +48,9 @@ export function describeNotebookInstance(record: SageMakerRecord) {
     NotebookInstanceStatus: record.status,
     Url: record.extra.Url,
     SecurityGroups: SecurityGroupIds,
-    NetworkInterfaceId: input.SubnetId ? record.extra.NetworkInterfaceId : undefined,
+    NetworkInterfaceId: input.SubnetId
+      ? record.extra.NetworkInterfaceId
+      : undefined,
     DirectInternetAccess: input.DirectInternetAccess ?? 'Enabled',
     RootAccess: input.RootAccess ?? 'Enabled',
     VolumeSizeInGB: input.VolumeSizeInGB ?? 5,
@@ -53,13 +59,18 @@ export function describeNotebookInstance(record: SageMakerRecord) {
   };
 }
 
-export function createNotebookInstanceOperations(deps: SageMakerDeps): Record<string, OperationHandler> {
+export function createNotebookInstanceOperations(
+  deps: SageMakerDeps,
+): Record<string, OperationHandler> {
   const { env, tables } = deps;
   const table = tables.notebookInstances;
   const now = () => env.clock.now();
 
   function find(ctx: RequestContext, name: unknown): SageMakerRecord {
-    const record = typeof name === 'string' ? liveRecord(table, recordKey(ctx, name), now()) : undefined;
+    const record =
+      typeof name === 'string'
+        ? liveRecord(table, recordKey(ctx, name), now())
+        : undefined;
     if (!record) {
       // AWS answers a missing notebook instance with a validation error, not ResourceNotFound.
       throw new AwsError('ValidationException', 'RecordNotFound');
@@ -67,18 +78,30 @@ export function createNotebookInstanceOperations(deps: SageMakerDeps): Record<st
     return record;
   }
 
-  function requireStatus(record: SageMakerRecord, allowed: string[], target: string) {
+  function requireStatus(
+    record: SageMakerRecord,
+    allowed: string[],
+    target: string,
+  ) {
     if (!allowed.includes(record.status)) {
       throw new AwsError(
         'ValidationException',
-        `Status (${record.status}) not in ([${allowed.join(', ')}]). Unable to transition to (${target}) for Notebook Instance (${record.arn}).`,
+        `Status (${record.status}) not in ([${allowed.join(
+          ', ',
+        )}]). Unable to transition to (${target}) for Notebook Instance (${
+          record.arn
+        }).`,
       );
     }
   }
 
   return {
     CreateNotebookInstance: (input, ctx) => {
-      requireMembers(input, ['NotebookInstanceName', 'InstanceType', 'RoleArn']);
+      requireMembers(input, [
+        'NotebookInstanceName',
+        'InstanceType',
+        'RoleArn',
+      ]);
       requireName(input, 'NotebookInstanceName');
       requireRoleArn(input, 'RoleArn');
       requireEnum(input, 'DirectInternetAccess', ENABLED_DISABLED);
@@ -86,12 +109,18 @@ export function createNotebookInstanceOperations(deps: SageMakerDeps): Record<st
       requireRange(input, 'VolumeSizeInGB', 5, 16384);
       requireTags(input.Tags);
       if (input.DirectInternetAccess === 'Disabled' && !input.SubnetId) {
-        throw new AwsError('ValidationException', 'A subnet is required when direct internet access is disabled.');
+        throw new AwsError(
+          'ValidationException',
+          'A subnet is required when direct internet access is disabled.',
+        );
       }
       const name: string = input.NotebookInstanceName;
       const arn = sageMakerArn(ctx, 'notebook-instance', name);
       if (liveRecord(table, recordKey(ctx, name), now())) {
-        throw new AwsError('ValidationException', `Cannot create a duplicate Notebook Instance (${arn})`);
+        throw new AwsError(
+          'ValidationException',
+          `Cannot create a duplicate Notebook Instance (${arn})`,
+        );
       }
       const time = now();
       const record: SageMakerRecord = {
@@ -105,7 +134,9 @@ export function createNotebookInstanceOperations(deps: SageMakerDeps): Record<st
         input: withoutTags(input),
         tags: input.Tags ?? [],
         extra: {
-          Url: `${name.toLowerCase()}-${lowerCaseId(8)}.notebook.${ctx.region}.sagemaker.aws`,
+          Url: `${name.toLowerCase()}-${lowerCaseId(8)}.notebook.${
+            ctx.region
+          }.sagemaker.aws`,
           NetworkInterfaceId: `eni-${lowerCaseId(17)}`,
         },
       };

@@ -15,7 +15,12 @@
  */
 
 import { randomBytes } from 'node:crypto';
-import { OperationHandler, PageRequest, PageResponse, PageRoute } from '../../server/types';
+import {
+  OperationHandler,
+  PageRequest,
+  PageResponse,
+  PageRoute,
+} from '../../server/types';
 import { requireMembers, requireRange } from '../../server/validation';
 import { escapeXml } from '../../server/xml';
 import { liveRecord, recordKey } from './common';
@@ -26,7 +31,9 @@ import type { PresignedUrlRecord, SageMakerDeps } from './tables';
 
 export const STUDIO_PATH_PREFIX = '/studio/';
 
-export function createPresignedUrlOperations(deps: SageMakerDeps): Record<string, OperationHandler> {
+export function createPresignedUrlOperations(
+  deps: SageMakerDeps,
+): Record<string, OperationHandler> {
   const { env, tables } = deps;
   return {
     CreatePresignedDomainUrl: (input, ctx) => {
@@ -48,10 +55,13 @@ export function createPresignedUrlOperations(deps: SageMakerDeps): Record<string
         spaceName: input.SpaceName,
         landingUri: input.LandingUri,
         urlExpiresAt: env.clock.now() + (input.ExpiresInSeconds ?? 300) * 1000,
-        sessionDurationMs: (input.SessionExpirationDurationInSeconds ?? 43200) * 1000,
+        sessionDurationMs:
+          (input.SessionExpirationDurationInSeconds ?? 43200) * 1000,
       };
       tables.presignedUrls.set(token, record);
-      const path = `${STUDIO_PATH_PREFIX}${encodeURIComponent(input.DomainId)}/${encodeURIComponent(input.UserProfileName)}`;
+      const path = `${STUDIO_PATH_PREFIX}${encodeURIComponent(
+        input.DomainId,
+      )}/${encodeURIComponent(input.UserProfileName)}`;
       return { AuthorizedUrl: `${env.baseUrl()}${path}?token=${token}` };
     },
   };
@@ -61,12 +71,18 @@ function page(status: number, title: string, body: string): PageResponse {
   return {
     status,
     contentType: 'text/html; charset=utf-8',
-    body: `<!doctype html><html><head><meta charset="utf-8"><title>${escapeXml(title)}</title></head><body>${body}</body></html>`,
+    body: `<!doctype html><html><head><meta charset="utf-8"><title>${escapeXml(
+      title,
+    )}</title></head><body>${body}</body></html>`,
   };
 }
 
 function forbidden(reason: string): PageResponse {
-  return page(403, 'Forbidden', `<h1>403 Forbidden</h1><p>${escapeXml(reason)}</p>`);
+  return page(
+    403,
+    'Forbidden',
+    `<h1>403 Forbidden</h1><p>${escapeXml(reason)}</p>`,
+  );
 }
 
 /**
@@ -85,18 +101,33 @@ export function createStudioPage(deps: SageMakerDeps): PageRoute {
         .map(decodeURIComponent);
       const token = request.url.searchParams.get('token') ?? '';
       const grant = tables.presignedUrls.get(token);
-      if (!grant || grant.domainId !== domainId || grant.userProfileName !== userProfileName) {
+      if (
+        !grant ||
+        grant.domainId !== domainId ||
+        grant.userProfileName !== userProfileName
+      ) {
         return forbidden('Invalid or missing authorization token.');
       }
       const now = env.clock.now();
-      const expired = grant.sessionExpiresAt === undefined ? now > grant.urlExpiresAt : now > grant.sessionExpiresAt;
+      const expired =
+        grant.sessionExpiresAt === undefined
+          ? now > grant.urlExpiresAt
+          : now > grant.sessionExpiresAt;
       if (expired) {
         return forbidden('The presigned URL has expired. Request a new one.');
       }
       grant.sessionExpiresAt ??= now + grant.sessionDurationMs;
       const context = { accountId: grant.account, region: grant.region };
-      const domain = liveRecord(tables.domains, recordKey(context, grant.domainId), now);
-      const profile = liveRecord(tables.userProfiles, recordKey(context, grant.domainId, grant.userProfileName), now);
+      const domain = liveRecord(
+        tables.domains,
+        recordKey(context, grant.domainId),
+        now,
+      );
+      const profile = liveRecord(
+        tables.userProfiles,
+        recordKey(context, grant.domainId, grant.userProfileName),
+        now,
+      );
       if (!domain || !profile) {
         return forbidden('The domain or user profile no longer exists.');
       }
@@ -104,12 +135,20 @@ export function createStudioPage(deps: SageMakerDeps): PageRoute {
         ['Domain', `${domain.name} (${grant.domainId})`],
         ['User profile', grant.userProfileName],
         ['Space', grant.spaceName ?? '(none)'],
-        ['Network access', domain.input.AppNetworkAccessType ?? 'PublicInternetOnly'],
+        [
+          'Network access',
+          domain.input.AppNetworkAccessType ?? 'PublicInternetOnly',
+        ],
         ['Landing URI', grant.landingUri ?? 'studio::'],
         ['Session expires', new Date(grant.sessionExpiresAt).toISOString()],
       ];
       const table = rows
-        .map(([name, value]) => `<tr><th>${escapeXml(name)}</th><td>${escapeXml(value ?? '')}</td></tr>`)
+        .map(
+          ([name, value]) =>
+            `<tr><th>${escapeXml(name)}</th><td>${escapeXml(
+              value ?? '',
+            )}</td></tr>`,
+        )
         .join('');
       return page(
         200,

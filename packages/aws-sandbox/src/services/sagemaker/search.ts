@@ -78,9 +78,17 @@ const OPERATORS = [
 function propertyAt(document: Record<string, any>, path: string): unknown {
   if (path.startsWith('Tags.')) {
     const key = path.slice('Tags.'.length);
-    return (document.Tags as Array<{ Key: string; Value: string }>).find(tag => tag.Key === key)?.Value;
+    return (document.Tags as Array<{ Key: string; Value: string }>).find(
+      tag => tag.Key === key,
+    )?.Value;
   }
-  return path.split('.').reduce<any>((value, segment) => (value === undefined || value === null ? undefined : value[segment]), document);
+  return path
+    .split('.')
+    .reduce<any>(
+      (value, segment) =>
+        value === undefined || value === null ? undefined : value[segment],
+      document,
+    );
 }
 
 function comparable(value: unknown): number | string {
@@ -96,13 +104,17 @@ function comparable(value: unknown): number | string {
 function compare(actual: unknown, expected: string): number {
   const left = comparable(actual);
   if (typeof left === 'number') {
-    const right = actual instanceof Date ? Date.parse(expected) : Number(expected);
+    const right =
+      actual instanceof Date ? Date.parse(expected) : Number(expected);
     return left - right;
   }
   return left.localeCompare(expected);
 }
 
-function matchesFilter(document: Record<string, any>, filter: SearchFilter): boolean {
+function matchesFilter(
+  document: Record<string, any>,
+  filter: SearchFilter,
+): boolean {
   const operator = filter.Operator ?? 'Equals';
   const actual = propertyAt(document, filter.Name);
   const present = actual !== undefined && actual !== null;
@@ -113,9 +125,19 @@ function matchesFilter(document: Record<string, any>, filter: SearchFilter): boo
     case 'NotExists':
       return !present;
     case 'Equals':
-      return present && (Array.isArray(actual) ? actual.map(String).includes(value) : compare(actual, value) === 0);
+      return (
+        present &&
+        (Array.isArray(actual)
+          ? actual.map(String).includes(value)
+          : compare(actual, value) === 0)
+      );
     case 'NotEquals':
-      return !present || (Array.isArray(actual) ? !actual.map(String).includes(value) : compare(actual, value) !== 0);
+      return (
+        !present ||
+        (Array.isArray(actual)
+          ? !actual.map(String).includes(value)
+          : compare(actual, value) !== 0)
+      );
     case 'GreaterThan':
       return present && compare(actual, value) > 0;
     case 'GreaterThanOrEqualTo':
@@ -125,30 +147,61 @@ function matchesFilter(document: Record<string, any>, filter: SearchFilter): boo
     case 'LessThanOrEqualTo':
       return present && compare(actual, value) <= 0;
     case 'Contains':
-      return present && (Array.isArray(actual) ? actual.map(String).includes(value) : String(actual).includes(value));
+      return (
+        present &&
+        (Array.isArray(actual)
+          ? actual.map(String).includes(value)
+          : String(actual).includes(value))
+      );
     case 'In':
-      return present && value.split(',').map(item => item.trim()).includes(String(actual));
+      return (
+        present &&
+        value
+          .split(',')
+          .map(item => item.trim())
+          .includes(String(actual))
+      );
     default:
-      throw validationError('Operator', operator, `Member must satisfy enum value set: [${OPERATORS.join(', ')}]`);
+      throw validationError(
+        'Operator',
+        operator,
+        `Member must satisfy enum value set: [${OPERATORS.join(', ')}]`,
+      );
   }
 }
 
-function matchesExpression(document: Record<string, any>, expression: SearchExpression | undefined): boolean {
+function matchesExpression(
+  document: Record<string, any>,
+  expression: SearchExpression | undefined,
+): boolean {
   if (!expression) {
     return true;
   }
   const results = [
-    ...(expression.Filters ?? []).map(filter => matchesFilter(document, filter)),
+    ...(expression.Filters ?? []).map(filter =>
+      matchesFilter(document, filter),
+    ),
     ...(expression.NestedFilters ?? []).map(nested => {
       const items = propertyAt(document, nested.NestedPropertyName);
-      return Array.isArray(items) && items.some(item => nested.Filters.every(filter => matchesFilter(item, filter)));
+      return (
+        Array.isArray(items) &&
+        items.some(item =>
+          nested.Filters.every(filter => matchesFilter(item, filter)),
+        )
+      );
     }),
-    ...(expression.SubExpressions ?? []).map(sub => matchesExpression(document, sub)),
+    ...(expression.SubExpressions ?? []).map(sub =>
+      matchesExpression(document, sub),
+    ),
   ];
-  return expression.Operator === 'Or' ? results.some(Boolean) : results.every(Boolean);
+  return expression.Operator === 'Or'
+    ? results.some(Boolean)
+    : results.every(Boolean);
 }
 
-export function createSearchOperations(deps: SageMakerDeps): Record<string, OperationHandler> {
+export function createSearchOperations(
+  deps: SageMakerDeps,
+): Record<string, OperationHandler> {
   return {
     Search: (input, ctx) => {
       requireMembers(input, ['Resource']);
@@ -156,14 +209,22 @@ export function createSearchOperations(deps: SageMakerDeps): Record<string, Oper
       if (!resource) {
         throw new AwsError(
           'ValidationException',
-          `The sandbox searches only ${Object.keys(SEARCHABLE).join(', ')}; got ${input.Resource}`,
+          `The sandbox searches only ${Object.keys(SEARCHABLE).join(
+            ', ',
+          )}; got ${input.Resource}`,
         );
       }
-      const documents = liveRecords(resource.table(deps), ctx, deps.env.clock.now()).map(record => ({
+      const documents = liveRecords(
+        resource.table(deps),
+        ctx,
+        deps.env.clock.now(),
+      ).map(record => ({
         ...resource.describe(record),
         Tags: record.tags,
       }));
-      const matching = documents.filter(document => matchesExpression(document, input.SearchExpression));
+      const matching = documents.filter(document =>
+        matchesExpression(document, input.SearchExpression),
+      );
       const sortBy: string = input.SortBy ?? 'CreationTime';
       const direction = input.SortOrder === 'Ascending' ? 1 : -1;
       matching.sort((a, b) => {

@@ -37,13 +37,28 @@ import { findUserProfile } from './userProfiles';
 import type { SageMakerDeps } from './tables';
 
 /** The caller's space, or AWS's ResourceNotFound error. */
-export function findSpace(deps: SageMakerDeps, ctx: RequestContext, domainId: unknown, name: unknown) {
+export function findSpace(
+  deps: SageMakerDeps,
+  ctx: RequestContext,
+  domainId: unknown,
+  name: unknown,
+) {
   const record =
     typeof domainId === 'string' && typeof name === 'string'
-      ? liveRecord(deps.tables.spaces, recordKey(ctx, domainId, name), deps.env.clock.now())
+      ? liveRecord(
+          deps.tables.spaces,
+          recordKey(ctx, domainId, name),
+          deps.env.clock.now(),
+        )
       : undefined;
   if (!record) {
-    throw notFound(`Space ${sageMakerArn(ctx, 'space', `${domainId}/${name}`)} does not exist`);
+    throw notFound(
+      `Space ${sageMakerArn(
+        ctx,
+        'space',
+        `${domainId}/${name}`,
+      )} does not exist`,
+    );
   }
   return record;
 }
@@ -55,14 +70,18 @@ function spaceSummary(record: SageMakerRecord) {
     SpaceName: record.name,
     Status: record.status,
     SpaceDisplayName: record.input.SpaceDisplayName,
-    SpaceSettingsSummary: settings.AppType ? { AppType: settings.AppType } : undefined,
+    SpaceSettingsSummary: settings.AppType
+      ? { AppType: settings.AppType }
+      : undefined,
     SpaceSharingSettingsSummary: record.input.SpaceSharingSettings,
     OwnershipSettingsSummary: record.input.OwnershipSettings,
     ...times(record),
   };
 }
 
-export function createSpaceOperations(deps: SageMakerDeps): Record<string, OperationHandler> {
+export function createSpaceOperations(
+  deps: SageMakerDeps,
+): Record<string, OperationHandler> {
   const { env, tables } = deps;
   const now = () => env.clock.now();
 
@@ -78,7 +97,9 @@ export function createSpaceOperations(deps: SageMakerDeps): Record<string, Opera
       }
       const key = recordKey(ctx, input.DomainId, input.SpaceName);
       if (liveRecord(tables.spaces, key, now())) {
-        throw inUse(`Space ${input.SpaceName} already exists in domain ${input.DomainId}`);
+        throw inUse(
+          `Space ${input.SpaceName} already exists in domain ${input.DomainId}`,
+        );
       }
       const time = now();
       const record: SageMakerRecord = {
@@ -117,7 +138,9 @@ export function createSpaceOperations(deps: SageMakerDeps): Record<string, Opera
 
     ListSpaces: (input, ctx) => {
       const spaces = liveRecords(tables.spaces, ctx, now()).filter(
-        record => !input.DomainIdEquals || record.extra.DomainId === input.DomainIdEquals,
+        record =>
+          !input.DomainIdEquals ||
+          record.extra.DomainId === input.DomainIdEquals,
       );
       const page = listPage(spaces, {
         NameContains: input.SpaceNameContains,
@@ -125,13 +148,19 @@ export function createSpaceOperations(deps: SageMakerDeps): Record<string, Opera
         NextToken: input.NextToken,
         MaxResults: input.MaxResults,
       });
-      return { Spaces: page.items.map(spaceSummary), NextToken: page.nextToken };
+      return {
+        Spaces: page.items.map(spaceSummary),
+        NextToken: page.nextToken,
+      };
     },
 
     UpdateSpace: (input, ctx) => {
       requireMembers(input, ['DomainId', 'SpaceName']);
       const record = findSpace(deps, ctx, input.DomainId, input.SpaceName);
-      record.input.SpaceSettings = { ...record.input.SpaceSettings, ...input.SpaceSettings };
+      record.input.SpaceSettings = {
+        ...record.input.SpaceSettings,
+        ...input.SpaceSettings,
+      };
       if (input.SpaceDisplayName !== undefined) {
         record.input.SpaceDisplayName = input.SpaceDisplayName;
       }
@@ -152,7 +181,9 @@ export function createSpaceOperations(deps: SageMakerDeps): Record<string, Opera
           app.status !== 'Failed',
       );
       if (hasApps) {
-        throw inUse(`Space ${record.arn} has apps that are not deleted; delete them first`);
+        throw inUse(
+          `Space ${record.arn} has apps that are not deleted; delete them first`,
+        );
       }
       scheduleStatuses(record, now(), [
         ['Deleting', 0],

@@ -45,7 +45,8 @@ export const JOB_TABLES = [
 export type JobTableName = (typeof JOB_TABLES)[number];
 
 export function createSageMakerTables(state: StateStore) {
-  const table = (name: string) => state.table<SageMakerRecord>('sagemaker', name);
+  const table = (name: string) =>
+    state.table<SageMakerRecord>('sagemaker', name);
   return {
     domains: table('domains'),
     userProfiles: table('userProfiles'),
@@ -54,11 +55,13 @@ export function createSageMakerTables(state: StateStore) {
     models: table('models'),
     endpointConfigs: table('endpointConfigs'),
     notebookInstances: table('notebookInstances'),
-    jobs: Object.fromEntries(JOB_TABLES.map(name => [name, table(name)])) as Record<
-      JobTableName,
-      StateTable<SageMakerRecord>
-    >,
-    presignedUrls: state.table<PresignedUrlRecord>('sagemaker', 'presignedUrls'),
+    jobs: Object.fromEntries(
+      JOB_TABLES.map(name => [name, table(name)]),
+    ) as Record<JobTableName, StateTable<SageMakerRecord>>,
+    presignedUrls: state.table<PresignedUrlRecord>(
+      'sagemaker',
+      'presignedUrls',
+    ),
   };
 }
 
@@ -70,7 +73,9 @@ export interface SageMakerDeps {
 }
 
 /** Every table whose records carry ARNs and tags. */
-export function taggableTables(tables: SageMakerTables): StateTable<SageMakerRecord>[] {
+export function taggableTables(
+  tables: SageMakerTables,
+): StateTable<SageMakerRecord>[] {
   return [
     tables.domains,
     tables.userProfiles,

@@ -18,12 +18,20 @@ import { OperationHandler, RequestContext } from '../../server/types';
 import { paginate } from '../../server/pagination';
 import { requireMembers, validationError } from '../../server/validation';
 import { settleStatus } from '../../state';
-import { mergeTags, notFound, REMOVED, requireTags, SageMakerRecord } from './common';
+import {
+  mergeTags,
+  notFound,
+  REMOVED,
+  requireTags,
+  SageMakerRecord,
+} from './common';
 import { SageMakerDeps, taggableTables } from './tables';
 
 const MAX_TAGS_PER_RESOURCE = 50;
 
-export function createTagOperations(deps: SageMakerDeps): Record<string, OperationHandler> {
+export function createTagOperations(
+  deps: SageMakerDeps,
+): Record<string, OperationHandler> {
   const now = () => deps.env.clock.now();
 
   function findByArn(ctx: RequestContext, arn: unknown): SageMakerRecord {
@@ -47,7 +55,11 @@ export function createTagOperations(deps: SageMakerDeps): Record<string, Operati
       const record = findByArn(ctx, input.ResourceArn);
       const merged = mergeTags(record.tags, input.Tags);
       if (merged.length > MAX_TAGS_PER_RESOURCE) {
-        throw validationError('Tags', `${merged.length} tags`, `A resource can have at most ${MAX_TAGS_PER_RESOURCE} tags`);
+        throw validationError(
+          'Tags',
+          `${merged.length} tags`,
+          `A resource can have at most ${MAX_TAGS_PER_RESOURCE} tags`,
+        );
       }
       record.tags = merged;
       return { Tags: input.Tags };

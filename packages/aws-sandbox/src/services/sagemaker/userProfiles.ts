@@ -37,18 +37,37 @@ import { findDomain } from './domains';
 import type { SageMakerDeps } from './tables';
 
 /** The caller's user profile, or AWS's ResourceNotFound error. */
-export function findUserProfile(deps: SageMakerDeps, ctx: RequestContext, domainId: unknown, name: unknown) {
+export function findUserProfile(
+  deps: SageMakerDeps,
+  ctx: RequestContext,
+  domainId: unknown,
+  name: unknown,
+) {
   const record =
     typeof domainId === 'string' && typeof name === 'string'
-      ? liveRecord(deps.tables.userProfiles, recordKey(ctx, domainId, name), deps.env.clock.now())
+      ? liveRecord(
+          deps.tables.userProfiles,
+          recordKey(ctx, domainId, name),
+          deps.env.clock.now(),
+        )
       : undefined;
   if (!record) {
-    throw notFound(`User profile ${sageMakerArn(ctx, 'user-profile', `${domainId}/${name}`)} does not exist`);
+    throw notFound(
+      `User profile ${sageMakerArn(
+        ctx,
+        'user-profile',
+        `${domainId}/${name}`,
+      )} does not exist`,
+    );
   }
   return record;
 }
 
-function hasLiveApps(deps: SageMakerDeps, ctx: RequestContext, record: SageMakerRecord) {
+function hasLiveApps(
+  deps: SageMakerDeps,
+  ctx: RequestContext,
+  record: SageMakerRecord,
+) {
   return liveRecords(deps.tables.apps, ctx, deps.env.clock.now()).some(
     app =>
       app.extra.DomainId === record.extra.DomainId &&
@@ -58,7 +77,9 @@ function hasLiveApps(deps: SageMakerDeps, ctx: RequestContext, record: SageMaker
   );
 }
 
-export function createUserProfileOperations(deps: SageMakerDeps): Record<string, OperationHandler> {
+export function createUserProfileOperations(
+  deps: SageMakerDeps,
+): Record<string, OperationHandler> {
   const { env, tables } = deps;
   const now = () => env.clock.now();
 
@@ -71,11 +92,17 @@ export function createUserProfileOperations(deps: SageMakerDeps): Record<string,
       findDomain(deps, ctx, input.DomainId);
       const key = recordKey(ctx, input.DomainId, input.UserProfileName);
       if (liveRecord(tables.userProfiles, key, now())) {
-        throw inUse(`User profile ${input.UserProfileName} already exists in domain ${input.DomainId}`);
+        throw inUse(
+          `User profile ${input.UserProfileName} already exists in domain ${input.DomainId}`,
+        );
       }
       const time = now();
       const record: SageMakerRecord = {
-        arn: sageMakerArn(ctx, 'user-profile', `${input.DomainId}/${input.UserProfileName}`),
+        arn: sageMakerArn(
+          ctx,
+          'user-profile',
+          `${input.DomainId}/${input.UserProfileName}`,
+        ),
         name: input.UserProfileName,
         account: ctx.accountId,
         region: ctx.region,
@@ -84,7 +111,10 @@ export function createUserProfileOperations(deps: SageMakerDeps): Record<string,
         lastModifiedTime: time,
         input: withoutTags(input),
         tags: input.Tags ?? [],
-        extra: { DomainId: input.DomainId, HomeEfsFileSystemUid: String(200000 + tables.userProfiles.size) },
+        extra: {
+          DomainId: input.DomainId,
+          HomeEfsFileSystemUid: String(200000 + tables.userProfiles.size),
+        },
       };
       scheduleStatuses(record, time, [['InService', env.settings.delayMs]]);
       tables.userProfiles.set(key, record);
@@ -93,7 +123,12 @@ export function createUserProfileOperations(deps: SageMakerDeps): Record<string,
 
     DescribeUserProfile: (input, ctx) => {
       requireMembers(input, ['DomainId', 'UserProfileName']);
-      const record = findUserProfile(deps, ctx, input.DomainId, input.UserProfileName);
+      const record = findUserProfile(
+        deps,
+        ctx,
+        input.DomainId,
+        input.UserProfileName,
+      );
       return {
         ...record.input,
         UserProfileArn: record.arn,
@@ -105,11 +140,16 @@ export function createUserProfileOperations(deps: SageMakerDeps): Record<string,
 
     ListUserProfiles: (input, ctx) => {
       const profiles = liveRecords(tables.userProfiles, ctx, now()).filter(
-        record => !input.DomainIdEquals || record.extra.DomainId === input.DomainIdEquals,
+        record =>
+          !input.DomainIdEquals ||
+          record.extra.DomainId === input.DomainIdEquals,
       );
       const page = listPage(profiles, {
         NameContains: input.UserProfileNameContains,
-        SortBy: input.SortBy === 'LastModifiedTime' ? 'LastModifiedTime' : 'CreationTime',
+        SortBy:
+          input.SortBy === 'LastModifiedTime'
+            ? 'LastModifiedTime'
+            : 'CreationTime',
         SortOrder: input.SortOrder,
         NextToken: input.NextToken,
         MaxResults: input.MaxResults,
@@ -128,11 +168,21 @@ export function createUserProfileOperations(deps: SageMakerDeps): Record<string,
     UpdateUserProfile: (input, ctx) => {
       requireMembers(input, ['DomainId', 'UserProfileName']);
       requireRoleArn(input.UserSettings ?? {}, 'ExecutionRole', false);
-      const record = findUserProfile(deps, ctx, input.DomainId, input.UserProfileName);
+      const record = findUserProfile(
+        deps,
+        ctx,
+        input.DomainId,
+        input.UserProfileName,
+      );
       if (record.status !== 'InService' && record.status !== 'Update_Failed') {
-        throw inUse(`User profile ${record.arn} is in status ${record.status} and cannot be updated`);
+        throw inUse(
+          `User profile ${record.arn} is in status ${record.status} and cannot be updated`,
+        );
       }
-      record.input.UserSettings = { ...record.input.UserSettings, ...input.UserSettings };
+      record.input.UserSettings = {
+        ...record.input.UserSettings,
+        ...input.UserSettings,
+      };
       record.status = 'Updating';
       record.lastModifiedTime = now();
       scheduleStatuses(record, now(), [['InService', env.settings.delayMs]]);
@@ -141,9 +191,16 @@ export function createUserProfileOperations(deps: SageMakerDeps): Record<string,
 
     DeleteUserProfile: (input, ctx) => {
       requireMembers(input, ['DomainId', 'UserProfileName']);
-      const record = findUserProfile(deps, ctx, input.DomainId, input.UserProfileName);
+      const record = findUserProfile(
+        deps,
+        ctx,
+        input.DomainId,
+        input.UserProfileName,
+      );
       if (hasLiveApps(deps, ctx, record)) {
-        throw inUse(`User profile ${record.arn} has apps that are not deleted; delete them first`);
+        throw inUse(
+          `User profile ${record.arn} has apps that are not deleted; delete them first`,
+        );
       }
       if (record.status === 'Deleting') {
         throw inUse(`User profile ${record.arn} is already being deleted`);

@@ -15,8 +15,18 @@
  */
 
 import { paginate } from '../../server/pagination';
-import { AwsError, RequestContext, SandboxEnvironment, ServiceDefinition } from '../../server/types';
-import { Finding, matchesFilters, SUPPORTED_FILTERS, unsupportedFilter } from './findingFilters';
+import {
+  AwsError,
+  RequestContext,
+  SandboxEnvironment,
+  ServiceDefinition,
+} from '../../server/types';
+import {
+  Finding,
+  matchesFilters,
+  SUPPORTED_FILTERS,
+  unsupportedFilter,
+} from './findingFilters';
 
 interface FindingRecord {
   account: string;
@@ -40,7 +50,12 @@ const REQUIRED_FIELDS = [
   'Types',
   'UpdatedAt',
 ];
-const TIMESTAMP_FIELDS = ['CreatedAt', 'UpdatedAt', 'FirstObservedAt', 'LastObservedAt'];
+const TIMESTAMP_FIELDS = [
+  'CreatedAt',
+  'UpdatedAt',
+  'FirstObservedAt',
+  'LastObservedAt',
+];
 const SEVERITY_LABELS = ['INFORMATIONAL', 'LOW', 'MEDIUM', 'HIGH', 'CRITICAL'];
 const WORKFLOW_STATUSES = ['NEW', 'NOTIFIED', 'RESOLVED', 'SUPPRESSED'];
 const RECORD_STATES = ['ACTIVE', 'ARCHIVED'];
@@ -63,7 +78,12 @@ function invalidInput(message: string) {
 
 /** Why an ASFF finding would be rejected, or undefined when it is acceptable. */
 export function findingProblem(finding: Finding): string | undefined {
-  const missing = REQUIRED_FIELDS.filter(field => finding[field] === undefined || finding[field] === null || finding[field] === '');
+  const missing = REQUIRED_FIELDS.filter(
+    field =>
+      finding[field] === undefined ||
+      finding[field] === null ||
+      finding[field] === '',
+  );
   if (missing.length > 0) {
     return `Finding is missing required fields: ${missing.join(', ')}`;
   }
@@ -73,27 +93,42 @@ export function findingProblem(finding: Finding): string | undefined {
   if (!String(finding.ProductArn).startsWith('arn:aws:securityhub:')) {
     return `Invalid ProductArn ${finding.ProductArn}`;
   }
-  const badTimestamp = TIMESTAMP_FIELDS.find(field => finding[field] !== undefined && Number.isNaN(Date.parse(finding[field])));
+  const badTimestamp = TIMESTAMP_FIELDS.find(
+    field =>
+      finding[field] !== undefined && Number.isNaN(Date.parse(finding[field])),
+  );
   if (badTimestamp) {
     return `${badTimestamp} must be an ISO 8601 timestamp`;
   }
-  if (!Array.isArray(finding.Resources) || finding.Resources.length < 1 || finding.Resources.length > 32) {
+  if (
+    !Array.isArray(finding.Resources) ||
+    finding.Resources.length < 1 ||
+    finding.Resources.length > 32
+  ) {
     return 'Resources must list 1 to 32 resources';
   }
-  if (finding.Resources.some((resource: any) => !resource?.Type || !resource?.Id)) {
+  if (
+    finding.Resources.some((resource: any) => !resource?.Type || !resource?.Id)
+  ) {
     return 'Every resource needs a Type and an Id';
   }
   const severity = finding.Severity ?? {};
   if (severity.Label === undefined && severity.Normalized === undefined) {
     return 'Severity needs a Label or a Normalized score';
   }
-  if (severity.Label !== undefined && !SEVERITY_LABELS.includes(severity.Label)) {
+  if (
+    severity.Label !== undefined &&
+    !SEVERITY_LABELS.includes(severity.Label)
+  ) {
     return `Invalid Severity.Label ${severity.Label}`;
   }
   if (!Array.isArray(finding.Types) || finding.Types.length === 0) {
     return 'Types must list at least one finding type';
   }
-  if (finding.RecordState !== undefined && !RECORD_STATES.includes(finding.RecordState)) {
+  if (
+    finding.RecordState !== undefined &&
+    !RECORD_STATES.includes(finding.RecordState)
+  ) {
     return `Invalid RecordState ${finding.RecordState}`;
   }
   return undefined;
@@ -115,13 +150,19 @@ const workflowStateFor: Record<string, string> = {
 };
 
 /** Security Hub's findings API over REST-JSON (the ASFF subset the product uses). */
-export function createSecurityHubService(env: SandboxEnvironment): ServiceDefinition {
+export function createSecurityHubService(
+  env: SandboxEnvironment,
+): ServiceDefinition {
   const findings = env.state.table<FindingRecord>('securityhub', 'findings');
   const keyOf = (ctx: RequestContext, productArn: string, id: string) =>
     JSON.stringify([ctx.accountId, ctx.region, productArn, id]);
   const nowIso = () => new Date(env.clock.now()).toISOString();
 
-  function normalise(finding: Finding, ctx: RequestContext, previous?: FindingRecord): Finding {
+  function normalise(
+    finding: Finding,
+    ctx: RequestContext,
+    previous?: FindingRecord,
+  ): Finding {
     const severity = { ...finding.Severity };
     severity.Label ??= labelFor(Number(severity.Normalized));
     const stored: Finding = {
@@ -152,21 +193,43 @@ export function createSecurityHubService(env: SandboxEnvironment): ServiceDefini
     throttlingStatusCode: 429,
     serverErrorCode: 'InternalException',
     restRoutes: [
-      { method: 'POST', path: '/findings/import', operation: 'BatchImportFindings' },
+      {
+        method: 'POST',
+        path: '/findings/import',
+        operation: 'BatchImportFindings',
+      },
       { method: 'POST', path: '/findings', operation: 'GetFindings' },
-      { method: 'PATCH', path: '/findings/batchupdate', operation: 'BatchUpdateFindings' },
+      {
+        method: 'PATCH',
+        path: '/findings/batchupdate',
+        operation: 'BatchUpdateFindings',
+      },
     ],
     operations: {
       BatchImportFindings: (input, ctx) => {
         const batch = input.Findings;
-        if (!Array.isArray(batch) || batch.length < 1 || batch.length > MAX_BATCH) {
-          throw invalidInput(`Findings must contain between 1 and ${MAX_BATCH} findings`);
+        if (
+          !Array.isArray(batch) ||
+          batch.length < 1 ||
+          batch.length > MAX_BATCH
+        ) {
+          throw invalidInput(
+            `Findings must contain between 1 and ${MAX_BATCH} findings`,
+          );
         }
-        const failed: Array<{ Id: string; ErrorCode: string; ErrorMessage: string }> = [];
+        const failed: Array<{
+          Id: string;
+          ErrorCode: string;
+          ErrorMessage: string;
+        }> = [];
         for (const finding of batch as Finding[]) {
           const problem = findingProblem(finding ?? {});
           if (problem) {
-            failed.push({ Id: String(finding?.Id ?? ''), ErrorCode: 'InvalidInput', ErrorMessage: problem });
+            failed.push({
+              Id: String(finding?.Id ?? ''),
+              ErrorCode: 'InvalidInput',
+              ErrorMessage: problem,
+            });
             continue;
           }
           const key = keyOf(ctx, finding.ProductArn, finding.Id);
@@ -178,27 +241,43 @@ export function createSecurityHubService(env: SandboxEnvironment): ServiceDefini
             customerFields: previous?.customerFields ?? [],
           });
         }
-        return { FailedCount: failed.length, SuccessCount: batch.length - failed.length, FailedFindings: failed };
+        return {
+          FailedCount: failed.length,
+          SuccessCount: batch.length - failed.length,
+          FailedFindings: failed,
+        };
       },
 
       GetFindings: (input, ctx) => {
         const filters = (input.Filters ?? {}) as Record<string, unknown[]>;
         const unsupported = unsupportedFilter(filters);
         if (unsupported) {
-          throw invalidInput(`The sandbox does not support the filter ${unsupported}; supported: ${SUPPORTED_FILTERS.join(', ')}`);
+          throw invalidInput(
+            `The sandbox does not support the filter ${unsupported}; supported: ${SUPPORTED_FILTERS.join(
+              ', ',
+            )}`,
+          );
         }
-        const [sort] = (input.SortCriteria ?? [{ Field: 'UpdatedAt', SortOrder: 'desc' }]) as Array<{ Field?: string; SortOrder?: string }>;
+        const [sort] = (input.SortCriteria ?? [
+          { Field: 'UpdatedAt', SortOrder: 'desc' },
+        ]) as Array<{ Field?: string; SortOrder?: string }>;
         const field = sort?.Field ?? 'UpdatedAt';
         const direction = sort?.SortOrder === 'asc' ? 1 : -1;
         const matching = findings
           .values()
-          .filter(record => record.account === ctx.accountId && record.region === ctx.region)
+          .filter(
+            record =>
+              record.account === ctx.accountId && record.region === ctx.region,
+          )
           .map(record => record.finding)
           .filter(finding => matchesFilters(finding, filters))
           .sort((a, b) => {
             const left = String(a[field] ?? '');
             const right = String(b[field] ?? '');
-            return left === right ? String(a.Id).localeCompare(String(b.Id)) : left < right ? -direction : direction;
+            if (left === right) {
+              return String(a.Id).localeCompare(String(b.Id));
+            }
+            return left < right ? -direction : direction;
           });
         const page = paginate(matching, {
           nextToken: input.NextToken,
@@ -212,28 +291,56 @@ export function createSecurityHubService(env: SandboxEnvironment): ServiceDefini
 
       BatchUpdateFindings: (input, ctx) => {
         const identifiers = input.FindingIdentifiers;
-        if (!Array.isArray(identifiers) || identifiers.length < 1 || identifiers.length > MAX_BATCH) {
-          throw invalidInput(`FindingIdentifiers must contain between 1 and ${MAX_BATCH} identifiers`);
+        if (
+          !Array.isArray(identifiers) ||
+          identifiers.length < 1 ||
+          identifiers.length > MAX_BATCH
+        ) {
+          throw invalidInput(
+            `FindingIdentifiers must contain between 1 and ${MAX_BATCH} identifiers`,
+          );
         }
-        const updates = CUSTOMER_FIELDS.filter(field => input[field] !== undefined);
+        const updates = CUSTOMER_FIELDS.filter(
+          field => input[field] !== undefined,
+        );
         if (updates.length === 0) {
           throw invalidInput('At least one field to update is required');
         }
-        if (input.Workflow && !WORKFLOW_STATUSES.includes(input.Workflow.Status)) {
-          throw invalidInput(`Invalid Workflow.Status ${input.Workflow.Status}; valid values: ${WORKFLOW_STATUSES.join(', ')}`);
+        if (
+          input.Workflow &&
+          !WORKFLOW_STATUSES.includes(input.Workflow.Status)
+        ) {
+          throw invalidInput(
+            `Invalid Workflow.Status ${
+              input.Workflow.Status
+            }; valid values: ${WORKFLOW_STATUSES.join(', ')}`,
+          );
         }
         if (input.Note && (!input.Note.Text || !input.Note.UpdatedBy)) {
           throw invalidInput('Note requires Text and UpdatedBy');
         }
-        if (input.Severity?.Label !== undefined && !SEVERITY_LABELS.includes(input.Severity.Label)) {
+        if (
+          input.Severity?.Label !== undefined &&
+          !SEVERITY_LABELS.includes(input.Severity.Label)
+        ) {
           throw invalidInput(`Invalid Severity.Label ${input.Severity.Label}`);
         }
         const processed: Array<{ Id: string; ProductArn: string }> = [];
-        const unprocessed: Array<{ FindingIdentifier: unknown; ErrorCode: string; ErrorMessage: string }> = [];
+        const unprocessed: Array<{
+          FindingIdentifier: unknown;
+          ErrorCode: string;
+          ErrorMessage: string;
+        }> = [];
         for (const identifier of identifiers) {
-          const record = findings.get(keyOf(ctx, identifier?.ProductArn, identifier?.Id));
+          const record = findings.get(
+            keyOf(ctx, identifier?.ProductArn, identifier?.Id),
+          );
           if (!record) {
-            unprocessed.push({ FindingIdentifier: identifier, ErrorCode: 'FindingNotFound', ErrorMessage: 'Finding Not Found' });
+            unprocessed.push({
+              FindingIdentifier: identifier,
+              ErrorCode: 'FindingNotFound',
+              ErrorMessage: 'Finding Not Found',
+            });
             continue;
           }
           const finding = record.finding;
@@ -248,13 +355,23 @@ export function createSecurityHubService(env: SandboxEnvironment): ServiceDefini
           }
           if (input.Severity) {
             finding.Severity = { ...finding.Severity, ...input.Severity };
-            finding.Severity.Label ??= labelFor(Number(finding.Severity.Normalized));
+            finding.Severity.Label ??= labelFor(
+              Number(finding.Severity.Normalized),
+            );
           }
           finding.UpdatedAt = nowIso();
-          record.customerFields = [...new Set([...record.customerFields, ...updates])];
-          processed.push({ Id: identifier.Id, ProductArn: identifier.ProductArn });
+          record.customerFields = [
+            ...new Set([...record.customerFields, ...updates]),
+          ];
+          processed.push({
+            Id: identifier.Id,
+            ProductArn: identifier.ProductArn,
+          });
         }
-        return { ProcessedFindings: processed, UnprocessedFindings: unprocessed };
+        return {
+          ProcessedFindings: processed,
+          UnprocessedFindings: unprocessed,
+        };
       },
     },
   };

@@ -31,7 +31,8 @@ export type Finding = Record<string, any>;
 
 function matchesString(actual: unknown, filter: StringFilter): boolean {
   const value = filter.Value ?? '';
-  const text = actual === undefined || actual === null ? undefined : String(actual);
+  const text =
+    actual === undefined || actual === null ? undefined : String(actual);
   switch (filter.Comparison ?? 'EQUALS') {
     case 'EQUALS':
       return text === value;
@@ -57,25 +58,49 @@ const NEGATIVE = ['NOT_EQUALS', 'PREFIX_NOT_EQUALS', 'NOT_CONTAINS'];
  * ones ANDed; a field with several candidate values (a finding's resources)
  * matches a positive filter when any value does.
  */
-function matchesStringFilters(values: unknown[], filters: StringFilter[]): boolean {
-  const positive = filters.filter(filter => !NEGATIVE.includes(filter.Comparison ?? 'EQUALS'));
-  const negative = filters.filter(filter => NEGATIVE.includes(filter.Comparison ?? 'EQUALS'));
+function matchesStringFilters(
+  values: unknown[],
+  filters: StringFilter[],
+): boolean {
+  const positive = filters.filter(
+    filter => !NEGATIVE.includes(filter.Comparison ?? 'EQUALS'),
+  );
+  const negative = filters.filter(filter =>
+    NEGATIVE.includes(filter.Comparison ?? 'EQUALS'),
+  );
   const candidates = values.length > 0 ? values : [undefined];
   return (
-    (positive.length === 0 || positive.some(filter => candidates.some(value => matchesString(value, filter)))) &&
-    negative.every(filter => candidates.every(value => matchesString(value, filter)))
+    (positive.length === 0 ||
+      positive.some(filter =>
+        candidates.some(value => matchesString(value, filter)),
+      )) &&
+    negative.every(filter =>
+      candidates.every(value => matchesString(value, filter)),
+    )
   );
 }
 
-function matchesMapFilters(maps: Array<Record<string, string> | undefined>, filters: MapFilter[]): boolean {
-  const valueOf = (map: Record<string, string> | undefined, key?: string) => (key ? map?.[key] : undefined);
-  const positive = filters.filter(filter => !NEGATIVE.includes(filter.Comparison ?? 'EQUALS'));
-  const negative = filters.filter(filter => NEGATIVE.includes(filter.Comparison ?? 'EQUALS'));
+function matchesMapFilters(
+  maps: Array<Record<string, string> | undefined>,
+  filters: MapFilter[],
+): boolean {
+  const valueOf = (map: Record<string, string> | undefined, key?: string) =>
+    key ? map?.[key] : undefined;
+  const positive = filters.filter(
+    filter => !NEGATIVE.includes(filter.Comparison ?? 'EQUALS'),
+  );
+  const negative = filters.filter(filter =>
+    NEGATIVE.includes(filter.Comparison ?? 'EQUALS'),
+  );
   const candidates = maps.length > 0 ? maps : [undefined];
   return (
     (positive.length === 0 ||
-      positive.some(filter => candidates.some(map => matchesString(valueOf(map, filter.Key), filter)))) &&
-    negative.every(filter => candidates.every(map => matchesString(valueOf(map, filter.Key), filter)))
+      positive.some(filter =>
+        candidates.some(map => matchesString(valueOf(map, filter.Key), filter)),
+      )) &&
+    negative.every(filter =>
+      candidates.every(map => matchesString(valueOf(map, filter.Key), filter)),
+    )
   );
 }
 
@@ -92,38 +117,58 @@ const STRING_FIELDS: Record<string, (finding: Finding) => unknown[]> = {
   Title: finding => [finding.Title],
   Description: finding => [finding.Description],
   SeverityLabel: finding => [finding.Severity?.Label],
-  ResourceType: finding => (finding.Resources ?? []).map((resource: any) => resource.Type),
-  ResourceId: finding => (finding.Resources ?? []).map((resource: any) => resource.Id),
-  ResourceRegion: finding => (finding.Resources ?? []).map((resource: any) => resource.Region),
+  ResourceType: finding =>
+    (finding.Resources ?? []).map((resource: any) => resource.Type),
+  ResourceId: finding =>
+    (finding.Resources ?? []).map((resource: any) => resource.Id),
+  ResourceRegion: finding =>
+    (finding.Resources ?? []).map((resource: any) => resource.Region),
   ComplianceStatus: finding => [finding.Compliance?.Status],
-  ComplianceSecurityControlId: finding => [finding.Compliance?.SecurityControlId],
+  ComplianceSecurityControlId: finding => [
+    finding.Compliance?.SecurityControlId,
+  ],
   RecordState: finding => [finding.RecordState],
   WorkflowStatus: finding => [finding.Workflow?.Status],
   WorkflowState: finding => [finding.WorkflowState],
   VerificationState: finding => [finding.VerificationState],
 };
 
-const MAP_FIELDS: Record<string, (finding: Finding) => Array<Record<string, string> | undefined>> = {
+const MAP_FIELDS: Record<
+  string,
+  (finding: Finding) => Array<Record<string, string> | undefined>
+> = {
   ProductFields: finding => [finding.ProductFields],
   UserDefinedFields: finding => [finding.UserDefinedFields],
-  ResourceTags: finding => (finding.Resources ?? []).map((resource: any) => resource.Tags),
+  ResourceTags: finding =>
+    (finding.Resources ?? []).map((resource: any) => resource.Tags),
 };
 
-export const SUPPORTED_FILTERS = [...Object.keys(STRING_FIELDS), ...Object.keys(MAP_FIELDS)];
+export const SUPPORTED_FILTERS = [
+  ...Object.keys(STRING_FIELDS),
+  ...Object.keys(MAP_FIELDS),
+];
 
 /** Whether a finding passes every filter (names must be in SUPPORTED_FILTERS). */
-export function matchesFilters(finding: Finding, filters: Record<string, unknown[]>): boolean {
+export function matchesFilters(
+  finding: Finding,
+  filters: Record<string, unknown[]>,
+): boolean {
   return Object.entries(filters).every(([name, list]) => {
     if (!Array.isArray(list) || list.length === 0) {
       return true;
     }
     if (STRING_FIELDS[name]) {
-      return matchesStringFilters(STRING_FIELDS[name](finding), list as StringFilter[]);
+      return matchesStringFilters(
+        STRING_FIELDS[name](finding),
+        list as StringFilter[],
+      );
     }
     return matchesMapFilters(MAP_FIELDS[name](finding), list as MapFilter[]);
   });
 }
 
-export function unsupportedFilter(filters: Record<string, unknown>): string | undefined {
+export function unsupportedFilter(
+  filters: Record<string, unknown>,
+): string | undefined {
   return Object.keys(filters).find(name => !SUPPORTED_FILTERS.includes(name));
 }

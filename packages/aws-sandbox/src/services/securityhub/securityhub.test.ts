@@ -21,11 +21,20 @@ import {
   GetFindingsCommand,
   SecurityHubClient,
 } from '@aws-sdk/client-securityhub';
-import { clientConfig, errorOf, startTestSandbox, TestSandbox } from '../../testing';
+import {
+  clientConfig,
+  errorOf,
+  startTestSandbox,
+  TestSandbox,
+} from '../../testing';
 
-const PRODUCT_ARN = 'arn:aws:securityhub:us-east-1:123456789012:product/123456789012/default';
+const PRODUCT_ARN =
+  'arn:aws:securityhub:us-east-1:123456789012:product/123456789012/default';
 
-function finding(id: string, overrides: Partial<AwsSecurityFinding> = {}): AwsSecurityFinding {
+function finding(
+  id: string,
+  overrides: Partial<AwsSecurityFinding> = {},
+): AwsSecurityFinding {
   return {
     SchemaVersion: '2018-10-08',
     Id: id,
@@ -38,7 +47,12 @@ function finding(id: string, overrides: Partial<AwsSecurityFinding> = {}): AwsSe
     Severity: { Label: 'HIGH' },
     Title: `Finding ${id}`,
     Description: 'Training job without VPC',
-    Resources: [{ Type: 'AwsSageMakerTrainingJob', Id: `arn:aws:sagemaker:us-east-1:123456789012:training-job/${id}` }],
+    Resources: [
+      {
+        Type: 'AwsSageMakerTrainingJob',
+        Id: `arn:aws:sagemaker:us-east-1:123456789012:training-job/${id}`,
+      },
+    ],
     Compliance: { Status: 'FAILED' },
     ProductFields: { team: 'fraud' },
     ...overrides,
@@ -59,22 +73,50 @@ describe('securityhub', () => {
 
   it('BatchImportFindings stores valid findings and reports invalid ones', async () => {
     const result = await securityHub.send(
-      new BatchImportFindingsCommand({ Findings: [finding('f1'), { ...finding('f2'), Title: undefined } as any] }),
+      new BatchImportFindingsCommand({
+        Findings: [
+          finding('f1'),
+          { ...finding('f2'), Title: undefined } as any,
+        ],
+      }),
     );
     expect(result).toMatchObject({ SuccessCount: 1, FailedCount: 1 });
     expect(result.FailedFindings).toEqual([
-      { Id: 'f2', ErrorCode: 'InvalidInput', ErrorMessage: expect.stringContaining('Title') },
+      {
+        Id: 'f2',
+        ErrorCode: 'InvalidInput',
+        ErrorMessage: expect.stringContaining('Title'),
+      },
     ]);
     const { Findings } = await securityHub.send(new GetFindingsCommand({}));
     expect(Findings).toEqual([
-      expect.objectContaining({ Id: 'f1', RecordState: 'ACTIVE', Workflow: { Status: 'NEW' }, Region: 'us-east-1' }),
+      expect.objectContaining({
+        Id: 'f1',
+        RecordState: 'ACTIVE',
+        Workflow: { Status: 'NEW' },
+        Region: 'us-east-1',
+      }),
     ]);
   });
 
   it('BatchImportFindings rejects an empty or over-large batch with InvalidInputException', async () => {
-    expect((await errorOf(() => securityHub.send(new BatchImportFindingsCommand({ Findings: [] })))).name).toBe('InvalidInputException');
-    const many = Array.from({ length: 101 }, (_, index) => finding(`f${index}`));
-    expect((await errorOf(() => securityHub.send(new BatchImportFindingsCommand({ Findings: many })))).name).toBe('InvalidInputException');
+    expect(
+      (
+        await errorOf(() =>
+          securityHub.send(new BatchImportFindingsCommand({ Findings: [] })),
+        )
+      ).name,
+    ).toBe('InvalidInputException');
+    const many = Array.from({ length: 101 }, (_, index) =>
+      finding(`f${index}`),
+    );
+    expect(
+      (
+        await errorOf(() =>
+          securityHub.send(new BatchImportFindingsCommand({ Findings: many })),
+        )
+      ).name,
+    ).toBe('InvalidInputException');
   });
 
   it('BatchImportFindings rejects bad severities, timestamps and resources per finding', async () => {
@@ -83,7 +125,9 @@ describe('securityhub', () => {
         Findings: [
           finding('a', { Severity: { Label: 'SEVERE' as any } }),
           finding('b', { CreatedAt: 'yesterday' }),
-          finding('c', { Resources: [{ Type: 'AwsSageMakerTrainingJob' } as any] }),
+          finding('c', {
+            Resources: [{ Type: 'AwsSageMakerTrainingJob' } as any],
+          }),
         ],
       }),
     );
@@ -104,34 +148,92 @@ describe('securityhub', () => {
         ],
       }),
     );
-    const ids = async (Filters: any) => (await securityHub.send(new GetFindingsCommand({ Filters }))).Findings?.map(item => item.Id).sort();
-    expect(await ids({ ResourceType: [{ Value: 'AwsSageMakerNotebookInstance', Comparison: 'EQUALS' }] })).toEqual(['notebook']);
-    expect(await ids({ ComplianceStatus: [{ Value: 'FAILED', Comparison: 'EQUALS' }] })).toEqual(['archived', 'job']);
-    expect(await ids({ RecordState: [{ Value: 'ACTIVE', Comparison: 'EQUALS' }] })).toEqual(['job', 'notebook']);
-    expect(await ids({ ProductFields: [{ Key: 'team', Value: 'risk', Comparison: 'EQUALS' }] })).toEqual(['notebook']);
-    expect(await ids({ Id: [{ Value: 'job', Comparison: 'EQUALS' }, { Value: 'notebook', Comparison: 'EQUALS' }] })).toEqual(['job', 'notebook']);
-    expect(await ids({ ResourceId: [{ Value: 'arn:aws:sagemaker', Comparison: 'PREFIX' }], RecordState: [{ Value: 'ARCHIVED', Comparison: 'NOT_EQUALS' }] })).toEqual(['job']);
+    const ids = async (Filters: any) =>
+      (
+        await securityHub.send(new GetFindingsCommand({ Filters }))
+      ).Findings?.map(item => item.Id).sort();
+    expect(
+      await ids({
+        ResourceType: [
+          { Value: 'AwsSageMakerNotebookInstance', Comparison: 'EQUALS' },
+        ],
+      }),
+    ).toEqual(['notebook']);
+    expect(
+      await ids({
+        ComplianceStatus: [{ Value: 'FAILED', Comparison: 'EQUALS' }],
+      }),
+    ).toEqual(['archived', 'job']);
+    expect(
+      await ids({ RecordState: [{ Value: 'ACTIVE', Comparison: 'EQUALS' }] }),
+    ).toEqual(['job', 'notebook']);
+    expect(
+      await ids({
+        ProductFields: [{ Key: 'team', Value: 'risk', Comparison: 'EQUALS' }],
+      }),
+    ).toEqual(['notebook']);
+    expect(
+      await ids({
+        Id: [
+          { Value: 'job', Comparison: 'EQUALS' },
+          { Value: 'notebook', Comparison: 'EQUALS' },
+        ],
+      }),
+    ).toEqual(['job', 'notebook']);
+    expect(
+      await ids({
+        ResourceId: [{ Value: 'arn:aws:sagemaker', Comparison: 'PREFIX' }],
+        RecordState: [{ Value: 'ARCHIVED', Comparison: 'NOT_EQUALS' }],
+      }),
+    ).toEqual(['job']);
   });
 
   it('GetFindings pages and rejects bad page sizes and unsupported filters with InvalidInputException', async () => {
-    await securityHub.send(new BatchImportFindingsCommand({ Findings: ['a', 'b', 'c'].map(id => finding(id)) }));
+    await securityHub.send(
+      new BatchImportFindingsCommand({
+        Findings: ['a', 'b', 'c'].map(id => finding(id)),
+      }),
+    );
     const first = await securityHub.send(
-      new GetFindingsCommand({ MaxResults: 2, SortCriteria: [{ Field: 'Id', SortOrder: 'asc' }] }),
+      new GetFindingsCommand({
+        MaxResults: 2,
+        SortCriteria: [{ Field: 'Id', SortOrder: 'asc' }],
+      }),
     );
     expect(first.Findings?.map(item => item.Id)).toEqual(['a', 'b']);
     const second = await securityHub.send(
-      new GetFindingsCommand({ MaxResults: 2, SortCriteria: [{ Field: 'Id', SortOrder: 'asc' }], NextToken: first.NextToken }),
+      new GetFindingsCommand({
+        MaxResults: 2,
+        SortCriteria: [{ Field: 'Id', SortOrder: 'asc' }],
+        NextToken: first.NextToken,
+      }),
     );
     expect(second.Findings?.map(item => item.Id)).toEqual(['c']);
     expect(second.NextToken).toBeUndefined();
-    expect((await errorOf(() => securityHub.send(new GetFindingsCommand({ MaxResults: 101 })))).name).toBe('InvalidInputException');
     expect(
-      (await errorOf(() => securityHub.send(new GetFindingsCommand({ Filters: { NetworkSourceIpV4: [{ Cidr: '10.0.0.0/8' }] } })))).name,
+      (
+        await errorOf(() =>
+          securityHub.send(new GetFindingsCommand({ MaxResults: 101 })),
+        )
+      ).name,
+    ).toBe('InvalidInputException');
+    expect(
+      (
+        await errorOf(() =>
+          securityHub.send(
+            new GetFindingsCommand({
+              Filters: { NetworkSourceIpV4: [{ Cidr: '10.0.0.0/8' }] },
+            }),
+          ),
+        )
+      ).name,
     ).toBe('InvalidInputException');
   });
 
   it('BatchUpdateFindings sets workflow and note, which a later import keeps', async () => {
-    await securityHub.send(new BatchImportFindingsCommand({ Findings: [finding('f1')] }));
+    await securityHub.send(
+      new BatchImportFindingsCommand({ Findings: [finding('f1')] }),
+    );
     test.clock.advance(1_000);
     const result = await securityHub.send(
       new BatchUpdateFindingsCommand({
@@ -143,38 +245,89 @@ describe('securityhub', () => {
         Note: { Text: 'Accepted risk for the pilot', UpdatedBy: 'admin' },
       }),
     );
-    expect(result.ProcessedFindings).toEqual([{ Id: 'f1', ProductArn: PRODUCT_ARN }]);
-    expect(result.UnprocessedFindings).toEqual([
-      { FindingIdentifier: { Id: 'ghost', ProductArn: PRODUCT_ARN }, ErrorCode: 'FindingNotFound', ErrorMessage: 'Finding Not Found' },
+    expect(result.ProcessedFindings).toEqual([
+      { Id: 'f1', ProductArn: PRODUCT_ARN },
     ]);
-    await securityHub.send(new BatchImportFindingsCommand({ Findings: [finding('f1', { Title: 'Re-imported' })] }));
-    const [stored] = (await securityHub.send(new GetFindingsCommand({}))).Findings!;
+    expect(result.UnprocessedFindings).toEqual([
+      {
+        FindingIdentifier: { Id: 'ghost', ProductArn: PRODUCT_ARN },
+        ErrorCode: 'FindingNotFound',
+        ErrorMessage: 'Finding Not Found',
+      },
+    ]);
+    await securityHub.send(
+      new BatchImportFindingsCommand({
+        Findings: [finding('f1', { Title: 'Re-imported' })],
+      }),
+    );
+    const [stored] = (await securityHub.send(new GetFindingsCommand({})))
+      .Findings!;
     expect(stored).toMatchObject({
       Title: 'Re-imported',
       Workflow: { Status: 'SUPPRESSED' },
       WorkflowState: 'DEFERRED',
-      Note: { Text: 'Accepted risk for the pilot', UpdatedBy: 'admin', UpdatedAt: new Date(test.clock.now()).toISOString() },
+      Note: {
+        Text: 'Accepted risk for the pilot',
+        UpdatedBy: 'admin',
+        UpdatedAt: new Date(test.clock.now()).toISOString(),
+      },
     });
     expect(
-      (await securityHub.send(new GetFindingsCommand({ Filters: { WorkflowStatus: [{ Value: 'SUPPRESSED', Comparison: 'EQUALS' }] } }))).Findings,
+      (
+        await securityHub.send(
+          new GetFindingsCommand({
+            Filters: {
+              WorkflowStatus: [{ Value: 'SUPPRESSED', Comparison: 'EQUALS' }],
+            },
+          }),
+        )
+      ).Findings,
     ).toHaveLength(1);
   });
 
   it('BatchUpdateFindings rejects a bad workflow status, an incomplete note, or nothing to update', async () => {
     const FindingIdentifiers = [{ Id: 'f1', ProductArn: PRODUCT_ARN }];
     expect(
-      (await errorOf(() => securityHub.send(new BatchUpdateFindingsCommand({ FindingIdentifiers, Workflow: { Status: 'DONE' as any } })))).name,
+      (
+        await errorOf(() =>
+          securityHub.send(
+            new BatchUpdateFindingsCommand({
+              FindingIdentifiers,
+              Workflow: { Status: 'DONE' as any },
+            }),
+          ),
+        )
+      ).name,
     ).toBe('InvalidInputException');
     expect(
-      (await errorOf(() => securityHub.send(new BatchUpdateFindingsCommand({ FindingIdentifiers, Note: { Text: 'x' } as any })))).name,
+      (
+        await errorOf(() =>
+          securityHub.send(
+            new BatchUpdateFindingsCommand({
+              FindingIdentifiers,
+              Note: { Text: 'x' } as any,
+            }),
+          ),
+        )
+      ).name,
     ).toBe('InvalidInputException');
-    expect((await errorOf(() => securityHub.send(new BatchUpdateFindingsCommand({ FindingIdentifiers })))).name).toBe('InvalidInputException');
+    expect(
+      (
+        await errorOf(() =>
+          securityHub.send(
+            new BatchUpdateFindingsCommand({ FindingIdentifiers }),
+          ),
+        )
+      ).name,
+    ).toBe('InvalidInputException');
   });
 
   it('answers throttled calls with 429 ThrottlingException', async () => {
     test.sandbox.faults.configure({ throttleRate: 1 });
     try {
-      const error = await errorOf(() => securityHub.send(new GetFindingsCommand({})));
+      const error = await errorOf(() =>
+        securityHub.send(new GetFindingsCommand({})),
+      );
       expect(error.name).toBe('ThrottlingException');
       expect(error.$metadata.httpStatusCode).toBe(429);
     } finally {

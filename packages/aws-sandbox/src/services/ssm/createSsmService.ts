@@ -15,8 +15,17 @@
  */
 
 import { paginate } from '../../server/pagination';
-import { AwsError, RequestContext, SandboxEnvironment, ServiceDefinition } from '../../server/types';
-import { requireEnum, requireMembers, validationError } from '../../server/validation';
+import {
+  AwsError,
+  RequestContext,
+  SandboxEnvironment,
+  ServiceDefinition,
+} from '../../server/types';
+import {
+  requireEnum,
+  requireMembers,
+  validationError,
+} from '../../server/validation';
 
 interface ParameterRecord {
   name: string;
@@ -35,13 +44,24 @@ const PARAMETER_TYPES = ['String', 'StringList', 'SecureString'] as const;
 const NAME_PATTERN = /^(\/[\w.-]+)+$|^[\w.-]+$/;
 
 function validateName(name: unknown) {
-  if (typeof name !== 'string' || name.length > 2048 || !NAME_PATTERN.test(name) || /^\/?aws|^\/?ssm/i.test(name)) {
-    throw validationError('Name', name, 'Parameter name must be a fully qualified name or a simple name of letters, numbers and .-_ without an aws or ssm prefix');
+  if (
+    typeof name !== 'string' ||
+    name.length > 2048 ||
+    !NAME_PATTERN.test(name) ||
+    /^\/?aws|^\/?ssm/i.test(name)
+  ) {
+    throw validationError(
+      'Name',
+      name,
+      'Parameter name must be a fully qualified name or a simple name of letters, numbers and .-_ without an aws or ssm prefix',
+    );
   }
 }
 
 function parameterArn(ctx: RequestContext, name: string) {
-  return `arn:aws:ssm:${ctx.region}:${ctx.accountId}:parameter${name.startsWith('/') ? '' : '/'}${name}`;
+  return `arn:aws:ssm:${ctx.region}:${ctx.accountId}:parameter${
+    name.startsWith('/') ? '' : '/'
+  }${name}`;
 }
 
 /** SSM Parameter Store over JSON 1.1, enough for stacks and the product's settings. */
@@ -55,7 +75,11 @@ export function createSsmService(env: SandboxEnvironment): ServiceDefinition {
       : record.value;
   }
 
-  function describe(record: ParameterRecord, ctx: RequestContext, withDecryption: unknown) {
+  function describe(
+    record: ParameterRecord,
+    ctx: RequestContext,
+    withDecryption: unknown,
+  ) {
     return {
       Name: record.name,
       Type: record.type,
@@ -87,16 +111,29 @@ export function createSsmService(env: SandboxEnvironment): ServiceDefinition {
         requireEnum(input, 'Type', PARAMETER_TYPES);
         const existing = parameters.get(input.Name);
         if (existing && input.Overwrite !== true) {
-          throw new AwsError('ParameterAlreadyExists', 'The parameter already exists. To overwrite this value, set the overwrite option in the request to true.');
+          throw new AwsError(
+            'ParameterAlreadyExists',
+            'The parameter already exists. To overwrite this value, set the overwrite option in the request to true.',
+          );
         }
         if (existing && input.Tags?.length) {
-          throw new AwsError('ValidationException', 'Invalid request: tags and overwrite can\'t be used together. To create a parameter with tags, please remove overwrite flag. To update tags for an existing parameter, please use AddTagsToResource or RemoveTagsFromResource.');
+          throw new AwsError(
+            'ValidationException',
+            "Invalid request: tags and overwrite can't be used together. To create a parameter with tags, please remove overwrite flag. To update tags for an existing parameter, please use AddTagsToResource or RemoveTagsFromResource.",
+          );
         }
         if (!existing && !input.Type) {
-          throw new AwsError('ValidationException', 'A parameter type is required when you create a parameter.');
+          throw new AwsError(
+            'ValidationException',
+            'A parameter type is required when you create a parameter.',
+          );
         }
         if (typeof input.Value !== 'string' || input.Value.length > 8192) {
-          throw validationError('Value', '***', 'Member must have length less than or equal to 8192');
+          throw validationError(
+            'Value',
+            '***',
+            'Member must have length less than or equal to 8192',
+          );
         }
         const record: ParameterRecord = {
           name: input.Name,
@@ -116,17 +153,31 @@ export function createSsmService(env: SandboxEnvironment): ServiceDefinition {
 
       GetParameter: (input, ctx) => {
         requireMembers(input, ['Name']);
-        return { Parameter: describe(find(input.Name), ctx, input.WithDecryption) };
+        return {
+          Parameter: describe(find(input.Name), ctx, input.WithDecryption),
+        };
       },
 
       GetParameters: (input, ctx) => {
         requireMembers(input, ['Names']);
-        if (!Array.isArray(input.Names) || input.Names.length < 1 || input.Names.length > 10) {
-          throw validationError('Names', input.Names, 'Member must have length less than or equal to 10');
+        if (
+          !Array.isArray(input.Names) ||
+          input.Names.length < 1 ||
+          input.Names.length > 10
+        ) {
+          throw validationError(
+            'Names',
+            input.Names,
+            'Member must have length less than or equal to 10',
+          );
         }
         const names = input.Names as string[];
         return {
-          Parameters: names.filter(name => parameters.has(name)).map(name => describe(parameters.get(name)!, ctx, input.WithDecryption)),
+          Parameters: names
+            .filter(name => parameters.has(name))
+            .map(name =>
+              describe(parameters.get(name)!, ctx, input.WithDecryption),
+            ),
           InvalidParameters: names.filter(name => !parameters.has(name)),
         };
       },
@@ -135,13 +186,20 @@ export function createSsmService(env: SandboxEnvironment): ServiceDefinition {
         requireMembers(input, ['Path']);
         const path: string = input.Path;
         if (!path.startsWith('/')) {
-          throw new AwsError('ValidationException', 'The parameter doesn\'t meet the parameter name requirements. The parameter name must begin with a forward slash "/".');
+          throw new AwsError(
+            'ValidationException',
+            'The parameter doesn\'t meet the parameter name requirements. The parameter name must begin with a forward slash "/".',
+          );
         }
         const prefix = path.endsWith('/') ? path : `${path}/`;
         const matching = parameters
           .values()
           .filter(record => record.name.startsWith(prefix))
-          .filter(record => input.Recursive === true || !record.name.slice(prefix.length).includes('/'))
+          .filter(
+            record =>
+              input.Recursive === true ||
+              !record.name.slice(prefix.length).includes('/'),
+          )
           .sort((a, b) => a.name.localeCompare(b.name));
         const page = paginate(matching, {
           nextToken: input.NextToken,
@@ -150,7 +208,9 @@ export function createSsmService(env: SandboxEnvironment): ServiceDefinition {
           maxPageSize: 10,
         });
         return {
-          Parameters: page.items.map(record => describe(record, ctx, input.WithDecryption)),
+          Parameters: page.items.map(record =>
+            describe(record, ctx, input.WithDecryption),
+          ),
           NextToken: page.nextToken,
         };
       },
@@ -166,7 +226,10 @@ export function createSsmService(env: SandboxEnvironment): ServiceDefinition {
         requireMembers(input, ['Names']);
         const names = input.Names as string[];
         const deleted = names.filter(name => parameters.delete(name));
-        return { DeletedParameters: deleted, InvalidParameters: names.filter(name => !deleted.includes(name)) };
+        return {
+          DeletedParameters: deleted,
+          InvalidParameters: names.filter(name => !deleted.includes(name)),
+        };
       },
     },
   };

@@ -22,7 +22,12 @@ import {
   PutParameterCommand,
   SSMClient,
 } from '@aws-sdk/client-ssm';
-import { clientConfig, errorOf, startTestSandbox, TestSandbox } from '../../testing';
+import {
+  clientConfig,
+  errorOf,
+  startTestSandbox,
+  TestSandbox,
+} from '../../testing';
 
 describe('ssm', () => {
   let test: TestSandbox;
@@ -37,14 +42,32 @@ describe('ssm', () => {
   afterAll(() => test.sandbox.close());
 
   it('PutParameter creates and, with Overwrite, versions a parameter', async () => {
-    expect(await ssm.send(new PutParameterCommand({ Name: '/app/url', Value: 'a', Type: 'String' }))).toMatchObject({
+    expect(
+      await ssm.send(
+        new PutParameterCommand({
+          Name: '/app/url',
+          Value: 'a',
+          Type: 'String',
+        }),
+      ),
+    ).toMatchObject({
       Version: 1,
       Tier: 'Standard',
     });
-    expect(await ssm.send(new PutParameterCommand({ Name: '/app/url', Value: 'b', Overwrite: true }))).toMatchObject({
+    expect(
+      await ssm.send(
+        new PutParameterCommand({
+          Name: '/app/url',
+          Value: 'b',
+          Overwrite: true,
+        }),
+      ),
+    ).toMatchObject({
       Version: 2,
     });
-    const { Parameter } = await ssm.send(new GetParameterCommand({ Name: '/app/url' }));
+    const { Parameter } = await ssm.send(
+      new GetParameterCommand({ Name: '/app/url' }),
+    );
     expect(Parameter).toMatchObject({
       Name: '/app/url',
       Value: 'b',
@@ -56,67 +79,168 @@ describe('ssm', () => {
   });
 
   it('PutParameter without Overwrite on an existing name fails with ParameterAlreadyExists', async () => {
-    await ssm.send(new PutParameterCommand({ Name: '/dup', Value: 'a', Type: 'String' }));
-    const error = await errorOf(() => ssm.send(new PutParameterCommand({ Name: '/dup', Value: 'b', Type: 'String' })));
+    await ssm.send(
+      new PutParameterCommand({ Name: '/dup', Value: 'a', Type: 'String' }),
+    );
+    const error = await errorOf(() =>
+      ssm.send(
+        new PutParameterCommand({ Name: '/dup', Value: 'b', Type: 'String' }),
+      ),
+    );
     expect(error.name).toBe('ParameterAlreadyExists');
   });
 
   it('PutParameter rejects a bad name or type with ValidationException', async () => {
-    const badName = await errorOf(() => ssm.send(new PutParameterCommand({ Name: 'has space', Value: 'a', Type: 'String' })));
+    const badName = await errorOf(() =>
+      ssm.send(
+        new PutParameterCommand({
+          Name: 'has space',
+          Value: 'a',
+          Type: 'String',
+        }),
+      ),
+    );
     expect(badName.name).toBe('ValidationException');
-    const badType = await errorOf(() => ssm.send(new PutParameterCommand({ Name: '/x', Value: 'a', Type: 'Number' as any })));
+    const badType = await errorOf(() =>
+      ssm.send(
+        new PutParameterCommand({
+          Name: '/x',
+          Value: 'a',
+          Type: 'Number' as any,
+        }),
+      ),
+    );
     expect(badType.name).toBe('ValidationException');
   });
 
   it('GetParameter hides SecureString values unless decryption is asked for', async () => {
-    await ssm.send(new PutParameterCommand({ Name: '/secret', Value: 's3cr3t', Type: 'SecureString' }));
-    expect((await ssm.send(new GetParameterCommand({ Name: '/secret' }))).Parameter?.Value).not.toBe('s3cr3t');
-    expect((await ssm.send(new GetParameterCommand({ Name: '/secret', WithDecryption: true }))).Parameter?.Value).toBe('s3cr3t');
+    await ssm.send(
+      new PutParameterCommand({
+        Name: '/secret',
+        Value: 's3cr3t',
+        Type: 'SecureString',
+      }),
+    );
+    expect(
+      (await ssm.send(new GetParameterCommand({ Name: '/secret' }))).Parameter
+        ?.Value,
+    ).not.toBe('s3cr3t');
+    expect(
+      (
+        await ssm.send(
+          new GetParameterCommand({ Name: '/secret', WithDecryption: true }),
+        )
+      ).Parameter?.Value,
+    ).toBe('s3cr3t');
   });
 
   it('GetParameter of an unknown name fails with ParameterNotFound', async () => {
-    const error = await errorOf(() => ssm.send(new GetParameterCommand({ Name: '/missing' })));
+    const error = await errorOf(() =>
+      ssm.send(new GetParameterCommand({ Name: '/missing' })),
+    );
     expect(error.name).toBe('ParameterNotFound');
   });
 
   it('GetParameters returns found and invalid names, and rejects more than 10 names', async () => {
-    await ssm.send(new PutParameterCommand({ Name: '/a', Value: '1', Type: 'String' }));
-    const result = await ssm.send(new GetParametersCommand({ Names: ['/a', '/b'] }));
+    await ssm.send(
+      new PutParameterCommand({ Name: '/a', Value: '1', Type: 'String' }),
+    );
+    const result = await ssm.send(
+      new GetParametersCommand({ Names: ['/a', '/b'] }),
+    );
     expect(result.Parameters?.map(parameter => parameter.Name)).toEqual(['/a']);
     expect(result.InvalidParameters).toEqual(['/b']);
     const error = await errorOf(() =>
-      ssm.send(new GetParametersCommand({ Names: Array.from({ length: 11 }, (_, index) => `/p${index}`) })),
+      ssm.send(
+        new GetParametersCommand({
+          Names: Array.from({ length: 11 }, (_, index) => `/p${index}`),
+        }),
+      ),
     );
     expect(error.name).toBe('ValidationException');
   });
 
   it('GetParametersByPath pages through a hierarchy, recursively on request', async () => {
     for (let index = 0; index < 12; index++) {
-      await ssm.send(new PutParameterCommand({ Name: `/teams/t${String(index).padStart(2, '0')}`, Value: 'v', Type: 'String' }));
+      await ssm.send(
+        new PutParameterCommand({
+          Name: `/teams/t${String(index).padStart(2, '0')}`,
+          Value: 'v',
+          Type: 'String',
+        }),
+      );
     }
-    await ssm.send(new PutParameterCommand({ Name: '/teams/deep/x', Value: 'v', Type: 'String' }));
-    const first = await ssm.send(new GetParametersByPathCommand({ Path: '/teams' }));
+    await ssm.send(
+      new PutParameterCommand({
+        Name: '/teams/deep/x',
+        Value: 'v',
+        Type: 'String',
+      }),
+    );
+    const first = await ssm.send(
+      new GetParametersByPathCommand({ Path: '/teams' }),
+    );
     expect(first.Parameters).toHaveLength(10);
     expect(first.NextToken).toBeDefined();
-    const second = await ssm.send(new GetParametersByPathCommand({ Path: '/teams', NextToken: first.NextToken }));
-    expect(second.Parameters?.map(parameter => parameter.Name)).toEqual(['/teams/t10', '/teams/t11']);
+    const second = await ssm.send(
+      new GetParametersByPathCommand({
+        Path: '/teams',
+        NextToken: first.NextToken,
+      }),
+    );
+    expect(second.Parameters?.map(parameter => parameter.Name)).toEqual([
+      '/teams/t10',
+      '/teams/t11',
+    ]);
     expect(second.NextToken).toBeUndefined();
-    const recursive = await ssm.send(new GetParametersByPathCommand({ Path: '/teams/', Recursive: true, MaxResults: 10 }));
-    const rest = await ssm.send(new GetParametersByPathCommand({ Path: '/teams/', Recursive: true, NextToken: recursive.NextToken }));
-    expect([...recursive.Parameters!, ...rest.Parameters!].map(parameter => parameter.Name)).toContain('/teams/deep/x');
+    const recursive = await ssm.send(
+      new GetParametersByPathCommand({
+        Path: '/teams/',
+        Recursive: true,
+        MaxResults: 10,
+      }),
+    );
+    const rest = await ssm.send(
+      new GetParametersByPathCommand({
+        Path: '/teams/',
+        Recursive: true,
+        NextToken: recursive.NextToken,
+      }),
+    );
+    expect(
+      [...recursive.Parameters!, ...rest.Parameters!].map(
+        parameter => parameter.Name,
+      ),
+    ).toContain('/teams/deep/x');
   });
 
   it('GetParametersByPath rejects a path without a leading slash and an over-large page', async () => {
-    expect((await errorOf(() => ssm.send(new GetParametersByPathCommand({ Path: 'teams' })))).name).toBe('ValidationException');
-    expect((await errorOf(() => ssm.send(new GetParametersByPathCommand({ Path: '/t', MaxResults: 11 })))).name).toBe(
-      'ValidationException',
-    );
+    expect(
+      (
+        await errorOf(() =>
+          ssm.send(new GetParametersByPathCommand({ Path: 'teams' })),
+        )
+      ).name,
+    ).toBe('ValidationException');
+    expect(
+      (
+        await errorOf(() =>
+          ssm.send(
+            new GetParametersByPathCommand({ Path: '/t', MaxResults: 11 }),
+          ),
+        )
+      ).name,
+    ).toBe('ValidationException');
   });
 
   it('DeleteParameter removes a parameter and fails with ParameterNotFound the second time', async () => {
-    await ssm.send(new PutParameterCommand({ Name: '/gone', Value: 'v', Type: 'String' }));
+    await ssm.send(
+      new PutParameterCommand({ Name: '/gone', Value: 'v', Type: 'String' }),
+    );
     await ssm.send(new DeleteParameterCommand({ Name: '/gone' }));
-    const error = await errorOf(() => ssm.send(new DeleteParameterCommand({ Name: '/gone' })));
+    const error = await errorOf(() =>
+      ssm.send(new DeleteParameterCommand({ Name: '/gone' })),
+    );
     expect(error.name).toBe('ParameterNotFound');
   });
 });

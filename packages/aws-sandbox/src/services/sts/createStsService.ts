@@ -14,10 +14,15 @@
  * limitations under the License.
  */
 
-import { AwsError, SandboxEnvironment, ServiceDefinition } from '../../server/types';
+import {
+  AwsError,
+  SandboxEnvironment,
+  ServiceDefinition,
+} from '../../server/types';
 import { requireMembers } from '../../server/validation';
 
-const ROLE_ARN_PATTERN = /^arn:aws[a-z-]*:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/;
+const ROLE_ARN_PATTERN =
+  /^arn:aws[a-z-]*:iam::(\d{12}):role\/(?:[\w+=,.@-]+\/)*([\w+=,.@-]+)$/;
 const SESSION_NAME_PATTERN = /^[\w+=,.@-]{2,64}$/;
 
 /**
@@ -35,13 +40,21 @@ export function createStsService(env: SandboxEnvironment): ServiceDefinition {
     throttlingErrorCode: 'Throttling',
     operations: {
       GetCallerIdentity: (_input, ctx) => ({
-        UserId: `AIDA${ctx.accessKeyId.toUpperCase().replace(/[^A-Z0-9]/g, '').padEnd(17, 'X').slice(0, 17)}`,
+        UserId: `AIDA${ctx.accessKeyId
+          .toUpperCase()
+          .replace(/[^A-Z0-9]/g, '')
+          .padEnd(17, 'X')
+          .slice(0, 17)}`,
         Account: ctx.accountId,
         Arn: `arn:aws:iam::${ctx.accountId}:user/sandbox`,
       }),
 
       AssumeRole: input => {
-        requireMembers(input, ['RoleArn', 'RoleSessionName'], 'ValidationError');
+        requireMembers(
+          input,
+          ['RoleArn', 'RoleSessionName'],
+          'ValidationError',
+        );
         const role = ROLE_ARN_PATTERN.exec(input.RoleArn);
         if (!role) {
           throw new AwsError('ValidationError', `${input.RoleArn} is invalid`);

@@ -14,8 +14,17 @@
  * limitations under the License.
  */
 
-import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { clientConfig, errorOf, startTestSandbox, TestSandbox } from '../../testing';
+import {
+  AssumeRoleCommand,
+  GetCallerIdentityCommand,
+  STSClient,
+} from '@aws-sdk/client-sts';
+import {
+  clientConfig,
+  errorOf,
+  startTestSandbox,
+  TestSandbox,
+} from '../../testing';
 
 describe('sts', () => {
   let test: TestSandbox;
@@ -27,23 +36,37 @@ describe('sts', () => {
   afterAll(() => test.sandbox.close());
 
   it('GetCallerIdentity returns the default account for ordinary keys', async () => {
-    const identity = await new STSClient(clientConfig(test.sandbox)).send(new GetCallerIdentityCommand({}));
-    expect(identity).toMatchObject({ Account: '123456789012', Arn: 'arn:aws:iam::123456789012:user/sandbox' });
+    const identity = await new STSClient(clientConfig(test.sandbox)).send(
+      new GetCallerIdentityCommand({}),
+    );
+    expect(identity).toMatchObject({
+      Account: '123456789012',
+      Arn: 'arn:aws:iam::123456789012:user/sandbox',
+    });
     expect(identity.UserId).toMatch(/^AIDA/);
   });
 
   it('GetCallerIdentity returns the account named by a 12-digit access key', async () => {
-    const identity = await new STSClient(clientConfig(test.sandbox, '111122223333')).send(new GetCallerIdentityCommand({}));
+    const identity = await new STSClient(
+      clientConfig(test.sandbox, '111122223333'),
+    ).send(new GetCallerIdentityCommand({}));
     expect(identity.Account).toBe('111122223333');
   });
 
   it('AssumeRole returns credentials that act as the role account', async () => {
     const sts = new STSClient(clientConfig(test.sandbox));
     const assumed = await sts.send(
-      new AssumeRoleCommand({ RoleArn: 'arn:aws:iam::444455556666:role/team/data-science', RoleSessionName: 'backstage' }),
+      new AssumeRoleCommand({
+        RoleArn: 'arn:aws:iam::444455556666:role/team/data-science',
+        RoleSessionName: 'backstage',
+      }),
     );
-    expect(assumed.AssumedRoleUser?.Arn).toBe('arn:aws:sts::444455556666:assumed-role/data-science/backstage');
-    expect(assumed.Credentials?.Expiration).toEqual(new Date(test.clock.now() + 3600_000));
+    expect(assumed.AssumedRoleUser?.Arn).toBe(
+      'arn:aws:sts::444455556666:assumed-role/data-science/backstage',
+    );
+    expect(assumed.Credentials?.Expiration).toEqual(
+      new Date(test.clock.now() + 3600_000),
+    );
     const asRole = new STSClient({
       ...clientConfig(test.sandbox),
       credentials: {
@@ -52,12 +75,16 @@ describe('sts', () => {
         sessionToken: assumed.Credentials!.SessionToken,
       },
     });
-    expect((await asRole.send(new GetCallerIdentityCommand({}))).Account).toBe('444455556666');
+    expect((await asRole.send(new GetCallerIdentityCommand({}))).Account).toBe(
+      '444455556666',
+    );
   });
 
   it('AssumeRole rejects a malformed role ARN with ValidationError', async () => {
     const error = await errorOf(() =>
-      new STSClient(clientConfig(test.sandbox)).send(new AssumeRoleCommand({ RoleArn: 'not-an-arn', RoleSessionName: 'x1' })),
+      new STSClient(clientConfig(test.sandbox)).send(
+        new AssumeRoleCommand({ RoleArn: 'not-an-arn', RoleSessionName: 'x1' }),
+      ),
     );
     expect(error.name).toBe('ValidationError');
     expect(error.$metadata.httpStatusCode).toBe(400);
