@@ -15,7 +15,7 @@
  */
 import { globMatches, PolicyRequest, statementApplies, statementCoversAction } from './iam/evaluatePolicy';
 import { conditionValues, PolicyStatement } from './iam/policyStatements';
-import { identityPolicies, properties, resourcesOfType } from './iam/templatePolicies';
+import { allIdentityPolicies, identityPolicies, properties, resourcesOfType } from './iam/templatePolicies';
 import { renderValue } from './renderValue';
 import { TEAM_ENVIRONMENT_FILE, templatesMatching, Violations } from './ruleHelpers';
 import type { SecurityRule } from './types';
@@ -138,7 +138,8 @@ export const passRoleScoped: SecurityRule = {
   check({ set }) {
     const violations = new Violations('PASSROLE_SCOPED');
     for (const template of set.templates) {
-      for (const policy of identityPolicies(template)) {
+      // A boundary that allowed PassRole broadly would let any role under it pass any role.
+      for (const policy of allIdentityPolicies(template)) {
         for (const statement of policy.statements) {
           if (statement.effect !== 'Allow' || !statementCoversAction(statement, 'iam:PassRole')) continue;
           const label = statement.sid ?? 'a statement';

@@ -18,7 +18,7 @@ import type { ParsedTemplate } from '../template/types';
 import { conditionValues, policyStatements } from './iam/policyStatements';
 import { properties, referencedId, resourcesOfType } from './iam/templatePolicies';
 import { renderValue } from './renderValue';
-import { isTrue, NETWORK_FILE, tagKeys, templatesMatching, Violations } from './ruleHelpers';
+import { isTrue, NETWORK_FILE, STUDIO_DOMAIN_FILE, tagKeys, TEAM_ENVIRONMENT_FILE, templatesMatching, Violations } from './ruleHelpers';
 import type { SecurityRule } from './types';
 
 interface SecurityGroupRule {
@@ -75,9 +75,34 @@ export const noSharedAllTrafficSg: SecurityRule = {
         }
       }
     }
+    for (const template of [...templatesMatching(set, TEAM_ENVIRONMENT_FILE), ...templatesMatching(set, STUDIO_DOMAIN_FILE)]) {
+      checkExplicitEgress(template, violations);
+    }
     return violations.findings;
   },
 };
+
+const ALLOWED_EGRESS_PORTS = new Set([443, 2049]);
+
+/** Team and domain groups replace the default allow-all egress with TCP 443 and 2049 (plus their own self-reference). */
+function checkExplicitEgress(template: ParsedTemplate, violations: Violations): void {
+  const rules = securityGroupRules(template).filter(rule => rule.direction === 'egress');
+  for (const [groupId] of resourcesOfType(template, 'AWS::EC2::SecurityGroup')) {
+    const egress = rules.filter(rule => rule.groupId === groupId);
+    if (egress.length === 0) {
+      violations.add(template, groupId, 'declares no egress, so the default allow-all egress applies');
+      continue;
+    }
+    for (const { holderId, rule } of egress) {
+      if (referencedId(rule.DestinationSecurityGroupId) === groupId) continue;
+      const from = Number(rule.FromPort);
+      const to = Number(rule.ToPort);
+      if (String(rule.IpProtocol).toLowerCase() !== 'tcp' || from !== to || !ALLOWED_EGRESS_PORTS.has(from)) {
+        violations.add(template, holderId, `egress ${String(rule.IpProtocol)} ${String(rule.FromPort)}-${String(rule.ToPort)} is not TCP 443 or 2049`);
+      }
+    }
+  }
+}
 
 /** VPC_FLOW_LOGS: the shared VPC logs all traffic to a log group of the same template. */
 export const vpcFlowLogs: SecurityRule = {

@@ -20,6 +20,7 @@ export const TEAM_ENVIRONMENT_FILE = /(^|\/)products\/team-environment\.ya?ml$/;
 export const USER_PROFILE_V1_FILE = /(^|\/)products\/user-profile-v1\.ya?ml$/;
 export const USER_PROFILE_V2_FILE = /(^|\/)products\/user-profile-v2\.ya?ml$/;
 export const USER_PROFILE_FILE = /(^|\/)products\/user-profile-v\d+\.ya?ml$/;
+export const STUDIO_DOMAIN_FILE = /(^|\/)products\/studio-domain\.ya?ml$/;
 export const NETWORK_FILE = /(^|\/)shared\/network\.ya?ml$/;
 export const DATA_LAKE_FILE = /(^|\/)shared\/data-lake\.ya?ml$/;
 

@@ -19,7 +19,7 @@ import { denyingStatements, evaluatePolicy, PolicyRequest, statementApplies } fr
 import type { PolicyStatement } from './iam/policyStatements';
 import { bucketPolicyStatements, properties, resourcesOfType } from './iam/templatePolicies';
 import { renderValue } from './renderValue';
-import { isTrue, TEAM_ENVIRONMENT_FILE, templatesMatching, valueAt, Violations } from './ruleHelpers';
+import { DATA_LAKE_FILE, isTrue, TEAM_ENVIRONMENT_FILE, templatesMatching, valueAt, Violations } from './ruleHelpers';
 import type { SecurityRule } from './types';
 
 const SOMEONE = 'arn:aws:iam::111122223333:role/someone';
@@ -130,6 +130,7 @@ export const s3PutRequiresTeamKey: SecurityRule = {
         const mustDeny: Array<[string, PolicyRequest]> = [
           ['a put with another KMS key', put({ [sse]: ['aws:kms'], [keyHeader]: [OTHER_KEY] })],
           ['a put with SSE-S3 (AES256)', put({ [sse]: ['AES256'] })],
+          ['a put with aws:kms but no key id (the aws/s3 key)', put({ [sse]: ['aws:kms'] })],
         ];
         for (const [what, request] of mustDeny) {
           if (evaluatePolicy(statements, request) !== 'explicit-deny') {
@@ -148,21 +149,55 @@ export const s3PutRequiresTeamKey: SecurityRule = {
           }
         }
         const rules = valueAt(properties(resourcesOfType(template, 'AWS::S3::Bucket').find(([id]) => id === bucketId)![1]), 'BucketEncryption.ServerSideEncryptionConfiguration');
-        const defaults = (Array.isArray(rules) ? rules : []).map(rule => valueAt(rule, 'ServerSideEncryptionByDefault'));
-        const usesTeamKey = defaults.some(
-          d =>
+        const usesTeamKey = (Array.isArray(rules) ? rules : []).some(rule => {
+          const d = valueAt(rule, 'ServerSideEncryptionByDefault');
+          return (
             isPlainObject(d) &&
             d.SSEAlgorithm === 'aws:kms' &&
-            [teamKeyArn, `\${${keyId}}`].includes(renderValue(d.KMSMasterKeyID, template)),
-        );
+            [teamKeyArn, `\${${keyId}}`].includes(renderValue(d.KMSMasterKeyID, template)) &&
+            isTrue(valueAt(rule, 'BucketKeyEnabled'))
+          );
+        });
         if (!usesTeamKey) {
-          violations.add(template, bucketId, `the bucket's default encryption is not aws:kms with the team key ${keyId}`);
+          violations.add(template, bucketId, `the bucket's default encryption is not aws:kms with the team key ${keyId} and BucketKeyEnabled: true`);
         }
       }
     }
     return violations.findings;
   },
 };
+
+const DATA_PLANE_ACTIONS = ['s3:GetObject', 's3:GetObjectVersion', 's3:PutObject', 's3:DeleteObject', 's3:ListBucket', 's3:RestoreObject'];
+
+function principalExceptions(statements: PolicyStatement[]): string[] {
+  return statements
+    .filter(s => s.effect === 'Deny' && Object.values(s.conditions).some(keys => Object.keys(keys).some(k => k.toLowerCase() === 'aws:sourcevpce')))
+    .flatMap(s =>
+      Object.entries(s.conditions)
+        .filter(([operator]) => operator.startsWith('ArnNotLike') || operator.startsWith('ArnNotEquals'))
+        .flatMap(([, keys]) => Object.entries(keys).filter(([k]) => k.toLowerCase() === 'aws:principalarn').flatMap(([, v]) => v)),
+    );
+}
+
+/** The data lake: data-plane actions from outside the endpoint are denied, with only the admin excepted. */
+function checkDataLakeEndpointDeny(template: ParsedTemplate, violations: Violations): void {
+  const lakes = resourcesOfType(template, 'AWS::S3::Bucket').map(([id]) => id).filter(id => /lake/i.test(id));
+  for (const bucketId of lakes) {
+    const statements = bucketPolicyStatements(template, bucketId);
+    const context = { 'aws:PrincipalAccount': ['${AWS::AccountId}'], 'aws:SecureTransport': ['true'], 'aws:SourceVpce': [OTHER_ENDPOINT], 'aws:PrincipalArn': [SOMEONE], 's3:prefix': ['shared/'], 'aws:PrincipalTag/TeamName': ['alpha'] };
+    const undenied = DATA_PLANE_ACTIONS.filter(action => {
+      const resource = action === 's3:ListBucket' ? bucketArn(bucketId) : `${bucketArn(bucketId)}/shared/object`;
+      return evaluatePolicy(statements, { action, resource, principal: SOMEONE, context }) !== 'explicit-deny';
+    });
+    if (undenied.length > 0) {
+      violations.add(template, bucketId, `data-plane requests from outside the shared S3 endpoint are not denied: ${undenied.join(', ')}`);
+    }
+    const exceptions = principalExceptions(statements);
+    if (exceptions.length !== 1) {
+      violations.add(template, bucketId, `the data lake's endpoint deny must except only the data-science admin role, it excepts: ${exceptions.join(', ') || 'nobody'}`);
+    }
+  }
+}
 
 /** S3_VPCE_ONLY: every action from outside the shared endpoint is denied, except for a short list of admin roles. */
 export const s3VpceOnly: SecurityRule = {
@@ -185,15 +220,8 @@ export const s3VpceOnly: SecurityRule = {
         if (undenied.length > 0) {
           violations.add(template, bucketId, `requests from outside the shared S3 endpoint are not denied: ${undenied.join(', ')}`);
         }
-        const vpceDenies = statements.filter(
-          s => s.effect === 'Deny' && Object.values(s.conditions).some(keys => Object.keys(keys).some(k => k.toLowerCase() === 'aws:sourcevpce')),
-        );
-        const exceptions = vpceDenies.flatMap(s =>
-          Object.entries(s.conditions)
-            .filter(([operator]) => operator.startsWith('ArnNotLike') || operator.startsWith('ArnNotEquals'))
-            .flatMap(([, keys]) => Object.entries(keys).filter(([k]) => k.toLowerCase() === 'aws:principalarn').flatMap(([, v]) => v)),
-        );
-        if (vpceDenies.length > 0 && exceptions.length === 0) {
+        const exceptions = principalExceptions(statements);
+        if (exceptions.length === 0) {
           violations.add(template, bucketId, 'the endpoint deny has no ArnNotLike aws:PrincipalArn exception for the admin roles');
         }
         const broad = exceptions.filter(arn => arn === '*' || /:role\/\*$|:root$|^arn:aws:iam::[^:]*:\*$/.test(arn));
@@ -208,6 +236,9 @@ export const s3VpceOnly: SecurityRule = {
           }
         }
       }
+    }
+    for (const template of templatesMatching(set, DATA_LAKE_FILE)) {
+      checkDataLakeEndpointDeny(template, violations);
     }
     return violations.findings;
   },
