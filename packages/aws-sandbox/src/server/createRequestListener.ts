@@ -215,6 +215,8 @@ export function createRequestListener(options: RequestListenerOptions) {
     );
     if (page && !request.headers.authorization) {
       const answer = await page.handle({ method: request.method, url });
+      // Pages may change state too (opening a presigned URL starts its session).
+      options.afterCall();
       return {
         status: answer.status,
         headers: { 'content-type': answer.contentType },
