@@ -16,10 +16,10 @@
 
 import type { ServiceFactory } from './server/types';
 import { createCloudFormationService } from './cloudformation';
-import { createServiceCatalogService } from './services/servicecatalog';
 import { createS3Service } from './services/s3';
 import { createSageMakerService } from './services/sagemaker';
 import { createSecurityHubService } from './services/securityhub';
+import { createServiceCatalogService } from './services/servicecatalog';
 import { createSsmService } from './services/ssm';
 import { createStsService } from './services/sts';
 
