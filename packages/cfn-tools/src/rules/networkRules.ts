@@ -87,11 +87,12 @@ const ALLOWED_EGRESS_PORTS = new Set([443, 2049]);
 /** Team and domain groups replace the default allow-all egress with TCP 443 and 2049 (plus their own self-reference). */
 function checkExplicitEgress(template: ParsedTemplate, violations: Violations): void {
   const rules = securityGroupRules(template).filter(rule => rule.direction === 'egress');
-  for (const [groupId] of resourcesOfType(template, 'AWS::EC2::SecurityGroup')) {
+  for (const [groupId, group] of resourcesOfType(template, 'AWS::EC2::SecurityGroup')) {
     const egress = rules.filter(rule => rule.groupId === groupId);
-    if (egress.length === 0) {
-      violations.add(template, groupId, 'declares no egress, so the default allow-all egress applies');
-      continue;
+    // Only the group's own SecurityGroupEgress property replaces the default
+    // allow-all egress rule; separate AWS::EC2::SecurityGroupEgress resources add to it.
+    if (properties(group).SecurityGroupEgress === undefined) {
+      violations.add(template, groupId, 'declares no SecurityGroupEgress property, so the default allow-all egress stays');
     }
     for (const { holderId, rule } of egress) {
       if (referencedId(rule.DestinationSecurityGroupId) === groupId) continue;
