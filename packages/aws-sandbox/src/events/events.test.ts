@@ -16,9 +16,15 @@
 
 import {
   CreateTrainingJobCommand,
+  DescribeTrainingJobCommand,
   ListDomainsCommand,
   SageMakerClient,
 } from '@aws-sdk/client-sagemaker';
+import {
+  GetFindingsCommand,
+  SecurityHubClient,
+} from '@aws-sdk/client-securityhub';
+import { ManualClock } from '../state';
 import { startSandbox } from '../sandbox';
 import { clientConfig, startTestSandbox } from '../testing';
 import { toLowerCamelCaseKeys } from './cloudTrailEvent';
@@ -168,18 +174,25 @@ describe('EventBridge stand-in', () => {
     }
   });
 
-  it('survives whatever the workspace detective-control handler does', async () => {
+  it('runs the workspace detective-control handler, whose SDK calls come back to the sandbox', async () => {
     const sandbox = await startSandbox({
+      delayMs: 60_000,
+      clock: new ManualClock(),
       logger: { info: () => {}, warn: () => {}, error: () => {} },
     });
     try {
       const sageMaker = new SageMakerClient(clientConfig(sandbox));
       await sageMaker.send(new CreateTrainingJobCommand(trainingJob));
       await sandbox.events.drain();
-      expect(
-        (await sageMaker.send(new ListDomainsCommand({}))).$metadata
-          .httpStatusCode,
-      ).toBe(200);
+      expect(sandbox.events.failures).toEqual([]);
+      const job = await sageMaker.send(
+        new DescribeTrainingJobCommand({ TrainingJobName: 'no-vpc' }),
+      );
+      expect(['Stopping', 'Stopped']).toContain(job.TrainingJobStatus);
+      const { Findings } = await new SecurityHubClient(
+        clientConfig(sandbox),
+      ).send(new GetFindingsCommand({}));
+      expect(Findings?.length).toBeGreaterThan(0);
     } finally {
       await sandbox.close();
     }
