@@ -17,7 +17,6 @@
 import { startSandbox, Sandbox, SandboxOptions } from '../../sandbox';
 import { defaultServiceFactories } from '../../serviceFactories';
 import { ServiceFactory } from '../../server/types';
-import { createCloudFormationService } from '../api';
 
 /** SDK client settings for a sandbox: its endpoint and throwaway credentials. */
 export function clientConfig(sandbox: Sandbox) {

@@ -130,15 +130,18 @@ export function activeResourceOrder(template: Template, scope: EvaluationScope):
   });
 }
 
-function collectImportExpressions(expression: unknown, found: unknown[]): unknown[] {
+/** Import expressions in the branches that apply: an import in an `Fn::If` branch not taken is never resolved. */
+function collectImportExpressions(expression: unknown, scope: EvaluationScope, found: unknown[]): unknown[] {
   if (Array.isArray(expression)) {
-    expression.forEach(item => collectImportExpressions(item, found));
+    expression.forEach(item => collectImportExpressions(item, scope, found));
   } else if (expression && typeof expression === 'object') {
     for (const [key, value] of Object.entries(expression)) {
       if (key === 'Fn::ImportValue') {
         found.push(value);
+      } else if (key === 'Fn::If' && Array.isArray(value) && value.length === 3) {
+        collectImportExpressions(scope.isConditionTrue(String(value[0])) ? value[1] : value[2], scope, found);
       } else {
-        collectImportExpressions(value, found);
+        collectImportExpressions(value, scope, found);
       }
     }
   }
@@ -148,8 +151,12 @@ function collectImportExpressions(expression: unknown, found: unknown[]): unknow
 /** CloudFormation resolves every import before it touches a resource; a missing export fails the stack. */
 function checkImports(template: Template, order: string[], scope: EvaluationScope): void {
   const expressions: unknown[] = [];
-  order.forEach(logicalId => collectImportExpressions(template.Resources[logicalId].Properties, expressions));
-  collectImportExpressions(template.Outputs ?? {}, expressions);
+  order.forEach(logicalId => collectImportExpressions(template.Resources[logicalId].Properties, scope, expressions));
+  for (const output of Object.values(template.Outputs ?? {})) {
+    if (output.Condition === undefined || scope.isConditionTrue(output.Condition)) {
+      collectImportExpressions(output, scope, expressions);
+    }
+  }
   for (const expression of expressions) {
     evaluate({ 'Fn::ImportValue': expression }, scope);
   }

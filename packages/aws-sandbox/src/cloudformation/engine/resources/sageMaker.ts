@@ -52,6 +52,31 @@ async function ignoreMissing(action: Promise<unknown>): Promise<void> {
   }
 }
 
+/**
+ * Calls SageMaker; if the sandbox's SageMaker does not host the operation (images and app
+ * image configs), the resource is kept by CloudFormation alone with a synthesized answer.
+ */
+async function invokeOrSynthesize(
+  context: ResourceHandlerContext,
+  operation: string,
+  input: unknown,
+  synthesized: () => any,
+): Promise<any> {
+  try {
+    return await context.invoke('sagemaker', operation, input);
+  } catch (error) {
+    if ((error as { code?: string }).code === 'InvalidAction') {
+      return synthesized();
+    }
+    throw error;
+  }
+}
+
+function sageMakerArn(context: ResourceHandlerContext, resource: string): string {
+  const { partition, region, accountId } = context.stack;
+  return `arn:${partition}:sagemaker:${region}:${accountId}:${resource}`;
+}
+
 async function describeQuietly(context: ResourceHandlerContext, operation: string, input: unknown): Promise<any> {
   try {
     return await context.invoke('sagemaker', operation, input);
@@ -154,16 +179,18 @@ export const sageMakerSpaceHandler: ResourceHandler = {
 export const sageMakerImageHandler: ResourceHandler = {
   replacementProperties: ['ImageName'],
   async create(properties, context) {
-    const created = await context.invoke('sagemaker', 'CreateImage', imageInput(properties, context));
+    const created = await invokeOrSynthesize(context, 'CreateImage', imageInput(properties, context), () => ({
+      ImageArn: sageMakerArn(context, `image/${properties.ImageName}`),
+    }));
     return { physicalId: created.ImageArn, attributes: { ImageArn: created.ImageArn } };
   },
   async update(properties, existing, context) {
     const { Tags: _tags, ...input } = imageInput(properties, context);
-    await context.invoke('sagemaker', 'UpdateImage', input);
+    await invokeOrSynthesize(context, 'UpdateImage', input, () => ({}));
     return { physicalId: existing.physicalId, attributes: existing.attributes };
   },
   async delete(existing, context) {
-    await ignoreMissing(context.invoke('sagemaker', 'DeleteImage', { ImageName: existing.properties.ImageName }));
+    await ignoreMissing(invokeOrSynthesize(context, 'DeleteImage', { ImageName: existing.properties.ImageName }, () => ({})));
   },
 };
 
@@ -186,10 +213,15 @@ function imageInput(properties: Properties, context: ResourceHandlerContext): Re
 export const sageMakerImageVersionHandler: ResourceHandler = {
   replacementProperties: ['ImageName', 'BaseImage'],
   async create(properties, context) {
-    const created = await context.invoke('sagemaker', 'CreateImageVersion', {
-      ...pick(properties, ['ImageName', 'BaseImage', 'Aliases', 'VendorGuidance', 'JobType', 'MLFramework', 'ProgrammingLang', 'Processor', 'Horovod', 'ReleaseNotes']),
-      ClientToken: `${context.stack.stackId}/${context.logicalId}`,
-    });
+    const created = await invokeOrSynthesize(
+      context,
+      'CreateImageVersion',
+      {
+        ...pick(properties, ['ImageName', 'BaseImage', 'Aliases', 'VendorGuidance', 'JobType', 'MLFramework', 'ProgrammingLang', 'Processor', 'Horovod', 'ReleaseNotes']),
+        ClientToken: `${context.stack.stackId}/${context.logicalId}`,
+      },
+      () => ({ ImageVersionArn: sageMakerArn(context, `image-version/${properties.ImageName}/1`) }),
+    );
     const description = await describeQuietly(context, 'DescribeImageVersion', { ImageName: properties.ImageName });
     return {
       physicalId: created.ImageVersionArn,
@@ -203,10 +235,12 @@ export const sageMakerImageVersionHandler: ResourceHandler = {
   },
   async delete(existing: ExistingResource, context) {
     await ignoreMissing(
-      context.invoke('sagemaker', 'DeleteImageVersion', {
-        ImageName: existing.properties.ImageName,
-        Version: existing.attributes.Version,
-      }),
+      invokeOrSynthesize(
+        context,
+        'DeleteImageVersion',
+        { ImageName: existing.properties.ImageName, Version: existing.attributes.Version },
+        () => ({}),
+      ),
     );
   },
 };
@@ -217,20 +251,24 @@ const APP_IMAGE_CONFIG_KEYS = ['KernelGatewayImageConfig', 'JupyterLabAppImageCo
 export const sageMakerAppImageConfigHandler: ResourceHandler = {
   replacementProperties: ['AppImageConfigName'],
   async create(properties, context) {
-    const created = await context.invoke('sagemaker', 'CreateAppImageConfig', {
-      ...pick(properties, ['AppImageConfigName', ...APP_IMAGE_CONFIG_KEYS]),
-      Tags: tagsFor(properties, context),
-    });
+    const created = await invokeOrSynthesize(
+      context,
+      'CreateAppImageConfig',
+      { ...pick(properties, ['AppImageConfigName', ...APP_IMAGE_CONFIG_KEYS]), Tags: tagsFor(properties, context) },
+      () => ({ AppImageConfigArn: sageMakerArn(context, `app-image-config/${properties.AppImageConfigName}`) }),
+    );
     return {
       physicalId: String(properties.AppImageConfigName),
       attributes: { AppImageConfigArn: created.AppImageConfigArn },
     };
   },
   async update(properties, existing, context) {
-    await context.invoke('sagemaker', 'UpdateAppImageConfig', pick(properties, ['AppImageConfigName', ...APP_IMAGE_CONFIG_KEYS]));
+    await invokeOrSynthesize(context, 'UpdateAppImageConfig', pick(properties, ['AppImageConfigName', ...APP_IMAGE_CONFIG_KEYS]), () => ({}));
     return { physicalId: existing.physicalId, attributes: existing.attributes };
   },
   async delete(existing, context) {
-    await ignoreMissing(context.invoke('sagemaker', 'DeleteAppImageConfig', { AppImageConfigName: existing.physicalId }));
+    await ignoreMissing(
+      invokeOrSynthesize(context, 'DeleteAppImageConfig', { AppImageConfigName: existing.physicalId }, () => ({})),
+    );
   },
 };
