@@ -31,7 +31,7 @@ async function findingsFor(dir: string, rules?: string[]): Promise<Finding[]> {
   return [...parseFindings, ...validateTemplateSet(set, spec).findings, ...runSecurityRules({ set, spec }, rules)];
 }
 
-type Expected = Omit<Finding, 'message'> & { message: string | RegExp };
+type Expected = Omit<Finding, 'message'> & { message: unknown };
 
 const negativeCases: Array<{ fixture: string; rules?: string[]; expected: Expected[] }> = [
   {
@@ -48,7 +48,7 @@ const negativeCases: Array<{ fixture: string; rules?: string[]; expected: Expect
   },
   {
     fixture: 'bucket-without-tls-deny',
-    expected: [{ file: 'shared/logs.yaml', logicalId: 'LogsBucket', check: 'S3_TLS_ONLY', message: /^the bucket policy does not deny requests without TLS \(aws:SecureTransport=false\) for s3:ListBucket, .*s3:GetObject/ }],
+    expected: [{ file: 'shared/logs.yaml', logicalId: 'LogsBucket', check: 'S3_TLS_ONLY', message: expect.stringMatching(/^the bucket policy does not deny requests without TLS \(aws:SecureTransport=false\) for s3:ListBucket, .*s3:GetObject/) }],
   },
   {
     fixture: 'wrong-property-shape',
@@ -96,9 +96,7 @@ const negativeCases: Array<{ fixture: string; rules?: string[]; expected: Expect
 describe('negative fixtures', () => {
   it.each(negativeCases)('$fixture fails with the file, logical ID and reason', async ({ fixture, rules, expected }) => {
     const findings = await findingsFor(`negative/${fixture}`, rules);
-    expect(findings).toEqual(
-      expected.map(e => ({ ...e, message: typeof e.message === 'string' ? e.message : expect.stringMatching(e.message) })),
-    );
+    expect(findings).toEqual(expected);
   });
 });
 

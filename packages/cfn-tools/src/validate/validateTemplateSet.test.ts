@@ -189,7 +189,7 @@ Outputs:
     Value: !Ref Topic
     Export: { Name: !Sub '${name}' }
 `;
-    expect(summary(validate({ 'x.yaml': exporting('${AWS::StackName}-topic'), 'y.yaml': exporting('${AWS::StackName}-topic').replace(/\n  B:[\s\S]*$/, '\n') }))).toEqual([
+    expect(summary(validate({ 'x.yaml': exporting('${AWS::StackName}-topic'), 'y.yaml': exporting('${AWS::StackName}-topic').replace(/\n {2}B:[\s\S]*$/, '\n') }))).toEqual([
       "x.yaml: B: export name *-topic is also exported by x.yaml output A [export/duplicate]",
     ]);
   });

@@ -80,15 +80,17 @@ export async function startFakeAws(existingBuckets: string[] = []): Promise<Fake
         response.writeHead(buckets.has(bucket) ? 200 : 404);
         response.end();
       } else if (request.method === 'PUT' && !key && url.searchParams.has('publicAccessBlock')) {
-        if (!buckets.has(bucket)) return noSuchBucket();
-        response.writeHead(200);
-        response.end();
+        if (buckets.has(bucket)) {
+          response.writeHead(200);
+          response.end();
+        } else noSuchBucket();
       } else if (request.method === 'PUT' && !key) {
         buckets.add(bucket);
         response.writeHead(200, { location: `/${bucket}` });
         response.end();
+      } else if (request.method === 'PUT' && !buckets.has(bucket)) {
+        noSuchBucket();
       } else if (request.method === 'PUT') {
-        if (!buckets.has(bucket)) return noSuchBucket();
         const encoding = String(request.headers['content-encoding'] ?? '');
         objects.set(`${bucket}/${key}`, encoding.includes('aws-chunked') ? decodeAwsChunked(raw) : raw);
         response.writeHead(200, { etag: '"fake"' });
@@ -96,7 +98,6 @@ export async function startFakeAws(existingBuckets: string[] = []): Promise<Fake
       } else {
         xml(response, 405, '<Error><Code>MethodNotAllowed</Code><Message>unsupported</Message></Error>');
       }
-      return undefined;
     });
   });
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));

@@ -38,9 +38,10 @@ function escapeRegExp(text: string): string {
 
 /** IAM glob matching: `*` any run of characters, `?` one character. */
 export function globMatches(pattern: string, value: string, ignoreCase = false): boolean {
+  const wildcards: Record<string, string> = { '*': '.*', '?': '.' };
   const source = pattern
     .split('')
-    .map(char => (char === '*' ? '.*' : char === '?' ? '.' : escapeRegExp(char)))
+    .map(char => wildcards[char] ?? escapeRegExp(char))
     .join('');
   return new RegExp(`^${source}$`, ignoreCase ? 'is' : 's').test(value);
 }

@@ -80,7 +80,7 @@ function conditionBlock(
 export function policyStatements(document: unknown, template: ParsedTemplate): PolicyStatement[] {
   if (!isPlainObject(document)) return [];
   const raw = document.Statement;
-  const listed = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
+  const listed = raw === undefined ? [] : ([] as unknown[]).concat(raw);
   const candidates = listed.flatMap(item => branches(item));
   return candidates
     .filter(({ value }) => isPlainObject(value) && (value.Effect === 'Allow' || value.Effect === 'Deny'))

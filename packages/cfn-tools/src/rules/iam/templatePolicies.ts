@@ -61,7 +61,7 @@ export function referencedId(value: unknown): string | undefined {
 }
 
 function referencedIds(value: unknown): string[] {
-  const items = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  const items = value === undefined ? [] : ([] as unknown[]).concat(value);
   return items.map(referencedId).filter((id): id is string => id !== undefined);
 }
 
