@@ -289,7 +289,9 @@ describe('state file', () => {
         new PutParameterCommand({ Name: '/early', Value: 'v', Type: 'String' }),
       );
       const saved = JSON.parse(fs.readFileSync(stateFile, 'utf8'));
-      expect(saved.data.ssm.parameters['/early'].value).toBe('v');
+      expect(
+        saved.data.ssm.parameters['123456789012:us-east-1:/early'].value,
+      ).toBe('v');
     } finally {
       await sandbox.close();
       fs.rmSync(directory, { recursive: true, force: true });

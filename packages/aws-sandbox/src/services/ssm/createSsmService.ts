@@ -28,6 +28,8 @@ import {
 } from '../../server/validation';
 
 interface ParameterRecord {
+  account: string;
+  region: string;
   name: string;
   type: string;
   value: string;
@@ -67,6 +69,11 @@ function parameterArn(ctx: RequestContext, name: string) {
 /** SSM Parameter Store over JSON 1.1, enough for stacks and the product's settings. */
 export function createSsmService(env: SandboxEnvironment): ServiceDefinition {
   const parameters = env.state.table<ParameterRecord>('ssm', 'parameters');
+  // Parameters belong to an account and a region, as in AWS.
+  const keyOf = (ctx: RequestContext, name: string) =>
+    `${ctx.accountId}:${ctx.region}:${name}`;
+  const lookup = (ctx: RequestContext, name: string) =>
+    parameters.get(keyOf(ctx, name));
 
   function visibleValue(record: ParameterRecord, withDecryption: unknown) {
     // Without decryption AWS returns the ciphertext; a recognisable stand-in keeps the secret out.
@@ -91,8 +98,8 @@ export function createSsmService(env: SandboxEnvironment): ServiceDefinition {
     };
   }
 
-  function find(name: string): ParameterRecord {
-    const record = parameters.get(name);
+  function find(ctx: RequestContext, name: string): ParameterRecord {
+    const record = lookup(ctx, name);
     if (!record) {
       throw new AwsError('ParameterNotFound', `Parameter ${name} not found.`);
     }
@@ -105,11 +112,11 @@ export function createSsmService(env: SandboxEnvironment): ServiceDefinition {
     protocol: 'json',
     jsonTargetPrefix: 'AmazonSSM',
     operations: {
-      PutParameter: input => {
+      PutParameter: (input, ctx) => {
         requireMembers(input, ['Name', 'Value']);
         validateName(input.Name);
         requireEnum(input, 'Type', PARAMETER_TYPES);
-        const existing = parameters.get(input.Name);
+        const existing = lookup(ctx, input.Name);
         if (existing && input.Overwrite !== true) {
           throw new AwsError(
             'ParameterAlreadyExists',
@@ -136,6 +143,8 @@ export function createSsmService(env: SandboxEnvironment): ServiceDefinition {
           );
         }
         const record: ParameterRecord = {
+          account: ctx.accountId,
+          region: ctx.region,
           name: input.Name,
           type: input.Type ?? existing!.type,
           value: input.Value,
@@ -147,14 +156,14 @@ export function createSsmService(env: SandboxEnvironment): ServiceDefinition {
           keyId: input.KeyId ?? existing?.keyId,
           tags: existing?.tags ?? input.Tags ?? [],
         };
-        parameters.set(record.name, record);
+        parameters.set(keyOf(ctx, record.name), record);
         return { Version: record.version, Tier: record.tier };
       },
 
       GetParameter: (input, ctx) => {
         requireMembers(input, ['Name']);
         return {
-          Parameter: describe(find(input.Name), ctx, input.WithDecryption),
+          Parameter: describe(find(ctx, input.Name), ctx, input.WithDecryption),
         };
       },
 
@@ -174,11 +183,11 @@ export function createSsmService(env: SandboxEnvironment): ServiceDefinition {
         const names = input.Names as string[];
         return {
           Parameters: names
-            .filter(name => parameters.has(name))
+            .filter(name => lookup(ctx, name))
             .map(name =>
-              describe(parameters.get(name)!, ctx, input.WithDecryption),
+              describe(lookup(ctx, name)!, ctx, input.WithDecryption),
             ),
-          InvalidParameters: names.filter(name => !parameters.has(name)),
+          InvalidParameters: names.filter(name => !lookup(ctx, name)),
         };
       },
 
@@ -194,7 +203,12 @@ export function createSsmService(env: SandboxEnvironment): ServiceDefinition {
         const prefix = path.endsWith('/') ? path : `${path}/`;
         const matching = parameters
           .values()
-          .filter(record => record.name.startsWith(prefix))
+          .filter(
+            record =>
+              record.account === ctx.accountId &&
+              record.region === ctx.region &&
+              record.name.startsWith(prefix),
+          )
           .filter(
             record =>
               input.Recursive === true ||
@@ -215,17 +229,19 @@ export function createSsmService(env: SandboxEnvironment): ServiceDefinition {
         };
       },
 
-      DeleteParameter: input => {
+      DeleteParameter: (input, ctx) => {
         requireMembers(input, ['Name']);
-        find(input.Name);
-        parameters.delete(input.Name);
+        find(ctx, input.Name);
+        parameters.delete(keyOf(ctx, input.Name));
         return {};
       },
 
-      DeleteParameters: input => {
+      DeleteParameters: (input, ctx) => {
         requireMembers(input, ['Names']);
         const names = input.Names as string[];
-        const deleted = names.filter(name => parameters.delete(name));
+        const deleted = names.filter(name =>
+          parameters.delete(keyOf(ctx, name)),
+        );
         return {
           DeletedParameters: deleted,
           InvalidParameters: names.filter(name => !deleted.includes(name)),

@@ -233,6 +233,21 @@ describe('ssm', () => {
     ).toBe('ValidationException');
   });
 
+  it('keeps parameters of different accounts apart', async () => {
+    await ssm.send(
+      new PutParameterCommand({ Name: '/mine', Value: 'v', Type: 'String' }),
+    );
+    const other = new SSMClient(clientConfig(test.sandbox, '210987654321'));
+    const error = await errorOf(() =>
+      other.send(new GetParameterCommand({ Name: '/mine' })),
+    );
+    expect(error.name).toBe('ParameterNotFound');
+    expect(
+      (await other.send(new GetParametersByPathCommand({ Path: '/' })))
+        .Parameters,
+    ).toEqual([]);
+  });
+
   it('DeleteParameter removes a parameter and fails with ParameterNotFound the second time', async () => {
     await ssm.send(
       new PutParameterCommand({ Name: '/gone', Value: 'v', Type: 'String' }),
