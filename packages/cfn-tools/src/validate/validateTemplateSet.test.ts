@@ -193,4 +193,39 @@ Outputs:
       "x.yaml: B: export name *-topic is also exported by x.yaml output A [export/duplicate]",
     ]);
   });
+
+  it('checks parameter defaults and literal nested-stack values against the constraints', () => {
+    expect(summary(validate({
+      'root.yaml': `
+Parameters:
+  Env: { Type: String, Default: staging, AllowedValues: [dev, prod] }
+  Name: { Type: String, Default: Bad_Name, AllowedPattern: '[a-z-]+' }
+  Optional: { Type: String, Default: '', AllowedPattern: '[a-z]+' }
+  Days: { Type: Number, Default: 5000, MaxValue: 3653 }
+Resources:
+  Child:
+    Type: AWS::CloudFormation::Stack
+    Properties:
+      TemplateURL: child.yaml
+      Parameters:
+        Size: huge
+        Tag: !Sub '\${Env}-\${Name}-\${Optional}-\${Days}'
+`,
+      'child.yaml': `
+Parameters:
+  Size: { Type: String, AllowedValues: [small, large] }
+  Tag: { Type: String }
+Resources:
+  Topic:
+    Type: AWS::SNS::Topic
+    Properties:
+      TopicName: !Sub '\${Size}-\${Tag}'
+`,
+    }))).toEqual([
+      'root.yaml: Env: Default "staging" is not one of AllowedValues ["dev","prod"] [parameter/value]',
+      'root.yaml: Name: Default "Bad_Name" does not match AllowedPattern [a-z-]+ [parameter/value]',
+      'root.yaml: Days: Default "5000" breaks MaxValue 3653 [parameter/value]',
+      'root.yaml: Child: passes Size "huge" is not one of AllowedValues ["small","large"] in child.yaml [parameter/value]',
+    ]);
+  });
 });

@@ -16,6 +16,7 @@
 import type { Finding, TemplateSet } from '../template/types';
 import { checkExportsAndImports } from './checkExportsAndImports';
 import { checkNestedTemplates } from './checkNestedTemplates';
+import { checkParameterValues } from './checkParameterValues';
 import { checkReferences } from './checkReferences';
 import { checkResourceSpec } from './checkResourceSpec';
 import { checkStructure } from './checkStructure';
@@ -43,6 +44,7 @@ export function validateTemplateSet(set: TemplateSet, spec: ResourceSpec): Valid
       ...checkResourceSpec(template, spec, stats),
       ...checkReferences(template, set, spec, stats),
       ...checkNestedTemplates(template, set),
+      ...checkParameterValues(template, set),
     ];
   });
   return { findings: [...perTemplate, ...checkExportsAndImports(set)], stats };
