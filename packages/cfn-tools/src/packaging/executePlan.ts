@@ -82,12 +82,19 @@ async function ensureBucket(clients: AwsClients, target: PackageTarget, createBu
       ...(target.region !== 'us-east-1' ? { CreateBucketConfiguration: { LocationConstraint: target.region as never } } : {}),
     }),
   );
-  await clients.s3.send(
-    new PutPublicAccessBlockCommand({
-      Bucket: target.bucket,
-      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
-    }),
-  );
+  try {
+    await clients.s3.send(
+      new PutPublicAccessBlockCommand({
+        Bucket: target.bucket,
+        PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      }),
+    );
+  } catch (error) {
+    // A local stand-in may not implement it; against AWS it must succeed.
+    if (!target.endpoint) throw error;
+    out(`created bucket ${target.bucket} at ${target.endpoint}; its public access block was not set: ${(error as Error).message}`);
+    return;
+  }
   out(`created bucket ${target.bucket} in ${target.region} (public access blocked)`);
 }
 
