@@ -301,11 +301,11 @@ export class StackEngine implements ProvisioningHost {
   }
 
   /** Runs one stack operation now and spreads its events over the delay. */
-  private async operate(stack: StackRecord, work: () => Promise<void>): Promise<void> {
+  private async operate(stack: StackRecord, work: (start: number) => Promise<void>): Promise<void> {
     const start = Math.max(this.now(), lastEventTime(stack));
     const firstEvent = stack.events.length;
     try {
-      await work();
+      await work(start);
     } catch (error) {
       // An engine fault must not leave the stack in progress forever.
       const status = stack.status.startsWith('DELETE') ? 'DELETE_FAILED' : stack.status.startsWith('UPDATE') ? 'UPDATE_ROLLBACK_FAILED' : 'ROLLBACK_FAILED';
@@ -399,7 +399,7 @@ export class StackEngine implements ProvisioningHost {
       capabilities: stack.capabilities,
       description: stack.description,
     };
-    await this.operate(stack, async () => {
+    await this.operate(stack, async start => {
       Object.assign(stack, {
         templateBody: prepared.body,
         templateUrl: prepared.url,
@@ -407,7 +407,7 @@ export class StackEngine implements ProvisioningHost {
         tags: request.tags ?? stack.tags,
         capabilities: request.capabilities ?? [],
         description: prepared.template.Description,
-        lastUpdatedTime: Math.max(this.now(), lastEventTime(stack)),
+        lastUpdatedTime: start,
       });
       setStackStatus(stack, 'UPDATE_IN_PROGRESS', 'User Initiated');
       const values = await this.parameterValues(stack, prepared.parameters, caller);
@@ -450,7 +450,7 @@ export class StackEngine implements ProvisioningHost {
     if (!stack || stack.status === 'DELETE_COMPLETE') {
       return stack;
     }
-    await this.operate(stack, async () => {
+    await this.operate(stack, async start => {
       setStackStatus(stack, 'DELETE_IN_PROGRESS', 'User Initiated');
       for (const output of stack.outputs.filter(candidate => candidate.exportName)) {
         const importers = this.importersOf(output.exportName!, stack.stackId);
@@ -472,7 +472,7 @@ export class StackEngine implements ProvisioningHost {
       }
       stack.outputs = [];
       stack.imports = [];
-      stack.deletionTime = Math.max(this.now(), lastEventTime(stack)) + this.delayMs();
+      stack.deletionTime = start + this.delayMs();
       setStackStatus(stack, 'DELETE_COMPLETE');
       for (const changeSet of this.changeSets.values().filter(candidate => candidate.stackId === stack.stackId)) {
         this.changeSets.delete(changeSet.changeSetId);
