@@ -25,4 +25,8 @@ export type { ParameterInput, ResolvedParameter } from './engine/parameters';
 export type { Template, ParameterDeclaration } from './engine/types';
 export { TemplateError } from './engine/types';
 export { ResourceHandlerRegistry } from './engine/ResourceHandlerRegistry';
-export type { ResourceHandler, ResourceHandlerContext, ProvisionResult } from './engine/resources/types';
+export type {
+  ResourceHandler,
+  ResourceHandlerContext,
+  ProvisionResult,
+} from './engine/resources/types';

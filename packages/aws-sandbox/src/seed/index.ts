@@ -15,6 +15,10 @@
  */
 
 export { seedPlatform, DEFAULT_PLATFORM_STACK_NAME } from './seedPlatform';
-export type { PlatformSeed, SeedPlatformOptions, SeedTarget } from './seedPlatform';
+export type {
+  PlatformSeed,
+  SeedPlatformOptions,
+  SeedTarget,
+} from './seedPlatform';
 export { seedDemoEstate, DEMO_PROFILES, DEMO_TEAMS } from './seedDemoEstate';
 export type { DemoEstate, DemoEstateOptions } from './seedDemoEstate';

@@ -14,11 +14,20 @@
  * limitations under the License.
  */
 
-import { DescribeStacksCommand, CloudFormationClient } from '@aws-sdk/client-cloudformation';
-import { SearchProvisionedProductsCommand, ServiceCatalogClient } from '@aws-sdk/client-service-catalog';
+import {
+  DescribeStacksCommand,
+  CloudFormationClient,
+} from '@aws-sdk/client-cloudformation';
+import {
+  SearchProvisionedProductsCommand,
+  ServiceCatalogClient,
+} from '@aws-sdk/client-service-catalog';
 import { resolve } from 'node:path';
 import { Sandbox } from '../sandbox';
-import { clientConfig, startTestSandbox } from '../cloudformation/__fixtures__/testSandbox';
+import {
+  clientConfig,
+  startTestSandbox,
+} from '../cloudformation/__fixtures__/testSandbox';
 import { DEFAULT_PLATFORM_STACK_NAME, seedDemoEstate, seedPlatform } from '.';
 
 const TEMPLATES_DIR = resolve(__dirname, '../../../../cloudformation');
@@ -34,7 +43,9 @@ describe('seeding', () => {
 
   it('deploys the shared services and the portfolio from the product templates', async () => {
     const seed = await seedPlatform(sandbox, { templatesDir: TEMPLATES_DIR });
-    expect(seed.templateBaseUrl).toBe('https://sagemaker-studio-templates-123456789012.s3.us-east-1.amazonaws.com/sagemaker-studio/v1');
+    expect(seed.templateBaseUrl).toBe(
+      'https://sagemaker-studio-templates-123456789012.s3.us-east-1.amazonaws.com/sagemaker-studio/v1',
+    );
     expect(seed.outputs).toMatchObject({
       PortfolioId: expect.stringMatching(/^port-/),
       StudioDomainProductId: expect.stringMatching(/^prod-/),
@@ -45,16 +56,35 @@ describe('seeding', () => {
     const { Stacks } = await cloudFormation.send(new DescribeStacksCommand({}));
     cloudFormation.destroy();
     const nested = Stacks!.filter(stack => stack.ParentId === seed.stackId);
-    expect(nested.map(stack => stack.StackName!.replace(/-[A-Z0-9]{12}$/, '')).sort()).toEqual(
-      ['ContainerRegistry', 'DataLake', 'DetectiveControl', 'Network', 'PackageRepository', 'Principals'].map(
-        name => `${DEFAULT_PLATFORM_STACK_NAME}-${name}`,
-      ),
+    expect(
+      nested
+        .map(stack => stack.StackName!.replace(/-[A-Z0-9]{12}$/, ''))
+        .sort(),
+    ).toEqual(
+      [
+        'ContainerRegistry',
+        'DataLake',
+        'DetectiveControl',
+        'Network',
+        'PackageRepository',
+        'Principals',
+      ].map(name => `${DEFAULT_PLATFORM_STACK_NAME}-${name}`),
     );
-    expect(nested.every(stack => stack.StackStatus === 'CREATE_COMPLETE')).toBe(true);
-    const { ProvisioningArtifactDetails } = await sandbox.invoke('servicecatalog', 'ListProvisioningArtifacts', {
-      ProductId: seed.outputs.UserProfileProductId,
-    });
-    expect(ProvisioningArtifactDetails.map((artifact: { Name: string }) => artifact.Name)).toEqual(['v1', 'v2']);
+    expect(nested.every(stack => stack.StackStatus === 'CREATE_COMPLETE')).toBe(
+      true,
+    );
+    const { ProvisioningArtifactDetails } = await sandbox.invoke(
+      'servicecatalog',
+      'ListProvisioningArtifacts',
+      {
+        ProductId: seed.outputs.UserProfileProductId,
+      },
+    );
+    expect(
+      ProvisioningArtifactDetails.map(
+        (artifact: { Name: string }) => artifact.Name,
+      ),
+    ).toEqual(['v1', 'v2']);
 
     const again = await seedPlatform(sandbox, { templatesDir: TEMPLATES_DIR });
     expect(again.stackId).toBe(seed.stackId);
@@ -70,36 +100,66 @@ describe('seeding', () => {
       'profile-fraud-detection-bob',
       'profile-recommendations-carol',
     ]);
-    const domain = await sandbox.invoke('sagemaker', 'DescribeDomain', { DomainId: estate.domainId });
-    expect(domain).toMatchObject({ AppNetworkAccessType: 'VpcOnly', KmsKeyId: expect.any(String) });
-    const { UserProfiles } = await sandbox.invoke('sagemaker', 'ListUserProfiles', { DomainIdEquals: estate.domainId });
-    expect(UserProfiles.map((profile: { UserProfileName: string }) => profile.UserProfileName).sort()).toEqual([
+    const domain = await sandbox.invoke('sagemaker', 'DescribeDomain', {
+      DomainId: estate.domainId,
+    });
+    expect(domain).toMatchObject({
+      AppNetworkAccessType: 'VpcOnly',
+      KmsKeyId: expect.any(String),
+    });
+    const { UserProfiles } = await sandbox.invoke(
+      'sagemaker',
+      'ListUserProfiles',
+      { DomainIdEquals: estate.domainId },
+    );
+    expect(
+      UserProfiles.map(
+        (profile: { UserProfileName: string }) => profile.UserProfileName,
+      ).sort(),
+    ).toEqual([
       'alice-fraud-detection',
       'bob-fraud-detection',
       'carol-recommendations',
     ]);
-    const withoutVpc = await sandbox.invoke('sagemaker', 'DescribeTrainingJob', { TrainingJobName: estate.trainingJobs.nonCompliant[0] });
+    const withoutVpc = await sandbox.invoke(
+      'sagemaker',
+      'DescribeTrainingJob',
+      { TrainingJobName: estate.trainingJobs.nonCompliant[0] },
+    );
     expect(withoutVpc.VpcConfig).toBeUndefined();
-    const compliant = await sandbox.invoke('sagemaker', 'DescribeTrainingJob', { TrainingJobName: estate.trainingJobs.compliant[0] });
+    const compliant = await sandbox.invoke('sagemaker', 'DescribeTrainingJob', {
+      TrainingJobName: estate.trainingJobs.compliant[0],
+    });
     expect(compliant.VpcConfig.Subnets).toHaveLength(3);
 
     const serviceCatalog = new ServiceCatalogClient(clientConfig(sandbox));
-    const { ProvisionedProducts } = await serviceCatalog.send(new SearchProvisionedProductsCommand({ PageSize: 20 }));
+    const { ProvisionedProducts } = await serviceCatalog.send(
+      new SearchProvisionedProductsCommand({ PageSize: 20 }),
+    );
     serviceCatalog.destroy();
-    expect(ProvisionedProducts!.every(product => product.Status === 'AVAILABLE')).toBe(true);
+    expect(
+      ProvisionedProducts!.every(product => product.Status === 'AVAILABLE'),
+    ).toBe(true);
 
     const again = await seedDemoEstate(sandbox);
     expect(again.provisionedProducts).toEqual(estate.provisionedProducts);
   });
 
   it('fails with a clear message when the templates are missing', async () => {
-    await expect(seedPlatform(sandbox, { templatesDir: '/nonexistent/cloudformation', stackName: 'other' })).rejects.toThrow(
+    await expect(
+      seedPlatform(sandbox, {
+        templatesDir: '/nonexistent/cloudformation',
+        stackName: 'other',
+      }),
+    ).rejects.toThrow(
       'Cannot seed the platform: /nonexistent/cloudformation/shared-services.yaml not found',
     );
   });
 
   it('refuses to seed a demo estate without the platform', async () => {
-    await expect(seedDemoEstate(sandbox, { platformStackName: 'not-deployed' })).rejects.toThrow(
+    await expect(
+      seedDemoEstate(sandbox, { platformStackName: 'not-deployed' }),
+    ).rejects.toThrow(
       'Cannot seed the demo estate: the platform stack not-deployed is not deployed; call seedPlatform first.',
     );
   });

@@ -14,7 +14,12 @@
  * limitations under the License.
  */
 
-import { DEFAULT_PLATFORM_STACK_NAME, SeedTarget, stackFailure, stackRecord } from './seedPlatform';
+import {
+  DEFAULT_PLATFORM_STACK_NAME,
+  SeedTarget,
+  stackFailure,
+  stackRecord,
+} from './seedPlatform';
 
 /** Who and what the demo estate holds. */
 export interface DemoEstateOptions {
@@ -35,31 +40,72 @@ export interface DemoEstate {
 export const DEMO_TEAMS = ['fraud-detection', 'recommendations'] as const;
 
 export const DEMO_PROFILES = [
-  { team: 'fraud-detection', user: 'alice', version: 'v2', email: 'alice@example.com' },
-  { team: 'fraud-detection', user: 'bob', version: 'v1', email: 'bob@example.com' },
-  { team: 'recommendations', user: 'carol', version: 'v1', email: 'carol@example.com' },
+  {
+    team: 'fraud-detection',
+    user: 'alice',
+    version: 'v2',
+    email: 'alice@example.com',
+  },
+  {
+    team: 'fraud-detection',
+    user: 'bob',
+    version: 'v1',
+    email: 'bob@example.com',
+  },
+  {
+    team: 'recommendations',
+    user: 'carol',
+    version: 'v1',
+    email: 'carol@example.com',
+  },
 ] as const;
 
 type Parameters = Record<string, string>;
 
-async function platformOutputs(sandbox: SeedTarget, stackName: string): Promise<Record<string, string>> {
+async function platformOutputs(
+  sandbox: SeedTarget,
+  stackName: string,
+): Promise<Record<string, string>> {
   try {
-    const { Stacks } = await sandbox.invoke('cloudformation', 'DescribeStacks', { StackName: stackName });
+    const { Stacks } = await sandbox.invoke(
+      'cloudformation',
+      'DescribeStacks',
+      { StackName: stackName },
+    );
     const stack = stackRecord(sandbox, Stacks[0].StackId);
-    if (stack?.status === 'CREATE_COMPLETE' || stack?.status === 'UPDATE_COMPLETE') {
-      return Object.fromEntries(stack.outputs.map(output => [output.key, output.value]));
+    if (
+      stack?.status === 'CREATE_COMPLETE' ||
+      stack?.status === 'UPDATE_COMPLETE'
+    ) {
+      return Object.fromEntries(
+        stack.outputs.map(output => [output.key, output.value]),
+      );
     }
   } catch {
     // Reported below with the remedy.
   }
-  throw new Error(`Cannot seed the demo estate: the platform stack ${stackName} is not deployed; call seedPlatform first.`);
+  throw new Error(
+    `Cannot seed the demo estate: the platform stack ${stackName} is not deployed; call seedPlatform first.`,
+  );
 }
 
-async function artifactId(sandbox: SeedTarget, productId: string, name: string): Promise<string> {
-  const { ProvisioningArtifactDetails } = await sandbox.invoke('servicecatalog', 'ListProvisioningArtifacts', { ProductId: productId });
-  const artifact = ProvisioningArtifactDetails.find((candidate: { Name: string }) => candidate.Name === name);
+async function artifactId(
+  sandbox: SeedTarget,
+  productId: string,
+  name: string,
+): Promise<string> {
+  const { ProvisioningArtifactDetails } = await sandbox.invoke(
+    'servicecatalog',
+    'ListProvisioningArtifacts',
+    { ProductId: productId },
+  );
+  const artifact = ProvisioningArtifactDetails.find(
+    (candidate: { Name: string }) => candidate.Name === name,
+  );
   if (!artifact) {
-    throw new Error(`Cannot seed the demo estate: product ${productId} has no version ${name}`);
+    throw new Error(
+      `Cannot seed the demo estate: product ${productId} has no version ${name}`,
+    );
   }
   return artifact.Id;
 }
@@ -72,37 +118,74 @@ async function provision(
   version: string,
   parameters: Parameters,
 ): Promise<{ id: string; outputs: Record<string, string> }> {
-  const { ProvisionedProducts } = await sandbox.invoke('servicecatalog', 'SearchProvisionedProducts', {
-    Filters: { SearchQuery: [`name:${name}`] },
-  });
+  const { ProvisionedProducts } = await sandbox.invoke(
+    'servicecatalog',
+    'SearchProvisionedProducts',
+    {
+      Filters: { SearchQuery: [`name:${name}`] },
+    },
+  );
   let id: string = ProvisionedProducts[0]?.Id;
   if (!id) {
-    const { RecordDetail } = await sandbox.invoke('servicecatalog', 'ProvisionProduct', {
-      ProductId: productId,
-      ProvisioningArtifactId: await artifactId(sandbox, productId, version),
-      ProvisionedProductName: name,
-      ProvisionToken: `demo-estate-${name}`,
-      ProvisioningParameters: Object.entries(parameters).map(([Key, Value]) => ({ Key, Value })),
-      Tags: [{ Key: 'Demo', Value: 'true' }],
-    });
+    const { RecordDetail } = await sandbox.invoke(
+      'servicecatalog',
+      'ProvisionProduct',
+      {
+        ProductId: productId,
+        ProvisioningArtifactId: await artifactId(sandbox, productId, version),
+        ProvisionedProductName: name,
+        ProvisionToken: `demo-estate-${name}`,
+        ProvisioningParameters: Object.entries(parameters).map(
+          ([Key, Value]) => ({ Key, Value }),
+        ),
+        Tags: [{ Key: 'Demo', Value: 'true' }],
+      },
+    );
     id = RecordDetail.ProvisionedProductId;
   }
-  const { ProvisionedProductDetail } = await sandbox.invoke('servicecatalog', 'DescribeProvisionedProduct', { Id: id });
-  const stackId = (await sandbox.invoke('servicecatalog', 'DescribeRecord', { Id: ProvisionedProductDetail.LastRecordId }))
-    .RecordOutputs.find((output: { OutputKey: string }) => output.OutputKey === 'CloudformationStackARN')?.OutputValue;
+  const { ProvisionedProductDetail } = await sandbox.invoke(
+    'servicecatalog',
+    'DescribeProvisionedProduct',
+    { Id: id },
+  );
+  const stackId = (
+    await sandbox.invoke('servicecatalog', 'DescribeRecord', {
+      Id: ProvisionedProductDetail.LastRecordId,
+    })
+  ).RecordOutputs.find(
+    (output: { OutputKey: string }) =>
+      output.OutputKey === 'CloudformationStackARN',
+  )?.OutputValue;
   const stack = stackId ? stackRecord(sandbox, stackId) : undefined;
-  if (!stack || (stack.status !== 'CREATE_COMPLETE' && stack.status !== 'UPDATE_COMPLETE')) {
-    const reason = stack ? stackFailure(sandbox, stack) : ProvisionedProductDetail.StatusMessage ?? ProvisionedProductDetail.Status;
-    throw new Error(`Cannot seed the demo estate: provisioning ${name} failed: ${reason}`);
+  if (
+    !stack ||
+    (stack.status !== 'CREATE_COMPLETE' && stack.status !== 'UPDATE_COMPLETE')
+  ) {
+    const reason = stack
+      ? stackFailure(sandbox, stack)
+      : ProvisionedProductDetail.StatusMessage ??
+        ProvisionedProductDetail.Status;
+    throw new Error(
+      `Cannot seed the demo estate: provisioning ${name} failed: ${reason}`,
+    );
   }
-  return { id, outputs: Object.fromEntries(stack.outputs.map(output => [output.key, output.value])) };
+  return {
+    id,
+    outputs: Object.fromEntries(
+      stack.outputs.map(output => [output.key, output.value]),
+    ),
+  };
 }
 
 async function exportValue(sandbox: SeedTarget, name: string): Promise<string> {
   let token: string | undefined;
   do {
-    const page = await sandbox.invoke('cloudformation', 'ListExports', { NextToken: token });
-    const found = page.Exports.find((candidate: { Name: string }) => candidate.Name === name);
+    const page = await sandbox.invoke('cloudformation', 'ListExports', {
+      NextToken: token,
+    });
+    const found = page.Exports.find(
+      (candidate: { Name: string }) => candidate.Name === name,
+    );
     if (found) {
       return found.Value;
     }
@@ -111,7 +194,12 @@ async function exportValue(sandbox: SeedTarget, name: string): Promise<string> {
   throw new Error(`Cannot seed the demo estate: export ${name} not found`);
 }
 
-async function createJobIfMissing(sandbox: SeedTarget, operation: string, nameMember: string, input: Record<string, unknown>): Promise<string> {
+async function createJobIfMissing(
+  sandbox: SeedTarget,
+  operation: string,
+  nameMember: string,
+  input: Record<string, unknown>,
+): Promise<string> {
   try {
     await sandbox.invoke('sagemaker', operation, input);
   } catch (error) {
@@ -127,20 +215,38 @@ async function createJobIfMissing(sandbox: SeedTarget, operation: string, nameMe
  * domain, two team environments and three user profiles provisioned through Service
  * Catalog, and SageMaker jobs that follow the rules or break them (no VPC, no KMS key).
  */
-export async function seedDemoEstate(sandbox: SeedTarget, options: DemoEstateOptions = {}): Promise<DemoEstate> {
-  const outputs = await platformOutputs(sandbox, options.platformStackName ?? DEFAULT_PLATFORM_STACK_NAME);
+export async function seedDemoEstate(
+  sandbox: SeedTarget,
+  options: DemoEstateOptions = {},
+): Promise<DemoEstate> {
+  const outputs = await platformOutputs(
+    sandbox,
+    options.platformStackName ?? DEFAULT_PLATFORM_STACK_NAME,
+  );
   const envType = options.envType ?? 'dev';
   const provisioned: Record<string, string> = {};
 
-  const domain = await provision(sandbox, 'studio-domain', outputs.StudioDomainProductId, 'v1', {});
+  const domain = await provision(
+    sandbox,
+    'studio-domain',
+    outputs.StudioDomainProductId,
+    'v1',
+    {},
+  );
   provisioned['studio-domain'] = domain.id;
 
   const teams: Record<string, Record<string, string>> = {};
   for (const team of DEMO_TEAMS) {
-    const environment = await provision(sandbox, `team-${team}-${envType}`, outputs.TeamEnvironmentProductId, 'v1', {
-      TeamName: team,
-      EnvType: envType,
-    });
+    const environment = await provision(
+      sandbox,
+      `team-${team}-${envType}`,
+      outputs.TeamEnvironmentProductId,
+      'v1',
+      {
+        TeamName: team,
+        EnvType: envType,
+      },
+    );
     provisioned[`team-${team}-${envType}`] = environment.id;
     teams[team] = environment.outputs;
   }
@@ -148,18 +254,28 @@ export async function seedDemoEstate(sandbox: SeedTarget, options: DemoEstateOpt
   const profiles: Record<string, Record<string, string>> = {};
   for (const profile of DEMO_PROFILES) {
     const name = `profile-${profile.team}-${profile.user}`;
-    const result = await provision(sandbox, name, outputs.UserProfileProductId, profile.version, {
-      TeamName: profile.team,
-      EnvType: envType,
-      StudioUserProfileName: `${profile.user}-${profile.team}`.slice(0, 24),
-      OwnerEmail: profile.email,
-    });
+    const result = await provision(
+      sandbox,
+      name,
+      outputs.UserProfileProductId,
+      profile.version,
+      {
+        TeamName: profile.team,
+        EnvType: envType,
+        StudioUserProfileName: `${profile.user}-${profile.team}`.slice(0, 24),
+        OwnerEmail: profile.email,
+      },
+    );
     provisioned[name] = result.id;
     profiles[profile.user] = result.outputs;
   }
 
-  const sharedServicesName = outputs.PortfolioId ? await sharedServicesNameOf(sandbox, outputs) : 'ds-shared';
-  const subnets = [1, 2, 3].map(index => exportValue(sandbox, `${sharedServicesName}-subnet-${index}-id`));
+  const sharedServicesName = outputs.PortfolioId
+    ? await sharedServicesNameOf(sandbox, outputs)
+    : 'ds-shared';
+  const subnets = [1, 2, 3].map(index =>
+    exportValue(sandbox, `${sharedServicesName}-subnet-${index}-id`),
+  );
   const subnetIds = await Promise.all(subnets);
   const compliant: string[] = [];
   const nonCompliant: string[] = [];
@@ -167,45 +283,91 @@ export async function seedDemoEstate(sandbox: SeedTarget, options: DemoEstateOpt
   for (const team of DEMO_TEAMS) {
     const environment = teams[team];
     const user = DEMO_PROFILES.find(profile => profile.team === team)!.user;
-    const roleArn = profiles[user].ExecutionRoleArn ?? environment.TeamUserRoleArn;
+    const roleArn =
+      profiles[user].ExecutionRoleArn ?? environment.TeamUserRoleArn;
     const tags = [
       { Key: 'TeamName', Value: team },
       { Key: 'EnvironmentType', Value: envType },
     ];
     const baseJob = {
       RoleArn: roleArn,
-      AlgorithmSpecification: { TrainingImage: '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1', TrainingInputMode: 'File' },
+      AlgorithmSpecification: {
+        TrainingImage:
+          '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1',
+        TrainingInputMode: 'File',
+      },
       StoppingCondition: { MaxRuntimeInSeconds: 3600 },
       Tags: tags,
     };
     compliant.push(
-      await createJobIfMissing(sandbox, 'CreateTrainingJob', 'TrainingJobName', {
-        ...baseJob,
-        TrainingJobName: `${team}-xgboost-compliant`,
-        OutputDataConfig: { S3OutputPath: `s3://${environment.ModelBucketName}/output`, KmsKeyId: environment.TeamKmsKeyArn },
-        ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeSizeInGB: 30, VolumeKmsKeyId: environment.TeamKmsKeyArn },
-        VpcConfig: { Subnets: subnetIds, SecurityGroupIds: [environment.TeamSecurityGroupId] },
-        EnableInterContainerTrafficEncryption: true,
-        EnableNetworkIsolation: true,
-      }),
+      await createJobIfMissing(
+        sandbox,
+        'CreateTrainingJob',
+        'TrainingJobName',
+        {
+          ...baseJob,
+          TrainingJobName: `${team}-xgboost-compliant`,
+          OutputDataConfig: {
+            S3OutputPath: `s3://${environment.ModelBucketName}/output`,
+            KmsKeyId: environment.TeamKmsKeyArn,
+          },
+          ResourceConfig: {
+            InstanceType: 'ml.m5.xlarge',
+            InstanceCount: 1,
+            VolumeSizeInGB: 30,
+            VolumeKmsKeyId: environment.TeamKmsKeyArn,
+          },
+          VpcConfig: {
+            Subnets: subnetIds,
+            SecurityGroupIds: [environment.TeamSecurityGroupId],
+          },
+          EnableInterContainerTrafficEncryption: true,
+          EnableNetworkIsolation: true,
+        },
+      ),
     );
     nonCompliant.push(
-      await createJobIfMissing(sandbox, 'CreateTrainingJob', 'TrainingJobName', {
-        ...baseJob,
-        TrainingJobName: `${team}-xgboost-no-vpc`,
-        OutputDataConfig: { S3OutputPath: `s3://${environment.ModelBucketName}/output` },
-        ResourceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeSizeInGB: 30 },
-      }),
+      await createJobIfMissing(
+        sandbox,
+        'CreateTrainingJob',
+        'TrainingJobName',
+        {
+          ...baseJob,
+          TrainingJobName: `${team}-xgboost-no-vpc`,
+          OutputDataConfig: {
+            S3OutputPath: `s3://${environment.ModelBucketName}/output`,
+          },
+          ResourceConfig: {
+            InstanceType: 'ml.m5.xlarge',
+            InstanceCount: 1,
+            VolumeSizeInGB: 30,
+          },
+        },
+      ),
     );
     processing.push(
-      await createJobIfMissing(sandbox, 'CreateProcessingJob', 'ProcessingJobName', {
-        ProcessingJobName: `${team}-feature-prep-no-kms`,
-        RoleArn: roleArn,
-        AppSpecification: { ImageUri: '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-scikit-learn:1.2-1-cpu-py3' },
-        ProcessingResources: { ClusterConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 30 } },
-        StoppingCondition: { MaxRuntimeInSeconds: 3600 },
-        Tags: tags,
-      }),
+      await createJobIfMissing(
+        sandbox,
+        'CreateProcessingJob',
+        'ProcessingJobName',
+        {
+          ProcessingJobName: `${team}-feature-prep-no-kms`,
+          RoleArn: roleArn,
+          AppSpecification: {
+            ImageUri:
+              '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-scikit-learn:1.2-1-cpu-py3',
+          },
+          ProcessingResources: {
+            ClusterConfig: {
+              InstanceType: 'ml.m5.large',
+              InstanceCount: 1,
+              VolumeSizeInGB: 30,
+            },
+          },
+          StoppingCondition: { MaxRuntimeInSeconds: 3600 },
+          Tags: tags,
+        },
+      ),
     );
   }
   return {
@@ -216,10 +378,19 @@ export async function seedDemoEstate(sandbox: SeedTarget, options: DemoEstateOpt
   };
 }
 
-async function sharedServicesNameOf(sandbox: SeedTarget, outputs: Record<string, string>): Promise<string> {
+async function sharedServicesNameOf(
+  sandbox: SeedTarget,
+  outputs: Record<string, string>,
+): Promise<string> {
   const { Exports } = await sandbox.invoke('cloudformation', 'ListExports', {});
-  const portfolioExport = (Exports as Array<{ Name: string; Value: string }>).find(
-    candidate => candidate.Value === outputs.PortfolioId && candidate.Name.endsWith('-portfolio-id'),
+  const portfolioExport = (
+    Exports as Array<{ Name: string; Value: string }>
+  ).find(
+    candidate =>
+      candidate.Value === outputs.PortfolioId &&
+      candidate.Name.endsWith('-portfolio-id'),
   );
-  return portfolioExport ? portfolioExport.Name.slice(0, -'-portfolio-id'.length) : 'ds-shared';
+  return portfolioExport
+    ? portfolioExport.Name.slice(0, -'-portfolio-id'.length)
+    : 'ds-shared';
 }

@@ -61,7 +61,10 @@ function templateFiles(directory: string): string[] {
   });
 }
 
-async function ensureBucket(sandbox: SeedTarget, bucket: string): Promise<void> {
+async function ensureBucket(
+  sandbox: SeedTarget,
+  bucket: string,
+): Promise<void> {
   try {
     await sandbox.invoke('s3', 'CreateBucket', { Bucket: bucket });
   } catch (error) {
@@ -73,17 +76,30 @@ async function ensureBucket(sandbox: SeedTarget, bucket: string): Promise<void> 
 }
 
 /** The engine's final record of a stack, which is known even while the stack still shows IN_PROGRESS. */
-export function stackRecord(sandbox: SeedTarget, stackId: string): StackRecord | undefined {
-  return sandbox.state.table<StackRecord>('cloudformation', 'stacks').get(stackId);
+export function stackRecord(
+  sandbox: SeedTarget,
+  stackId: string,
+): StackRecord | undefined {
+  return sandbox.state
+    .table<StackRecord>('cloudformation', 'stacks')
+    .get(stackId);
 }
 
 /** Why a stack failed, with the first failed resource of the whole nested tree when there is one. */
 export function stackFailure(sandbox: SeedTarget, stack: StackRecord): string {
-  const stacks = sandbox.state.table<StackRecord>('cloudformation', 'stacks').values();
-  const tree = stacks.filter(candidate => candidate.stackId === stack.stackId || candidate.rootId === stack.stackId);
+  const stacks = sandbox.state
+    .table<StackRecord>('cloudformation', 'stacks')
+    .values();
+  const tree = stacks.filter(
+    candidate =>
+      candidate.stackId === stack.stackId || candidate.rootId === stack.stackId,
+  );
   for (const member of tree) {
     const failed = member.events.find(
-      event => event.status.endsWith('_FAILED') && event.physicalId !== member.stackId && !event.statusReason?.startsWith('Embedded stack'),
+      event =>
+        event.status.endsWith('_FAILED') &&
+        event.physicalId !== member.stackId &&
+        !event.statusReason?.startsWith('Embedded stack'),
     );
     if (failed) {
       return `${stack.status}: ${failed.logicalId} (${failed.resourceType}) in ${member.stackName}: ${failed.statusReason}`;
@@ -93,7 +109,9 @@ export function stackFailure(sandbox: SeedTarget, stack: StackRecord): string {
 }
 
 function outputsOf(stack: StackRecord): Record<string, string> {
-  return Object.fromEntries(stack.outputs.map(output => [output.key, output.value]));
+  return Object.fromEntries(
+    stack.outputs.map(output => [output.key, output.value]),
+  );
 }
 
 /**
@@ -102,7 +120,10 @@ function outputsOf(stack: StackRecord): Record<string, string> {
  * stacks, the Service Catalog portfolio and its products). Seeding again returns the
  * existing deployment.
  */
-export async function seedPlatform(sandbox: SeedTarget, options: SeedPlatformOptions): Promise<PlatformSeed> {
+export async function seedPlatform(
+  sandbox: SeedTarget,
+  options: SeedPlatformOptions,
+): Promise<PlatformSeed> {
   const rootTemplate = join(options.templatesDir, ROOT_TEMPLATE);
   if (!existsSync(rootTemplate)) {
     throw new Error(
@@ -112,23 +133,40 @@ export async function seedPlatform(sandbox: SeedTarget, options: SeedPlatformOpt
   const { accountId, region } = sandbox.settings;
   const stackName = options.stackName ?? DEFAULT_PLATFORM_STACK_NAME;
   const sharedServicesName = options.sharedServicesName ?? 'ds-shared';
-  const bucket = options.stagingBucket ?? `sagemaker-studio-templates-${accountId}`;
+  const bucket =
+    options.stagingBucket ?? `sagemaker-studio-templates-${accountId}`;
   const prefix = options.stagingPrefix ?? 'sagemaker-studio/v1';
   const templateBaseUrl = `https://${bucket}.s3.${region}.amazonaws.com/${prefix}`;
 
   const existing = await findStack(sandbox, stackName);
   if (existing) {
-    return { stackId: existing.stackId, stackName, sharedServicesName, templateBaseUrl, outputs: outputsOf(existing) };
+    return {
+      stackId: existing.stackId,
+      stackName,
+      sharedServicesName,
+      templateBaseUrl,
+      outputs: outputsOf(existing),
+    };
   }
 
   await ensureBucket(sandbox, bucket);
   for (const file of templateFiles(options.templatesDir)) {
-    const key = `${prefix}/${relative(options.templatesDir, file).split(sep).join('/')}`;
-    await sandbox.invoke('s3', 'PutObject', { Bucket: bucket, Key: key, Body: readFileSync(file, 'utf8') });
+    const key = `${prefix}/${relative(options.templatesDir, file)
+      .split(sep)
+      .join('/')}`;
+    await sandbox.invoke('s3', 'PutObject', {
+      Bucket: bucket,
+      Key: key,
+      Body: readFileSync(file, 'utf8'),
+    });
   }
   const codeKey = `${prefix}/detective-control.zip`;
   // The sandbox runs the detective control in-process; the Lambda package only has to exist.
-  await sandbox.invoke('s3', 'PutObject', { Bucket: bucket, Key: codeKey, Body: 'sandbox stand-in for the packaged Lambda' });
+  await sandbox.invoke('s3', 'PutObject', {
+    Bucket: bucket,
+    Key: codeKey,
+    Body: 'sandbox stand-in for the packaged Lambda',
+  });
 
   const parameters: Record<string, string> = {
     SharedServicesName: sharedServicesName,
@@ -140,22 +178,48 @@ export async function seedPlatform(sandbox: SeedTarget, options: SeedPlatformOpt
   const { StackId } = await sandbox.invoke('cloudformation', 'CreateStack', {
     StackName: stackName,
     TemplateURL: `${templateBaseUrl}/${ROOT_TEMPLATE}`,
-    Parameters: Object.entries(parameters).map(([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue })),
-    Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_NAMED_IAM', 'CAPABILITY_AUTO_EXPAND'],
+    Parameters: Object.entries(parameters).map(
+      ([ParameterKey, ParameterValue]) => ({ ParameterKey, ParameterValue }),
+    ),
+    Capabilities: [
+      'CAPABILITY_IAM',
+      'CAPABILITY_NAMED_IAM',
+      'CAPABILITY_AUTO_EXPAND',
+    ],
     Tags: [{ Key: 'SharedServicesName', Value: sharedServicesName }],
   });
   const stack = stackRecord(sandbox, StackId);
   if (!stack || stack.status !== 'CREATE_COMPLETE') {
-    throw new Error(`Seeding the platform failed: stack ${stackName} ended ${stack ? stackFailure(sandbox, stack) : 'missing'}`);
+    throw new Error(
+      `Seeding the platform failed: stack ${stackName} ended ${
+        stack ? stackFailure(sandbox, stack) : 'missing'
+      }`,
+    );
   }
-  return { stackId: StackId, stackName, sharedServicesName, templateBaseUrl, outputs: outputsOf(stack) };
+  return {
+    stackId: StackId,
+    stackName,
+    sharedServicesName,
+    templateBaseUrl,
+    outputs: outputsOf(stack),
+  };
 }
 
-async function findStack(sandbox: SeedTarget, stackName: string): Promise<StackRecord | undefined> {
+async function findStack(
+  sandbox: SeedTarget,
+  stackName: string,
+): Promise<StackRecord | undefined> {
   try {
-    const { Stacks } = await sandbox.invoke('cloudformation', 'DescribeStacks', { StackName: stackName });
+    const { Stacks } = await sandbox.invoke(
+      'cloudformation',
+      'DescribeStacks',
+      { StackName: stackName },
+    );
     const stack = stackRecord(sandbox, Stacks[0].StackId);
-    return stack && (stack.status === 'CREATE_COMPLETE' || stack.status === 'UPDATE_COMPLETE') ? stack : undefined;
+    return stack &&
+      (stack.status === 'CREATE_COMPLETE' || stack.status === 'UPDATE_COMPLETE')
+      ? stack
+      : undefined;
   } catch {
     return undefined;
   }

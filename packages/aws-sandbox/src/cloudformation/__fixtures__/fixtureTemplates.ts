@@ -15,21 +15,36 @@
  */
 
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+
+const TEMPLATES_DIR = dirname(require.resolve('./templates/network.yaml'));
 
 /** A test template from `__fixtures__/templates/`. */
 export function fixtureTemplate(name: string): string {
-  return readFileSync(join(__dirname, 'templates', name), 'utf8');
+  return readFileSync(join(TEMPLATES_DIR, name), 'utf8');
 }
 
 /** Uploads every fixture template to the sandbox's S3; returns the path-style base URL. */
 export async function uploadFixtureTemplates(
-  sandbox: { url: string; invoke(service: string, operation: string, input: unknown): Promise<any> },
+  sandbox: {
+    url: string;
+    invoke(service: string, operation: string, input: unknown): Promise<any>;
+  },
   bucket = 'fixture-templates',
 ): Promise<string> {
   await sandbox.invoke('s3', 'CreateBucket', { Bucket: bucket });
-  for (const name of ['network.yaml', 'parent.yaml', 'user-profile-v1.yaml', 'user-profile-v2.yaml', 'imports-missing.yaml']) {
-    await sandbox.invoke('s3', 'PutObject', { Bucket: bucket, Key: `templates/${name}`, Body: fixtureTemplate(name) });
+  for (const name of [
+    'network.yaml',
+    'parent.yaml',
+    'user-profile-v1.yaml',
+    'user-profile-v2.yaml',
+    'imports-missing.yaml',
+  ]) {
+    await sandbox.invoke('s3', 'PutObject', {
+      Bucket: bucket,
+      Key: `templates/${name}`,
+      Body: fixtureTemplate(name),
+    });
   }
   return `${sandbox.url}/${bucket}/templates`;
 }

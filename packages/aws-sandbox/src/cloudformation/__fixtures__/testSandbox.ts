@@ -23,7 +23,10 @@ export function clientConfig(sandbox: Sandbox) {
   return {
     endpoint: sandbox.url,
     region: 'us-east-1',
-    credentials: { accessKeyId: 'AKIASANDBOXTEST', secretAccessKey: 'sandbox-secret' },
+    credentials: {
+      accessKeyId: 'AKIASANDBOXTEST',
+      secretAccessKey: 'sandbox-secret',
+    },
     maxAttempts: 1,
   };
 }
@@ -40,7 +43,10 @@ export function servicesWith(...extra: ServiceFactory[]): ServiceFactory[] {
 }
 
 /** A sandbox with CloudFormation, no detective control and no delay unless asked. */
-export function startTestSandbox(options: SandboxOptions = {}, ...extra: ServiceFactory[]): Promise<Sandbox> {
+export function startTestSandbox(
+  options: SandboxOptions = {},
+  ...extra: ServiceFactory[]
+): Promise<Sandbox> {
   return startSandbox({
     delayMs: 0,
     detectiveControl: false,

@@ -27,7 +27,9 @@ export function asBoolean(value: unknown): boolean {
 }
 
 export function asOptionalNumber(value: unknown): number | undefined {
-  return value === undefined || value === null || value === '' ? undefined : Number(value);
+  return value === undefined || value === null || value === ''
+    ? undefined
+    : Number(value);
 }
 
 export function asList<T>(value: unknown): T[] {
@@ -41,7 +43,10 @@ export function asTags(value: unknown): Tag[] | undefined {
   if (value === undefined) {
     return undefined;
   }
-  return asList<{ Key?: unknown; Value?: unknown }>(value).map(tag => ({ Key: String(tag.Key), Value: String(tag.Value ?? '') }));
+  return asList<{ Key?: unknown; Value?: unknown }>(value).map(tag => ({
+    Key: String(tag.Key),
+    Value: String(tag.Value ?? ''),
+  }));
 }
 
 export function asParameters(value: unknown): ParameterInput[] {
@@ -53,5 +58,7 @@ export function asParameters(value: unknown): ParameterInput[] {
 }
 
 export function asOptionalString(value: unknown): string | undefined {
-  return value === undefined || value === null || value === '' ? undefined : String(value);
+  return value === undefined || value === null || value === ''
+    ? undefined
+    : String(value);
 }

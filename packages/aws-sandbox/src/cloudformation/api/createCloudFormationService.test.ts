@@ -23,7 +23,6 @@ import {
   DeleteChangeSetCommand,
   DeleteStackCommand,
   DescribeChangeSetCommand,
-  DescribeStackEventsCommand,
   DescribeStackResourceCommand,
   DescribeStackResourcesCommand,
   DescribeStacksCommand,
@@ -44,7 +43,10 @@ import {
 } from '@aws-sdk/client-cloudformation';
 import { Sandbox } from '../../sandbox';
 import { clientConfig, startTestSandbox } from '../__fixtures__/testSandbox';
-import { fixtureTemplate, uploadFixtureTemplates } from '../__fixtures__/fixtureTemplates';
+import {
+  fixtureTemplate,
+  uploadFixtureTemplates,
+} from '../__fixtures__/fixtureTemplates';
 
 async function collect<T>(pages: AsyncIterable<T>): Promise<T[]> {
   const all: T[] = [];
@@ -62,7 +64,9 @@ function manyQueues(count: number, prefix: string): string {
   }
   lines.push('Outputs:');
   for (let index = 0; index < count; index++) {
-    lines.push(`  Queue${index}: {Value: !Ref Queue${index}, Export: {Name: ${prefix}-queue-${index}}}`);
+    lines.push(
+      `  Queue${index}: {Value: !Ref Queue${index}, Export: {Name: ${prefix}-queue-${index}}}`,
+    );
   }
   return lines.join('\n');
 }
@@ -84,7 +88,8 @@ describe('CloudFormation API with the AWS SDK', () => {
   });
 
   const statusOf = async (name: string) =>
-    (await client.send(new DescribeStacksCommand({ StackName: name }))).Stacks![0];
+    (await client.send(new DescribeStacksCommand({ StackName: name })))
+      .Stacks![0];
 
   describe('CreateStack and DescribeStacks', () => {
     it('creates a stack from a template URL and describes it', async () => {
@@ -96,18 +101,27 @@ describe('CloudFormation API with the AWS SDK', () => {
           Tags: [{ Key: 'TeamName', Value: 'platform' }],
         }),
       );
-      expect(StackId).toMatch(/^arn:aws:cloudformation:us-east-1:123456789012:stack\/sdk-network\/[0-9a-f-]{36}$/);
+      expect(StackId).toMatch(
+        /^arn:aws:cloudformation:us-east-1:123456789012:stack\/sdk-network\/[0-9a-f-]{36}$/,
+      );
       const stack = await statusOf('sdk-network');
       expect(stack).toMatchObject({
         StackName: 'sdk-network',
         StackStatus: 'CREATE_COMPLETE',
-        Parameters: expect.arrayContaining([{ ParameterKey: 'Name', ParameterValue: 'sdk' }]),
+        Parameters: expect.arrayContaining([
+          { ParameterKey: 'Name', ParameterValue: 'sdk' },
+        ]),
         Tags: [{ Key: 'TeamName', Value: 'platform' }],
         Description: 'Test network, used as a nested stack and as an exporter.',
       });
       expect(stack.CreationTime).toBeInstanceOf(Date);
       expect(stack.Outputs).toEqual(
-        expect.arrayContaining([expect.objectContaining({ OutputKey: 'VpcId', ExportName: 'sdk-vpc-id' })]),
+        expect.arrayContaining([
+          expect.objectContaining({
+            OutputKey: 'VpcId',
+            ExportName: 'sdk-vpc-id',
+          }),
+        ]),
       );
     });
 
@@ -115,21 +129,31 @@ describe('CloudFormation API with the AWS SDK', () => {
       await client.send(
         new CreateStackCommand({
           StackName: 'sdk-secret',
-          TemplateBody: "Parameters:\n  Token: {Type: String, NoEcho: true}\nResources:\n  Q: {Type: AWS::SQS::Queue}\n",
+          TemplateBody:
+            'Parameters:\n  Token: {Type: String, NoEcho: true}\nResources:\n  Q: {Type: AWS::SQS::Queue}\n',
           Parameters: [{ ParameterKey: 'Token', ParameterValue: 's3cr3t' }],
         }),
       );
-      expect((await statusOf('sdk-secret')).Parameters).toEqual([{ ParameterKey: 'Token', ParameterValue: '****' }]);
+      expect((await statusOf('sdk-secret')).Parameters).toEqual([
+        { ParameterKey: 'Token', ParameterValue: '****' },
+      ]);
     });
 
     it('answers AlreadyExistsException for a name in use', async () => {
       await expect(
-        client.send(new CreateStackCommand({ StackName: 'sdk-network', TemplateBody: fixtureTemplate('imports-missing.yaml') })),
+        client.send(
+          new CreateStackCommand({
+            StackName: 'sdk-network',
+            TemplateBody: fixtureTemplate('imports-missing.yaml'),
+          }),
+        ),
       ).rejects.toBeInstanceOf(AlreadyExistsException);
     });
 
     it('answers ValidationError for an unknown stack', async () => {
-      await expect(client.send(new DescribeStacksCommand({ StackName: 'no-such-stack' }))).rejects.toMatchObject({
+      await expect(
+        client.send(new DescribeStacksCommand({ StackName: 'no-such-stack' })),
+      ).rejects.toMatchObject({
         name: 'ValidationError',
         message: 'Stack with id no-such-stack does not exist',
       });
@@ -149,10 +173,22 @@ describe('CloudFormation API with the AWS SDK', () => {
             Capabilities: ['CAPABILITY_NAMED_IAM'],
           }),
         ),
-      ).rejects.toMatchObject({ name: 'ValidationError', message: "Parameter 'TeamName' must match pattern ^[a-z][a-z0-9-]{1,19}$" });
+      ).rejects.toMatchObject({
+        name: 'ValidationError',
+        message:
+          "Parameter 'TeamName' must match pattern ^[a-z][a-z0-9-]{1,19}$",
+      });
       await expect(
-        client.send(new CreateStackCommand({ StackName: 'sdk-missing-parameter', TemplateURL: `${baseUrl}/network.yaml` })),
-      ).rejects.toMatchObject({ name: 'ValidationError', message: 'Parameters: [Name] must have values' });
+        client.send(
+          new CreateStackCommand({
+            StackName: 'sdk-missing-parameter',
+            TemplateURL: `${baseUrl}/network.yaml`,
+          }),
+        ),
+      ).rejects.toMatchObject({
+        name: 'ValidationError',
+        message: 'Parameters: [Name] must have values',
+      });
     });
 
     it('answers InsufficientCapabilitiesException without CAPABILITY_NAMED_IAM', async () => {
@@ -172,10 +208,17 @@ describe('CloudFormation API with the AWS SDK', () => {
     });
 
     it('ends ROLLBACK_COMPLETE with the reason when an import is missing', async () => {
-      await client.send(new CreateStackCommand({ StackName: 'sdk-missing-export', TemplateURL: `${baseUrl}/imports-missing.yaml` }));
+      await client.send(
+        new CreateStackCommand({
+          StackName: 'sdk-missing-export',
+          TemplateURL: `${baseUrl}/imports-missing.yaml`,
+        }),
+      );
       const stack = await statusOf('sdk-missing-export');
       expect(stack.StackStatus).toBe('ROLLBACK_COMPLETE');
-      expect(stack.StackStatusReason).toBe('No export named no-such-export found. Rollback requested by user.');
+      expect(stack.StackStatusReason).toBe(
+        'No export named no-such-export found. Rollback requested by user.',
+      );
     });
 
     it('pages through more than 100 stacks', async () => {
@@ -188,43 +231,89 @@ describe('CloudFormation API with the AWS SDK', () => {
       const pages = await collect(paginateDescribeStacks({ client }, {}));
       expect(pages.length).toBeGreaterThan(1);
       expect(pages[0].Stacks).toHaveLength(100);
-      const names = pages.flatMap(page => page.Stacks!.map(stack => stack.StackName));
-      expect(names.filter(name => name!.startsWith('sdk-page-'))).toHaveLength(101);
+      const names = pages.flatMap(page =>
+        page.Stacks!.map(stack => stack.StackName),
+      );
+      expect(names.filter(name => name!.startsWith('sdk-page-'))).toHaveLength(
+        101,
+      );
       expect(new Set(names).size).toBe(names.length);
     });
 
     it('lists stacks with a status filter', async () => {
-      const { StackSummaries } = await client.send(new ListStacksCommand({ StackStatusFilter: ['ROLLBACK_COMPLETE'] }));
-      expect(StackSummaries!.map(summary => summary.StackName)).toContain('sdk-missing-export');
-      expect(StackSummaries!.every(summary => summary.StackStatus === 'ROLLBACK_COMPLETE')).toBe(true);
+      const { StackSummaries } = await client.send(
+        new ListStacksCommand({ StackStatusFilter: ['ROLLBACK_COMPLETE'] }),
+      );
+      expect(StackSummaries!.map(summary => summary.StackName)).toContain(
+        'sdk-missing-export',
+      );
+      expect(
+        StackSummaries!.every(
+          summary => summary.StackStatus === 'ROLLBACK_COMPLETE',
+        ),
+      ).toBe(true);
     });
   });
 
   describe('events, resources and exports', () => {
     beforeAll(async () => {
-      await client.send(new CreateStackCommand({ StackName: 'sdk-many', TemplateBody: manyQueues(120, 'many') }));
+      await client.send(
+        new CreateStackCommand({
+          StackName: 'sdk-many',
+          TemplateBody: manyQueues(120, 'many'),
+        }),
+      );
     });
 
     it('pages DescribeStackEvents newest first', async () => {
-      const pages = await collect(paginateDescribeStackEvents({ client }, { StackName: 'sdk-many' }));
+      const pages = await collect(
+        paginateDescribeStackEvents({ client }, { StackName: 'sdk-many' }),
+      );
       const events = pages.flatMap(page => page.StackEvents!);
       expect(pages.length).toBeGreaterThan(1);
       expect(events).toHaveLength(242);
-      expect(events[0]).toMatchObject({ LogicalResourceId: 'sdk-many', ResourceStatus: 'CREATE_COMPLETE' });
-      expect(events[events.length - 1]).toMatchObject({ ResourceStatus: 'CREATE_IN_PROGRESS', ResourceStatusReason: 'User Initiated' });
+      expect(events[0]).toMatchObject({
+        LogicalResourceId: 'sdk-many',
+        ResourceStatus: 'CREATE_COMPLETE',
+      });
+      expect(events[events.length - 1]).toMatchObject({
+        ResourceStatus: 'CREATE_IN_PROGRESS',
+        ResourceStatusReason: 'User Initiated',
+      });
     });
 
     it('pages ListStackResources and describes single resources', async () => {
-      const pages = await collect(paginateListStackResources({ client }, { StackName: 'sdk-many' }));
-      expect(pages.map(page => page.StackResourceSummaries!.length)).toEqual([100, 20]);
-      const { StackResources } = await client.send(new DescribeStackResourcesCommand({ StackName: 'sdk-many', LogicalResourceId: 'Queue7' }));
-      expect(StackResources).toEqual([expect.objectContaining({ ResourceType: 'AWS::SQS::Queue', ResourceStatus: 'CREATE_COMPLETE' })]);
-      const { StackResourceDetail } = await client.send(
-        new DescribeStackResourceCommand({ StackName: 'sdk-many', LogicalResourceId: 'Queue7' }),
+      const pages = await collect(
+        paginateListStackResources({ client }, { StackName: 'sdk-many' }),
       );
-      expect(StackResourceDetail!.PhysicalResourceId).toBe(StackResources![0].PhysicalResourceId);
+      expect(pages.map(page => page.StackResourceSummaries!.length)).toEqual([
+        100, 20,
+      ]);
+      const { StackResources } = await client.send(
+        new DescribeStackResourcesCommand({
+          StackName: 'sdk-many',
+          LogicalResourceId: 'Queue7',
+        }),
+      );
+      expect(StackResources).toEqual([
+        expect.objectContaining({
+          ResourceType: 'AWS::SQS::Queue',
+          ResourceStatus: 'CREATE_COMPLETE',
+        }),
+      ]);
+      const { StackResourceDetail } = await client.send(
+        new DescribeStackResourceCommand({
+          StackName: 'sdk-many',
+          LogicalResourceId: 'Queue7',
+        }),
+      );
+      expect(StackResourceDetail!.PhysicalResourceId).toBe(
+        StackResources![0].PhysicalResourceId,
+      );
       const byPhysicalId = await client.send(
-        new DescribeStackResourcesCommand({ PhysicalResourceId: StackResources![0].PhysicalResourceId }),
+        new DescribeStackResourcesCommand({
+          PhysicalResourceId: StackResources![0].PhysicalResourceId,
+        }),
       );
       expect(byPhysicalId.StackResources![0].StackName).toBe('sdk-many');
     });
@@ -233,15 +322,26 @@ describe('CloudFormation API with the AWS SDK', () => {
       const pages = await collect(paginateListExports({ client }, {}));
       const exports = pages.flatMap(page => page.Exports!);
       expect(pages.length).toBeGreaterThan(1);
-      expect(exports.filter(entry => entry.Name!.startsWith('many-queue-'))).toHaveLength(120);
+      expect(
+        exports.filter(entry => entry.Name!.startsWith('many-queue-')),
+      ).toHaveLength(120);
       await client.send(
         new CreateStackCommand({
           StackName: 'sdk-importer',
-          TemplateBody: 'Resources:\n  P: {Type: AWS::SSM::Parameter, Properties: {Type: String, Value: !ImportValue many-queue-3}}\n',
+          TemplateBody:
+            'Resources:\n  P: {Type: AWS::SSM::Parameter, Properties: {Type: String, Value: !ImportValue many-queue-3}}\n',
         }),
       );
-      expect((await client.send(new ListImportsCommand({ ExportName: 'many-queue-3' }))).Imports).toEqual(['sdk-importer']);
-      await expect(client.send(new ListImportsCommand({ ExportName: 'many-queue-4' }))).rejects.toMatchObject({
+      expect(
+        (
+          await client.send(
+            new ListImportsCommand({ ExportName: 'many-queue-3' }),
+          )
+        ).Imports,
+      ).toEqual(['sdk-importer']);
+      await expect(
+        client.send(new ListImportsCommand({ ExportName: 'many-queue-4' })),
+      ).rejects.toMatchObject({
         name: 'ValidationError',
         message: "Export 'many-queue-4' is not imported by any stack.",
       });
@@ -253,32 +353,57 @@ describe('CloudFormation API with the AWS SDK', () => {
       await client.send(
         new CreateStackCommand({
           StackName: 'sdk-update',
-          TemplateBody: 'Parameters:\n  V: {Type: String}\nResources:\n  P: {Type: AWS::SSM::Parameter, Properties: {Type: String, Value: !Ref V}}\n',
+          TemplateBody:
+            'Parameters:\n  V: {Type: String}\nResources:\n  P: {Type: AWS::SSM::Parameter, Properties: {Type: String, Value: !Ref V}}\n',
           Parameters: [{ ParameterKey: 'V', ParameterValue: 'one' }],
         }),
       );
       await expect(
-        client.send(new UpdateStackCommand({ StackName: 'sdk-update', UsePreviousTemplate: true, Parameters: [{ ParameterKey: 'V', UsePreviousValue: true }] })),
-      ).rejects.toMatchObject({ name: 'ValidationError', message: 'No updates are to be performed.' });
+        client.send(
+          new UpdateStackCommand({
+            StackName: 'sdk-update',
+            UsePreviousTemplate: true,
+            Parameters: [{ ParameterKey: 'V', UsePreviousValue: true }],
+          }),
+        ),
+      ).rejects.toMatchObject({
+        name: 'ValidationError',
+        message: 'No updates are to be performed.',
+      });
       await client.send(
-        new UpdateStackCommand({ StackName: 'sdk-update', UsePreviousTemplate: true, Parameters: [{ ParameterKey: 'V', ParameterValue: 'two' }] }),
+        new UpdateStackCommand({
+          StackName: 'sdk-update',
+          UsePreviousTemplate: true,
+          Parameters: [{ ParameterKey: 'V', ParameterValue: 'two' }],
+        }),
       );
       const updated = await statusOf('sdk-update');
       expect(updated.StackStatus).toBe('UPDATE_COMPLETE');
       expect(updated.LastUpdatedTime).toBeInstanceOf(Date);
-      expect(updated.Parameters).toEqual([{ ParameterKey: 'V', ParameterValue: 'two' }]);
+      expect(updated.Parameters).toEqual([
+        { ParameterKey: 'V', ParameterValue: 'two' },
+      ]);
 
       await client.send(new DeleteStackCommand({ StackName: 'sdk-update' }));
       const deleted = await statusOf(updated.StackId!);
       expect(deleted.StackStatus).toBe('DELETE_COMPLETE');
       expect(deleted.DeletionTime).toBeInstanceOf(Date);
-      await expect(statusOf('sdk-update')).rejects.toMatchObject({ name: 'ValidationError' });
-      await expect(client.send(new DeleteStackCommand({ StackName: 'sdk-update' }))).resolves.toBeDefined();
+      await expect(statusOf('sdk-update')).rejects.toMatchObject({
+        name: 'ValidationError',
+      });
+      await expect(
+        client.send(new DeleteStackCommand({ StackName: 'sdk-update' })),
+      ).resolves.toBeDefined();
     });
 
     it('refuses to update a stack that rolled back', async () => {
       await expect(
-        client.send(new UpdateStackCommand({ StackName: 'sdk-missing-export', UsePreviousTemplate: true })),
+        client.send(
+          new UpdateStackCommand({
+            StackName: 'sdk-missing-export',
+            UsePreviousTemplate: true,
+          }),
+        ),
       ).rejects.toThrow(/is in ROLLBACK_COMPLETE state and can not be updated/);
     });
   });
@@ -295,20 +420,43 @@ describe('CloudFormation API with the AWS SDK', () => {
         }),
       );
       expect((await statusOf(StackId!)).StackStatus).toBe('REVIEW_IN_PROGRESS');
-      const described = await client.send(new DescribeChangeSetCommand({ ChangeSetName: 'initial', StackName: 'sdk-change-set' }));
-      expect(described).toMatchObject({ ChangeSetId: Id, Status: 'CREATE_COMPLETE', ExecutionStatus: 'AVAILABLE' });
-      expect(described.Changes!.map(change => [change.ResourceChange!.Action, change.ResourceChange!.LogicalResourceId])).toEqual([
+      const described = await client.send(
+        new DescribeChangeSetCommand({
+          ChangeSetName: 'initial',
+          StackName: 'sdk-change-set',
+        }),
+      );
+      expect(described).toMatchObject({
+        ChangeSetId: Id,
+        Status: 'CREATE_COMPLETE',
+        ExecutionStatus: 'AVAILABLE',
+      });
+      expect(
+        described.Changes!.map(change => [
+          change.ResourceChange!.Action,
+          change.ResourceChange!.LogicalResourceId,
+        ]),
+      ).toEqual([
         ['Add', 'Vpc'],
         ['Add', 'Subnets'],
       ]);
-      const { Summaries } = await client.send(new ListChangeSetsCommand({ StackName: 'sdk-change-set' }));
-      expect(Summaries).toEqual([expect.objectContaining({ ChangeSetName: 'initial', ExecutionStatus: 'AVAILABLE' })]);
+      const { Summaries } = await client.send(
+        new ListChangeSetsCommand({ StackName: 'sdk-change-set' }),
+      );
+      expect(Summaries).toEqual([
+        expect.objectContaining({
+          ChangeSetName: 'initial',
+          ExecutionStatus: 'AVAILABLE',
+        }),
+      ]);
 
       await client.send(new ExecuteChangeSetCommand({ ChangeSetName: Id }));
-      expect((await statusOf('sdk-change-set')).StackStatus).toBe('CREATE_COMPLETE');
-      await expect(client.send(new ExecuteChangeSetCommand({ ChangeSetName: Id }))).rejects.toBeInstanceOf(
-        InvalidChangeSetStatusException,
+      expect((await statusOf('sdk-change-set')).StackStatus).toBe(
+        'CREATE_COMPLETE',
       );
+      await expect(
+        client.send(new ExecuteChangeSetCommand({ ChangeSetName: Id })),
+      ).rejects.toBeInstanceOf(InvalidChangeSetStatusException);
     });
 
     it('shows Modify with Replacement and Remove for an UPDATE change set, and deletes it', async () => {
@@ -316,20 +464,34 @@ describe('CloudFormation API with the AWS SDK', () => {
         new CreateChangeSetCommand({
           StackName: 'sdk-change-set',
           ChangeSetName: 'rename',
-          TemplateBody: fixtureTemplate('network.yaml').replace(/  Subnets:[\s\S]*?(?=Outputs:)/, '').replace(/  SubnetCidrs:[\s\S]*$/, ''),
+          TemplateBody: fixtureTemplate('network.yaml')
+            .replace(/ {2}Subnets:[\s\S]*?(?=Outputs:)/, '')
+            .replace(/ {2}SubnetCidrs:[\s\S]*$/, ''),
           Parameters: [
             { ParameterKey: 'Name', UsePreviousValue: true },
             { ParameterKey: 'VpcCidr', ParameterValue: '10.9.0.0/16' },
           ],
         }),
       );
-      const { Changes } = await client.send(new DescribeChangeSetCommand({ ChangeSetName: Id }));
+      const { Changes } = await client.send(
+        new DescribeChangeSetCommand({ ChangeSetName: Id }),
+      );
       expect(Changes!.map(change => change.ResourceChange)).toEqual([
-        expect.objectContaining({ Action: 'Modify', LogicalResourceId: 'Vpc', Replacement: 'True', Scope: ['Properties'] }),
-        expect.objectContaining({ Action: 'Remove', LogicalResourceId: 'Subnets' }),
+        expect.objectContaining({
+          Action: 'Modify',
+          LogicalResourceId: 'Vpc',
+          Replacement: 'True',
+          Scope: ['Properties'],
+        }),
+        expect.objectContaining({
+          Action: 'Remove',
+          LogicalResourceId: 'Subnets',
+        }),
       ]);
       await client.send(new DeleteChangeSetCommand({ ChangeSetName: Id }));
-      await expect(client.send(new DescribeChangeSetCommand({ ChangeSetName: Id }))).rejects.toBeInstanceOf(ChangeSetNotFoundException);
+      await expect(
+        client.send(new DescribeChangeSetCommand({ ChangeSetName: Id })),
+      ).rejects.toBeInstanceOf(ChangeSetNotFoundException);
     });
 
     it('fails a change set that changes nothing', async () => {
@@ -338,10 +500,18 @@ describe('CloudFormation API with the AWS SDK', () => {
           StackName: 'sdk-change-set',
           ChangeSetName: 'nothing',
           UsePreviousTemplate: true,
-          Parameters: [{ ParameterKey: 'Name', UsePreviousValue: true }, { ParameterKey: 'VpcCidr', UsePreviousValue: true }],
+          Parameters: [
+            { ParameterKey: 'Name', UsePreviousValue: true },
+            { ParameterKey: 'VpcCidr', UsePreviousValue: true },
+          ],
         }),
       );
-      const described = await client.send(new DescribeChangeSetCommand({ ChangeSetName: 'nothing', StackName: 'sdk-change-set' }));
+      const described = await client.send(
+        new DescribeChangeSetCommand({
+          ChangeSetName: 'nothing',
+          StackName: 'sdk-change-set',
+        }),
+      );
       expect(described.Status).toBe('FAILED');
       expect(described.StatusReason).toBe(
         "The submitted information didn't contain changes. Submit different information to create a change set.",
@@ -351,14 +521,31 @@ describe('CloudFormation API with the AWS SDK', () => {
 
   describe('templates', () => {
     it('validates a template and reports IAM capabilities', async () => {
-      const result = await client.send(new ValidateTemplateCommand({ TemplateURL: `${baseUrl}/user-profile-v1.yaml` }));
+      const result = await client.send(
+        new ValidateTemplateCommand({
+          TemplateURL: `${baseUrl}/user-profile-v1.yaml`,
+        }),
+      );
       expect(result.Capabilities).toEqual(['CAPABILITY_NAMED_IAM']);
-      expect(result.CapabilitiesReason).toBe('The following resource(s) require capabilities: [AWS::IAM::Role]');
+      expect(result.CapabilitiesReason).toBe(
+        'The following resource(s) require capabilities: [AWS::IAM::Role]',
+      );
       expect(result.Parameters).toEqual(
         expect.arrayContaining([
-          { ParameterKey: 'InstanceType', DefaultValue: 'ml.t3.medium', NoEcho: false },
-          { ParameterKey: 'ApiToken', DefaultValue: 'not-a-secret', NoEcho: true },
-          expect.objectContaining({ ParameterKey: 'TeamName', Description: 'Lower-case team name.' }),
+          {
+            ParameterKey: 'InstanceType',
+            DefaultValue: 'ml.t3.medium',
+            NoEcho: false,
+          },
+          {
+            ParameterKey: 'ApiToken',
+            DefaultValue: 'not-a-secret',
+            NoEcho: true,
+          },
+          expect.objectContaining({
+            ParameterKey: 'TeamName',
+            Description: 'Lower-case team name.',
+          }),
         ]),
       );
     });
@@ -367,17 +554,29 @@ describe('CloudFormation API with the AWS SDK', () => {
       await expect(
         client.send(
           new ValidateTemplateCommand({
-            TemplateBody: 'Resources:\n  A: {Type: AWS::SQS::Queue, DependsOn: B}\n  B: {Type: AWS::SQS::Queue, DependsOn: A}\n',
+            TemplateBody:
+              'Resources:\n  A: {Type: AWS::SQS::Queue, DependsOn: B}\n  B: {Type: AWS::SQS::Queue, DependsOn: A}\n',
           }),
         ),
-      ).rejects.toMatchObject({ name: 'ValidationError', message: 'Template format error: Circular dependency between resources: [A, B]' });
+      ).rejects.toMatchObject({
+        name: 'ValidationError',
+        message:
+          'Template format error: Circular dependency between resources: [A, B]',
+      });
     });
 
     it('returns the template of a stack and its summary', async () => {
-      const { TemplateBody } = await client.send(new GetTemplateCommand({ StackName: 'sdk-network' }));
+      const { TemplateBody } = await client.send(
+        new GetTemplateCommand({ StackName: 'sdk-network' }),
+      );
       expect(TemplateBody).toBe(fixtureTemplate('network.yaml'));
-      const summary = await client.send(new GetTemplateSummaryCommand({ StackName: 'sdk-network' }));
-      expect(summary.ResourceTypes).toEqual(['AWS::EC2::VPC', 'AWS::SSM::Parameter']);
+      const summary = await client.send(
+        new GetTemplateSummaryCommand({ StackName: 'sdk-network' }),
+      );
+      expect(summary.ResourceTypes).toEqual([
+        'AWS::EC2::VPC',
+        'AWS::SSM::Parameter',
+      ]);
     });
   });
 });

@@ -15,7 +15,13 @@
  */
 
 import { paginate } from '../../server/pagination';
-import { AwsError, RequestContext, SandboxEnvironment, ServiceDefinition, ServiceFactory } from '../../server/types';
+import {
+  AwsError,
+  RequestContext,
+  SandboxEnvironment,
+  ServiceDefinition,
+  ServiceFactory,
+} from '../../server/types';
 import { requireMembers } from '../../server/validation';
 import { requiredCapabilities } from '../engine/capabilities';
 import { CallerContext } from '../engine/provisioning';
@@ -24,7 +30,14 @@ import { StackEngine, StackRequest } from '../engine/StackEngine';
 import { ChangeSetRecord, StackRecord } from '../engine/state';
 import { viewStack } from '../engine/stackView';
 import { TemplateSourceOptions } from '../engine/templateSource';
-import { asBoolean, asList, asOptionalNumber, asOptionalString, asParameters, asTags } from './coerce';
+import {
+  asBoolean,
+  asList,
+  asOptionalNumber,
+  asOptionalString,
+  asParameters,
+  asTags,
+} from './coerce';
 import {
   describeChanges,
   describeParameters,
@@ -33,7 +46,11 @@ import {
   summariseStackResource,
 } from './shapes';
 
-const PAGE = { defaultPageSize: 100, maxPageSize: 100, errorCode: 'ValidationError' };
+const PAGE = {
+  defaultPageSize: 100,
+  maxPageSize: 100,
+  errorCode: 'ValidationError',
+};
 
 /** Options for the CloudFormation service beyond the sandbox environment. */
 export interface CloudFormationServiceOptions {
@@ -57,7 +74,8 @@ function stackRequest(input: Record<string, unknown>): StackRequest {
     parameters: asParameters(input.Parameters),
     capabilities: asList<string>(input.Capabilities),
     tags: asTags(input.Tags),
-    disableRollback: asBoolean(input.DisableRollback) || onFailure === 'DO_NOTHING',
+    disableRollback:
+      asBoolean(input.DisableRollback) || onFailure === 'DO_NOTHING',
     roleArn: asOptionalString(input.RoleARN),
     notificationArns: asList<string>(input.NotificationARNs),
     timeoutInMinutes: asOptionalNumber(input.TimeoutInMinutes),
@@ -69,10 +87,15 @@ export function buildCloudFormationService(
   env: SandboxEnvironment,
   options: CloudFormationServiceOptions = {},
 ): ServiceDefinition {
-  const templateSource: TemplateSourceOptions = { localRoots: options.localTemplateRoots };
+  const templateSource: TemplateSourceOptions = {
+    localRoots: options.localTemplateRoots,
+  };
   const engine = new StackEngine({
     stacks: env.state.table<StackRecord>('cloudformation', 'stacks'),
-    changeSets: env.state.table<ChangeSetRecord>('cloudformation', 'changeSets'),
+    changeSets: env.state.table<ChangeSetRecord>(
+      'cloudformation',
+      'changeSets',
+    ),
     clock: env.clock,
     delayMs: () => env.settings.delayMs,
     registry: options.registry,
@@ -81,7 +104,10 @@ export function buildCloudFormationService(
 
   function changeSetOf(input: Record<string, unknown>): ChangeSetRecord {
     requireMembers(input, ['ChangeSetName'], 'ValidationError');
-    return engine.findChangeSet(String(input.ChangeSetName), asOptionalString(input.StackName));
+    return engine.findChangeSet(
+      String(input.ChangeSetName),
+      asOptionalString(input.StackName),
+    );
   }
 
   return {
@@ -94,13 +120,19 @@ export function buildCloudFormationService(
     operations: {
       async CreateStack(input, ctx) {
         requireMembers(input, ['StackName'], 'ValidationError');
-        const stack = await engine.createStack(stackRequest(input), callerOf(ctx));
+        const stack = await engine.createStack(
+          stackRequest(input),
+          callerOf(ctx),
+        );
         return { StackId: stack.stackId };
       },
 
       async UpdateStack(input, ctx) {
         requireMembers(input, ['StackName'], 'ValidationError');
-        const stack = await engine.updateStack(stackRequest(input), callerOf(ctx));
+        const stack = await engine.updateStack(
+          stackRequest(input),
+          callerOf(ctx),
+        );
         return { StackId: stack.stackId };
       },
 
@@ -112,10 +144,14 @@ export function buildCloudFormationService(
 
       DescribeStacks(input) {
         const name = asOptionalString(input.StackName);
-        const stacks = name ? [engine.requireStack(name)] : engine.liveStacks().reverse();
+        const stacks = name
+          ? [engine.requireStack(name)]
+          : engine.liveStacks().reverse();
         const page = paginate(stacks, { ...PAGE, nextToken: input.NextToken });
         return {
-          Stacks: page.items.map(stack => describeStack(stack, viewStack(stack, engine.now()))),
+          Stacks: page.items.map(stack =>
+            describeStack(stack, viewStack(stack, engine.now())),
+          ),
           NextToken: page.nextToken,
         };
       },
@@ -126,16 +162,28 @@ export function buildCloudFormationService(
           .allStacks()
           .reverse()
           .map(stack => ({ stack, view: viewStack(stack, engine.now()) }))
-          .filter(({ view }) => filter.length === 0 || filter.includes(view.status));
-        const page = paginate(summaries, { ...PAGE, nextToken: input.NextToken });
+          .filter(
+            ({ view }) => filter.length === 0 || filter.includes(view.status),
+          );
+        const page = paginate(summaries, {
+          ...PAGE,
+          nextToken: input.NextToken,
+        });
         return {
           StackSummaries: page.items.map(({ stack, view }) => ({
             StackId: stack.stackId,
             StackName: stack.stackName,
             TemplateDescription: stack.description,
             CreationTime: new Date(stack.creationTime),
-            LastUpdatedTime: stack.lastUpdatedTime !== undefined ? new Date(stack.lastUpdatedTime) : undefined,
-            DeletionTime: view.status === 'DELETE_COMPLETE' && stack.deletionTime !== undefined ? new Date(stack.deletionTime) : undefined,
+            LastUpdatedTime:
+              stack.lastUpdatedTime !== undefined
+                ? new Date(stack.lastUpdatedTime)
+                : undefined,
+            DeletionTime:
+              view.status === 'DELETE_COMPLETE' &&
+              stack.deletionTime !== undefined
+                ? new Date(stack.deletionTime)
+                : undefined,
             StackStatus: view.status,
             StackStatusReason: view.statusReason,
             ParentId: stack.parentId,
@@ -176,27 +224,53 @@ export function buildCloudFormationService(
         if (input.StackName) {
           stack = engine.requireStack(String(input.StackName));
         } else if (physicalId) {
-          stack = engine.liveStacks().find(candidate => Object.values(candidate.resources).some(resource => resource.physicalId === physicalId));
+          stack = engine
+            .liveStacks()
+            .find(candidate =>
+              Object.values(candidate.resources).some(
+                resource => resource.physicalId === physicalId,
+              ),
+            );
           if (!stack) {
-            throw new AwsError('ValidationError', `Stack for ${physicalId} does not exist`);
+            throw new AwsError(
+              'ValidationError',
+              `Stack for ${physicalId} does not exist`,
+            );
           }
         } else {
-          throw new AwsError('ValidationError', 'Either StackName or PhysicalResourceId must be specified.');
+          throw new AwsError(
+            'ValidationError',
+            'Either StackName or PhysicalResourceId must be specified.',
+          );
         }
         const owner = stack;
         const resources = viewStack(owner, engine.now()).resources.filter(
           resource =>
-            (!logicalId || resource.logicalId === logicalId) && (!physicalId || resource.physicalId === physicalId),
+            (!logicalId || resource.logicalId === logicalId) &&
+            (!physicalId || resource.physicalId === physicalId),
         );
-        return { StackResources: resources.map(resource => describeStackResource(owner, resource)) };
+        return {
+          StackResources: resources.map(resource =>
+            describeStackResource(owner, resource),
+          ),
+        };
       },
 
       DescribeStackResource(input) {
-        requireMembers(input, ['StackName', 'LogicalResourceId'], 'ValidationError');
+        requireMembers(
+          input,
+          ['StackName', 'LogicalResourceId'],
+          'ValidationError',
+        );
         const stack = engine.requireStack(String(input.StackName));
-        const resource = viewStack(stack, engine.now()).resources.find(candidate => candidate.logicalId === input.LogicalResourceId);
+        const resource = viewStack(stack, engine.now()).resources.find(
+          candidate => candidate.logicalId === input.LogicalResourceId,
+        );
         if (!resource) {
-          throw new AwsError('ValidationError', `Resource ${input.LogicalResourceId} does not exist for stack ${stack.stackName}`);
+          throw new AwsError(
+            'ValidationError',
+            `Resource ${input.LogicalResourceId} does not exist for stack ${stack.stackName}`,
+          );
         }
         return {
           StackResourceDetail: {
@@ -211,12 +285,21 @@ export function buildCloudFormationService(
       ListStackResources(input) {
         requireMembers(input, ['StackName'], 'ValidationError');
         const stack = engine.requireStack(String(input.StackName));
-        const page = paginate(viewStack(stack, engine.now()).resources, { ...PAGE, nextToken: input.NextToken });
-        return { StackResourceSummaries: page.items.map(summariseStackResource), NextToken: page.nextToken };
+        const page = paginate(viewStack(stack, engine.now()).resources, {
+          ...PAGE,
+          nextToken: input.NextToken,
+        });
+        return {
+          StackResourceSummaries: page.items.map(summariseStackResource),
+          NextToken: page.nextToken,
+        };
       },
 
       ListExports(input) {
-        const page = paginate(engine.listExports(), { ...PAGE, nextToken: input.NextToken });
+        const page = paginate(engine.listExports(), {
+          ...PAGE,
+          nextToken: input.NextToken,
+        });
         return {
           Exports: page.items.map(({ stack, output }) => ({
             ExportingStackId: stack.stackId,
@@ -232,25 +315,39 @@ export function buildCloudFormationService(
         const name = String(input.ExportName);
         const importers = engine.importersOf(name);
         if (importers.length === 0) {
-          throw new AwsError('ValidationError', `Export '${name}' is not imported by any stack.`);
+          throw new AwsError(
+            'ValidationError',
+            `Export '${name}' is not imported by any stack.`,
+          );
         }
-        const page = paginate(importers, { ...PAGE, nextToken: input.NextToken });
+        const page = paginate(importers, {
+          ...PAGE,
+          nextToken: input.NextToken,
+        });
         return { Imports: page.items, NextToken: page.nextToken };
       },
 
       async ValidateTemplate(input, ctx) {
         const { template } = await engine.loadTemplate(
-          { templateBody: asOptionalString(input.TemplateBody), templateUrl: asOptionalString(input.TemplateURL) },
+          {
+            templateBody: asOptionalString(input.TemplateBody),
+            templateUrl: asOptionalString(input.TemplateURL),
+          },
           callerOf(ctx),
         );
         const capabilities = requiredCapabilities(template);
         return {
-          Parameters: Object.entries(template.Parameters ?? {}).map(([key, declaration]) => ({
-            ParameterKey: key,
-            DefaultValue: declaration.Default === undefined ? undefined : String(declaration.Default),
-            NoEcho: asBoolean(declaration.NoEcho),
-            Description: declaration.Description,
-          })),
+          Parameters: Object.entries(template.Parameters ?? {}).map(
+            ([key, declaration]) => ({
+              ParameterKey: key,
+              DefaultValue:
+                declaration.Default === undefined
+                  ? undefined
+                  : String(declaration.Default),
+              NoEcho: asBoolean(declaration.NoEcho),
+              Description: declaration.Description,
+            }),
+          ),
           Description: template.Description,
           Capabilities: capabilities.capabilities,
           CapabilitiesReason: capabilities.reason,
@@ -264,23 +361,37 @@ export function buildCloudFormationService(
         const { template } = await engine.loadTemplate(
           stack
             ? { templateBody: stack.templateBody }
-            : { templateBody: asOptionalString(input.TemplateBody), templateUrl: asOptionalString(input.TemplateURL) },
+            : {
+                templateBody: asOptionalString(input.TemplateBody),
+                templateUrl: asOptionalString(input.TemplateURL),
+              },
           callerOf(ctx),
         );
         const capabilities = requiredCapabilities(template);
         return {
-          Parameters: Object.entries(template.Parameters ?? {}).map(([key, declaration]) => ({
-            ParameterKey: key,
-            DefaultValue: declaration.Default === undefined ? undefined : String(declaration.Default),
-            ParameterType: declaration.Type,
-            NoEcho: asBoolean(declaration.NoEcho),
-            Description: declaration.Description,
-            ParameterConstraints: { AllowedValues: (declaration.AllowedValues ?? []).map(String) },
-          })),
+          Parameters: Object.entries(template.Parameters ?? {}).map(
+            ([key, declaration]) => ({
+              ParameterKey: key,
+              DefaultValue:
+                declaration.Default === undefined
+                  ? undefined
+                  : String(declaration.Default),
+              ParameterType: declaration.Type,
+              NoEcho: asBoolean(declaration.NoEcho),
+              Description: declaration.Description,
+              ParameterConstraints: {
+                AllowedValues: (declaration.AllowedValues ?? []).map(String),
+              },
+            }),
+          ),
           Description: template.Description,
           Capabilities: capabilities.capabilities,
           CapabilitiesReason: capabilities.reason,
-          ResourceTypes: [...new Set(Object.values(template.Resources).map(resource => resource.Type))],
+          ResourceTypes: [
+            ...new Set(
+              Object.values(template.Resources).map(resource => resource.Type),
+            ),
+          ],
           Version: template.AWSTemplateFormatVersion,
           DeclaredTransforms: [],
         };
@@ -289,18 +400,31 @@ export function buildCloudFormationService(
       GetTemplate(input) {
         if (input.ChangeSetName) {
           const changeSet = changeSetOf(input);
-          return { TemplateBody: changeSet.templateBody, StagesAvailable: ['Original', 'Processed'] };
+          return {
+            TemplateBody: changeSet.templateBody,
+            StagesAvailable: ['Original', 'Processed'],
+          };
         }
         requireMembers(input, ['StackName'], 'ValidationError');
         const stack = engine.requireStack(String(input.StackName));
-        return { TemplateBody: stack.templateBody, StagesAvailable: ['Original', 'Processed'] };
+        return {
+          TemplateBody: stack.templateBody,
+          StagesAvailable: ['Original', 'Processed'],
+        };
       },
 
       async CreateChangeSet(input, ctx) {
-        requireMembers(input, ['StackName', 'ChangeSetName'], 'ValidationError');
+        requireMembers(
+          input,
+          ['StackName', 'ChangeSetName'],
+          'ValidationError',
+        );
         const changeSetType = asOptionalString(input.ChangeSetType) ?? 'UPDATE';
         if (changeSetType !== 'CREATE' && changeSetType !== 'UPDATE') {
-          throw new AwsError('ValidationError', `ChangeSetType ${changeSetType} is not supported by the sandbox`);
+          throw new AwsError(
+            'ValidationError',
+            `ChangeSetType ${changeSetType} is not supported by the sandbox`,
+          );
         }
         const changeSet = await engine.createChangeSet(
           {
@@ -317,7 +441,8 @@ export function buildCloudFormationService(
       DescribeChangeSet(input) {
         const changeSet = changeSetOf(input);
         const status = engine.changeSetStatus(changeSet);
-        const changes = status.status === 'CREATE_COMPLETE' ? describeChanges(changeSet) : [];
+        const changes =
+          status.status === 'CREATE_COMPLETE' ? describeChanges(changeSet) : [];
         const page = paginate(changes, { ...PAGE, nextToken: input.NextToken });
         return {
           ChangeSetName: changeSet.changeSetName,
@@ -352,8 +477,13 @@ export function buildCloudFormationService(
       ListChangeSets(input) {
         requireMembers(input, ['StackName'], 'ValidationError');
         const stack = engine.requireStack(String(input.StackName));
-        const changeSets = engine.allChangeSets().filter(changeSet => changeSet.stackId === stack.stackId);
-        const page = paginate(changeSets, { ...PAGE, nextToken: input.NextToken });
+        const changeSets = engine
+          .allChangeSets()
+          .filter(changeSet => changeSet.stackId === stack.stackId);
+        const page = paginate(changeSets, {
+          ...PAGE,
+          nextToken: input.NextToken,
+        });
         return {
           Summaries: page.items.map(changeSet => {
             const status = engine.changeSetStatus(changeSet);
@@ -378,9 +508,12 @@ export function buildCloudFormationService(
 }
 
 /** The CloudFormation service with default options, for `defaultServiceFactories`. */
-export const createCloudFormationService: ServiceFactory = env => buildCloudFormationService(env);
+export const createCloudFormationService: ServiceFactory = env =>
+  buildCloudFormationService(env);
 
 /** A CloudFormation service factory that may also read `file://` templates under the given directories. */
-export function cloudFormationServiceWithLocalTemplates(localTemplateRoots: string[]): ServiceFactory {
+export function cloudFormationServiceWithLocalTemplates(
+  localTemplateRoots: string[],
+): ServiceFactory {
   return env => buildCloudFormationService(env, { localTemplateRoots });
 }

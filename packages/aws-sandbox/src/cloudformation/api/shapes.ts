@@ -28,7 +28,8 @@ export function describeParameters(parameters: ResolvedParameter[]) {
 }
 
 export function describeStack(stack: StackRecord, view: StackView) {
-  const showOutputs = EXPORTING_STATUSES.has(view.status) && view.status !== 'DELETE_COMPLETE';
+  const showOutputs =
+    EXPORTING_STATUSES.has(view.status) && view.status !== 'DELETE_COMPLETE';
   return {
     StackId: stack.stackId,
     StackName: stack.stackName,
@@ -36,8 +37,14 @@ export function describeStack(stack: StackRecord, view: StackView) {
     Description: stack.description,
     Parameters: describeParameters(stack.parameters),
     CreationTime: new Date(stack.creationTime),
-    LastUpdatedTime: stack.lastUpdatedTime !== undefined ? new Date(stack.lastUpdatedTime) : undefined,
-    DeletionTime: view.status === 'DELETE_COMPLETE' && stack.deletionTime !== undefined ? new Date(stack.deletionTime) : undefined,
+    LastUpdatedTime:
+      stack.lastUpdatedTime !== undefined
+        ? new Date(stack.lastUpdatedTime)
+        : undefined,
+    DeletionTime:
+      view.status === 'DELETE_COMPLETE' && stack.deletionTime !== undefined
+        ? new Date(stack.deletionTime)
+        : undefined,
     StackStatus: view.status,
     StackStatusReason: view.statusReason,
     DisableRollback: stack.disableRollback,
@@ -61,7 +68,10 @@ export function describeStack(stack: StackRecord, view: StackView) {
   };
 }
 
-export function describeStackResource(stack: StackRecord, resource: StackView['resources'][number]) {
+export function describeStackResource(
+  stack: StackRecord,
+  resource: StackView['resources'][number],
+) {
   return {
     StackName: stack.stackName,
     StackId: stack.stackId,
@@ -75,7 +85,9 @@ export function describeStackResource(stack: StackRecord, resource: StackView['r
   };
 }
 
-export function summariseStackResource(resource: StackView['resources'][number]) {
+export function summariseStackResource(
+  resource: StackView['resources'][number],
+) {
   return {
     LogicalResourceId: resource.logicalId,
     PhysicalResourceId: resource.physicalId || undefined,
@@ -98,7 +110,12 @@ export function describeChanges(changeSet: ChangeSetRecord) {
       Replacement: change.replacement,
       Scope: change.scope,
       Details: change.changedProperties.map(name => ({
-        Target: { Attribute: 'Properties', Name: name, RequiresRecreation: change.replacement === 'True' ? 'Always' : 'Never' },
+        Target: {
+          Attribute: 'Properties',
+          Name: name,
+          RequiresRecreation:
+            change.replacement === 'True' ? 'Always' : 'Never',
+        },
         Evaluation: change.replacement === 'Conditional' ? 'Dynamic' : 'Static',
         ChangeSource: 'DirectModification',
       })),

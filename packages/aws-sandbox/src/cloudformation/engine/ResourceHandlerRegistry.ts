@@ -40,18 +40,39 @@ export class ResourceHandlerRegistry {
   static withDefaults(): ResourceHandlerRegistry {
     const registry = new ResourceHandlerRegistry();
     registry.register('AWS::SageMaker::Domain', sageMakerDomainHandler);
-    registry.register('AWS::SageMaker::UserProfile', sageMakerUserProfileHandler);
+    registry.register(
+      'AWS::SageMaker::UserProfile',
+      sageMakerUserProfileHandler,
+    );
     registry.register('AWS::SageMaker::Space', sageMakerSpaceHandler);
     registry.register('AWS::SageMaker::Image', sageMakerImageHandler);
-    registry.register('AWS::SageMaker::ImageVersion', sageMakerImageVersionHandler);
-    registry.register('AWS::SageMaker::AppImageConfig', sageMakerAppImageConfigHandler);
+    registry.register(
+      'AWS::SageMaker::ImageVersion',
+      sageMakerImageVersionHandler,
+    );
+    registry.register(
+      'AWS::SageMaker::AppImageConfig',
+      sageMakerAppImageConfigHandler,
+    );
     registry.register('AWS::SSM::Parameter', ssmParameterHandler);
     registry.register('AWS::S3::Bucket', s3BucketHandler);
     registry.register('AWS::ServiceCatalog::Portfolio', portfolioHandler);
-    registry.register('AWS::ServiceCatalog::CloudFormationProduct', cloudFormationProductHandler);
-    registry.register('AWS::ServiceCatalog::PortfolioProductAssociation', portfolioProductAssociationHandler);
-    registry.register('AWS::ServiceCatalog::PortfolioPrincipalAssociation', portfolioPrincipalAssociationHandler);
-    registry.register('AWS::ServiceCatalog::LaunchRoleConstraint', launchRoleConstraintHandler);
+    registry.register(
+      'AWS::ServiceCatalog::CloudFormationProduct',
+      cloudFormationProductHandler,
+    );
+    registry.register(
+      'AWS::ServiceCatalog::PortfolioProductAssociation',
+      portfolioProductAssociationHandler,
+    );
+    registry.register(
+      'AWS::ServiceCatalog::PortfolioPrincipalAssociation',
+      portfolioPrincipalAssociationHandler,
+    );
+    registry.register(
+      'AWS::ServiceCatalog::LaunchRoleConstraint',
+      launchRoleConstraintHandler,
+    );
     return registry;
   }
 
@@ -60,6 +81,8 @@ export class ResourceHandlerRegistry {
   }
 
   handlerFor(resourceType: string): ResourceHandler {
-    return this.handlers.get(resourceType) ?? genericResourceHandler(resourceType);
+    return (
+      this.handlers.get(resourceType) ?? genericResourceHandler(resourceType)
+    );
   }
 }

@@ -17,7 +17,10 @@
 import { ManualClock } from '../../state';
 import { Sandbox } from '../../sandbox';
 import { startTestSandbox } from '../__fixtures__/testSandbox';
-import { fixtureTemplate, uploadFixtureTemplates } from '../__fixtures__/fixtureTemplates';
+import {
+  fixtureTemplate,
+  uploadFixtureTemplates,
+} from '../__fixtures__/fixtureTemplates';
 
 const EXECUTION_ROLE = 'arn:aws:iam::123456789012:role/ds-studio-default';
 
@@ -32,10 +35,17 @@ describe('StackEngine', () => {
 
   afterAll(() => sandbox.close());
 
-  const cfn = (operation: string, input: Record<string, unknown>) => sandbox.invoke('cloudformation', operation, input);
-  const stackOf = async (name: string) => (await cfn('DescribeStacks', { StackName: name })).Stacks[0];
+  const cfn = (operation: string, input: Record<string, unknown>) =>
+    sandbox.invoke('cloudformation', operation, input);
+  const stackOf = async (name: string) =>
+    (await cfn('DescribeStacks', { StackName: name })).Stacks[0];
   const outputsOf = async (name: string) =>
-    Object.fromEntries(((await stackOf(name)).Outputs as any[]).map(output => [output.OutputKey, output.OutputValue]));
+    Object.fromEntries(
+      ((await stackOf(name)).Outputs as any[]).map(output => [
+        output.OutputKey,
+        output.OutputValue,
+      ]),
+    );
 
   it('creates nested stacks from a URL relative to the parent and passes their outputs up', async () => {
     await cfn('CreateStack', {
@@ -48,16 +58,24 @@ describe('StackEngine', () => {
     const outputs = await outputsOf('nested-parent');
     expect(outputs.VpcId).toMatch(/^vpc-[0-9a-f]{17}$/);
     expect(outputs.SubnetCidrs).toBe('10.0.0.0/24,10.0.1.0/24,10.0.2.0/24');
-    const { StackResources } = await cfn('DescribeStackResources', { StackName: 'nested-parent', LogicalResourceId: 'Network' });
+    const { StackResources } = await cfn('DescribeStackResources', {
+      StackName: 'nested-parent',
+      LogicalResourceId: 'Network',
+    });
     const child = await stackOf(StackResources[0].PhysicalResourceId);
     expect(child.StackName).toMatch(/^nested-parent-Network-[A-Z0-9]{12}$/);
     expect(child.ParentId).toBe(parent.StackId);
-    expect((await sandbox.invoke('ssm', 'GetParameter', { Name: 'nested-vpc' })).Parameter.Value).toBe(outputs.VpcId);
+    expect(
+      (await sandbox.invoke('ssm', 'GetParameter', { Name: 'nested-vpc' }))
+        .Parameter.Value,
+    ).toBe(outputs.VpcId);
 
     await cfn('DeleteStack', { StackName: 'nested-parent' });
     expect((await stackOf(parent.StackId)).StackStatus).toBe('DELETE_COMPLETE');
     expect((await stackOf(child.StackId)).StackStatus).toBe('DELETE_COMPLETE');
-    await expect(sandbox.invoke('ssm', 'GetParameter', { Name: 'nested-vpc' })).rejects.toThrow('not found');
+    await expect(
+      sandbox.invoke('ssm', 'GetParameter', { Name: 'nested-vpc' }),
+    ).rejects.toThrow('not found');
   });
 
   it('tracks exports and imports across stacks, and protects an export in use', async () => {
@@ -68,34 +86,49 @@ describe('StackEngine', () => {
     });
     await cfn('CreateStack', {
       StackName: 'importer',
-      TemplateBody: 'Resources:\n  P: {Type: AWS::SSM::Parameter, Properties: {Type: String, Value: !ImportValue shared-vpc-id}}\n',
+      TemplateBody:
+        'Resources:\n  P: {Type: AWS::SSM::Parameter, Properties: {Type: String, Value: !ImportValue shared-vpc-id}}\n',
     });
     expect((await stackOf('importer')).StackStatus).toBe('CREATE_COMPLETE');
-    expect((await cfn('ListImports', { ExportName: 'shared-vpc-id' })).Imports).toEqual(['importer']);
+    expect(
+      (await cfn('ListImports', { ExportName: 'shared-vpc-id' })).Imports,
+    ).toEqual(['importer']);
 
     await cfn('DeleteStack', { StackName: 'exporter' });
     const exporter = await stackOf('exporter');
     expect(exporter.StackStatus).toBe('DELETE_FAILED');
-    expect(exporter.StackStatusReason).toBe('Export shared-vpc-id cannot be deleted as it is in use by importer');
+    expect(exporter.StackStatusReason).toBe(
+      'Export shared-vpc-id cannot be deleted as it is in use by importer',
+    );
 
     await cfn('CreateStack', {
       StackName: 'duplicate-exporter',
-      TemplateBody: 'Resources:\n  Q: {Type: AWS::SQS::Queue}\nOutputs:\n  Q: {Value: !Ref Q, Export: {Name: shared-vpc-id}}\n',
+      TemplateBody:
+        'Resources:\n  Q: {Type: AWS::SQS::Queue}\nOutputs:\n  Q: {Value: !Ref Q, Export: {Name: shared-vpc-id}}\n',
     });
     const duplicate = await stackOf('duplicate-exporter');
     expect(duplicate.StackStatus).toBe('ROLLBACK_COMPLETE');
-    expect(duplicate.StackStatusReason).toContain('Export with name shared-vpc-id is already exported by stack exporter');
+    expect(duplicate.StackStatusReason).toContain(
+      'Export with name shared-vpc-id is already exported by stack exporter',
+    );
 
     await cfn('DeleteStack', { StackName: 'importer' });
     await cfn('DeleteStack', { StackName: 'exporter' });
-    expect((await stackOf(exporter.StackId)).StackStatus).toBe('DELETE_COMPLETE');
+    expect((await stackOf(exporter.StackId)).StackStatus).toBe(
+      'DELETE_COMPLETE',
+    );
   });
 
   it('fails and rolls back a stack whose import is missing', async () => {
-    await cfn('CreateStack', { StackName: 'orphan-import', TemplateBody: fixtureTemplate('imports-missing.yaml') });
+    await cfn('CreateStack', {
+      StackName: 'orphan-import',
+      TemplateBody: fixtureTemplate('imports-missing.yaml'),
+    });
     const stack = await stackOf('orphan-import');
     expect(stack.StackStatus).toBe('ROLLBACK_COMPLETE');
-    expect(stack.StackStatusReason).toBe('No export named no-such-export found. Rollback requested by user.');
+    expect(stack.StackStatusReason).toBe(
+      'No export named no-such-export found. Rollback requested by user.',
+    );
   });
 
   it('rolls back what it created when a resource fails, and keeps it with DisableRollback', async () => {
@@ -107,18 +140,38 @@ Resources:
     DependsOn: First
     Properties: {DomainId: d-doesnotexist, UserProfileName: ghost}
 `;
-    await cfn('CreateStack', { StackName: 'rolls-back', TemplateBody: template });
+    await cfn('CreateStack', {
+      StackName: 'rolls-back',
+      TemplateBody: template,
+    });
     const stack = await stackOf('rolls-back');
     expect(stack.StackStatus).toBe('ROLLBACK_COMPLETE');
-    expect(stack.StackStatusReason).toBe('The following resource(s) failed to create: [Profile]. Rollback requested by user.');
-    const { StackEvents } = await cfn('DescribeStackEvents', { StackName: 'rolls-back' });
-    const failure = StackEvents.find((event: any) => event.ResourceStatus === 'CREATE_FAILED' && event.LogicalResourceId === 'Profile');
+    expect(stack.StackStatusReason).toBe(
+      'The following resource(s) failed to create: [Profile]. Rollback requested by user.',
+    );
+    const { StackEvents } = await cfn('DescribeStackEvents', {
+      StackName: 'rolls-back',
+    });
+    const failure = StackEvents.find(
+      (event: any) =>
+        event.ResourceStatus === 'CREATE_FAILED' &&
+        event.LogicalResourceId === 'Profile',
+    );
     expect(failure.ResourceStatusReason).toBeTruthy();
-    await expect(sandbox.invoke('ssm', 'GetParameter', { Name: 'rollback-first' })).rejects.toThrow('not found');
+    await expect(
+      sandbox.invoke('ssm', 'GetParameter', { Name: 'rollback-first' }),
+    ).rejects.toThrow('not found');
 
-    await cfn('CreateStack', { StackName: 'keeps-failure', TemplateBody: template.replace(/rollback-first/, 'kept-first'), DisableRollback: 'true' });
+    await cfn('CreateStack', {
+      StackName: 'keeps-failure',
+      TemplateBody: template.replace(/rollback-first/, 'kept-first'),
+      DisableRollback: 'true',
+    });
     expect((await stackOf('keeps-failure')).StackStatus).toBe('CREATE_FAILED');
-    expect((await sandbox.invoke('ssm', 'GetParameter', { Name: 'kept-first' })).Parameter.Value).toBe('x');
+    expect(
+      (await sandbox.invoke('ssm', 'GetParameter', { Name: 'kept-first' }))
+        .Parameter.Value,
+    ).toBe('x');
   });
 
   it('turns SageMaker resources into SageMaker records with the template properties', async () => {
@@ -154,16 +207,23 @@ Outputs:
       Tags: [{ Key: 'CostCenter', Value: 'ds' }],
     });
     const outputs = await outputsOf('studio');
-    const domain = await sandbox.invoke('sagemaker', 'DescribeDomain', { DomainId: outputs.DomainId });
+    const domain = await sandbox.invoke('sagemaker', 'DescribeDomain', {
+      DomainId: outputs.DomainId,
+    });
     expect(domain).toMatchObject({
       DomainName: 'engine-domain',
       AppNetworkAccessType: 'VpcOnly',
       KmsKeyId: expect.stringMatching(/^[0-9a-f-]{36}$/),
       SubnetIds: ['subnet-0123456789abcdef0'],
-      DefaultUserSettings: { ExecutionRole: EXECUTION_ROLE, SecurityGroups: ['sg-0123456789abcdef0'] },
+      DefaultUserSettings: {
+        ExecutionRole: EXECUTION_ROLE,
+        SecurityGroups: ['sg-0123456789abcdef0'],
+      },
       Url: outputs.Url,
     });
-    const { Tags } = await sandbox.invoke('sagemaker', 'ListTags', { ResourceArn: domain.DomainArn });
+    const { Tags } = await sandbox.invoke('sagemaker', 'ListTags', {
+      ResourceArn: domain.DomainArn,
+    });
     expect(Tags).toEqual(
       expect.arrayContaining([
         { Key: 'TeamName', Value: 'platform' },
@@ -172,21 +232,35 @@ Outputs:
         { Key: 'aws:cloudformation:logical-id', Value: 'Domain' },
       ]),
     );
-    const profile = await sandbox.invoke('sagemaker', 'DescribeUserProfile', { DomainId: outputs.DomainId, UserProfileName: 'dana' });
+    const profile = await sandbox.invoke('sagemaker', 'DescribeUserProfile', {
+      DomainId: outputs.DomainId,
+      UserProfileName: 'dana',
+    });
     expect(profile.UserProfileArn).toBe(outputs.ProfileArn);
   });
 
   it('requires the IAM capabilities for IAM resources', async () => {
-    const template = 'Resources:\n  Role: {Type: AWS::IAM::Role, Properties: {RoleName: named, AssumeRolePolicyDocument: {}}}\n';
-    await expect(cfn('CreateStack', { StackName: 'iam', TemplateBody: template })).rejects.toMatchObject({
+    const template =
+      'Resources:\n  Role: {Type: AWS::IAM::Role, Properties: {RoleName: named, AssumeRolePolicyDocument: {}}}\n';
+    await expect(
+      cfn('CreateStack', { StackName: 'iam', TemplateBody: template }),
+    ).rejects.toMatchObject({
       code: 'InsufficientCapabilitiesException',
       message: 'Requires capabilities : [CAPABILITY_NAMED_IAM]',
     });
     await expect(
-      cfn('CreateStack', { StackName: 'iam', TemplateBody: template, Capabilities: ['CAPABILITY_IAM'] }),
+      cfn('CreateStack', {
+        StackName: 'iam',
+        TemplateBody: template,
+        Capabilities: ['CAPABILITY_IAM'],
+      }),
     ).rejects.toMatchObject({ code: 'InsufficientCapabilitiesException' });
-    await cfn('CreateStack', { StackName: 'iam', TemplateBody: template, Capabilities: ['CAPABILITY_NAMED_IAM'] });
-    expect((await outputsOf('iam'))).toEqual({});
+    await cfn('CreateStack', {
+      StackName: 'iam',
+      TemplateBody: template,
+      Capabilities: ['CAPABILITY_NAMED_IAM'],
+    });
+    expect(await outputsOf('iam')).toEqual({});
     expect((await stackOf('iam')).StackStatus).toBe('CREATE_COMPLETE');
   });
 
@@ -199,12 +273,19 @@ Conditions:
 Resources:
   Kept: {Type: AWS::SSM::Parameter, Properties: {Name: update-kept, Type: String, Value: !Ref Env}}
   Renamed: {Type: AWS::SSM::Parameter, Properties: {Name: ${name}, Type: String, Value: v}}
-${withExtra ? '  Extra: {Type: AWS::SSM::Parameter, Properties: {Name: update-extra, Type: String, Value: e}}' : ''}
+${
+  withExtra
+    ? '  Extra: {Type: AWS::SSM::Parameter, Properties: {Name: update-extra, Type: String, Value: e}}'
+    : ''
+}
 Outputs:
   ProdOnly: {Condition: IsProd, Value: prod}
   Always: {Value: !Ref Kept}
 `;
-    await cfn('CreateStack', { StackName: 'updating', TemplateBody: template('update-old', true) });
+    await cfn('CreateStack', {
+      StackName: 'updating',
+      TemplateBody: template('update-old', true),
+    });
     expect(Object.keys(await outputsOf('updating'))).toEqual(['Always']);
     await cfn('UpdateStack', {
       StackName: 'updating',
@@ -212,23 +293,47 @@ Outputs:
       Parameters: [{ ParameterKey: 'Env', ParameterValue: 'prod' }],
     });
     expect((await stackOf('updating')).StackStatus).toBe('UPDATE_COMPLETE');
-    expect(await outputsOf('updating')).toEqual({ ProdOnly: 'prod', Always: 'update-kept' });
-    expect((await sandbox.invoke('ssm', 'GetParameter', { Name: 'update-kept' })).Parameter.Value).toBe('prod');
-    expect((await sandbox.invoke('ssm', 'GetParameter', { Name: 'update-new' })).Parameter.Value).toBe('v');
-    await expect(sandbox.invoke('ssm', 'GetParameter', { Name: 'update-old' })).rejects.toThrow('not found');
-    await expect(sandbox.invoke('ssm', 'GetParameter', { Name: 'update-extra' })).rejects.toThrow('not found');
-    const { StackResourceSummaries } = await cfn('ListStackResources', { StackName: 'updating' });
-    expect(StackResourceSummaries.map((resource: any) => resource.LogicalResourceId).sort()).toEqual(['Kept', 'Renamed']);
+    expect(await outputsOf('updating')).toEqual({
+      ProdOnly: 'prod',
+      Always: 'update-kept',
+    });
+    expect(
+      (await sandbox.invoke('ssm', 'GetParameter', { Name: 'update-kept' }))
+        .Parameter.Value,
+    ).toBe('prod');
+    expect(
+      (await sandbox.invoke('ssm', 'GetParameter', { Name: 'update-new' }))
+        .Parameter.Value,
+    ).toBe('v');
+    await expect(
+      sandbox.invoke('ssm', 'GetParameter', { Name: 'update-old' }),
+    ).rejects.toThrow('not found');
+    await expect(
+      sandbox.invoke('ssm', 'GetParameter', { Name: 'update-extra' }),
+    ).rejects.toThrow('not found');
+    const { StackResourceSummaries } = await cfn('ListStackResources', {
+      StackName: 'updating',
+    });
+    expect(
+      StackResourceSummaries.map(
+        (resource: any) => resource.LogicalResourceId,
+      ).sort(),
+    ).toEqual(['Kept', 'Renamed']);
 
     await expect(
-      cfn('UpdateStack', { StackName: 'updating', UsePreviousTemplate: 'true', Parameters: [{ ParameterKey: 'Env', UsePreviousValue: 'true' }] }),
+      cfn('UpdateStack', {
+        StackName: 'updating',
+        UsePreviousTemplate: 'true',
+        Parameters: [{ ParameterKey: 'Env', UsePreviousValue: 'true' }],
+      }),
     ).rejects.toThrow('No updates are to be performed.');
   });
 
   it('rolls a failed update back to the previous resources', async () => {
     await cfn('CreateStack', {
       StackName: 'update-rollback',
-      TemplateBody: 'Resources:\n  P: {Type: AWS::SSM::Parameter, Properties: {Name: stable, Type: String, Value: before}}\n',
+      TemplateBody:
+        'Resources:\n  P: {Type: AWS::SSM::Parameter, Properties: {Name: stable, Type: String, Value: before}}\n',
     });
     await cfn('UpdateStack', {
       StackName: 'update-rollback',
@@ -240,13 +345,24 @@ Resources:
     });
     const stack = await stackOf('update-rollback');
     expect(stack.StackStatus).toBe('UPDATE_ROLLBACK_COMPLETE');
-    expect(stack.StackStatusReason).toContain('The following resource(s) failed to create: [Broken]');
-    expect((await sandbox.invoke('ssm', 'GetParameter', { Name: 'stable' })).Parameter.Value).toBe('before');
-    expect((await cfn('GetTemplate', { StackName: 'update-rollback' })).TemplateBody).not.toContain('Broken');
+    expect(stack.StackStatusReason).toContain(
+      'The following resource(s) failed to create: [Broken]',
+    );
+    expect(
+      (await sandbox.invoke('ssm', 'GetParameter', { Name: 'stable' }))
+        .Parameter.Value,
+    ).toBe('before');
+    expect(
+      (await cfn('GetTemplate', { StackName: 'update-rollback' })).TemplateBody,
+    ).not.toContain('Broken');
   });
 
   it('resolves AWS::SSM::Parameter::Value parameters from SSM', async () => {
-    await sandbox.invoke('ssm', 'PutParameter', { Name: '/ds/image', Value: 'image-42', Type: 'String' });
+    await sandbox.invoke('ssm', 'PutParameter', {
+      Name: '/ds/image',
+      Value: 'image-42',
+      Type: 'String',
+    });
     await cfn('CreateStack', {
       StackName: 'ssm-typed',
       TemplateBody: `
@@ -262,14 +378,20 @@ Outputs:
     });
     const outputs = await outputsOf('ssm-typed');
     expect(outputs.Image).toBe('image-42');
-    expect(outputs.QueueArn).toMatch(/^arn:aws:sqs:us-east-1:123456789012:queue\/ssm-typed-Q-[A-Z0-9]{12}$/);
+    expect(outputs.QueueArn).toMatch(
+      /^arn:aws:sqs:us-east-1:123456789012:queue\/ssm-typed-Q-[A-Z0-9]{12}$/,
+    );
     expect(outputs.AnyAttribute).toMatch(/^ssm-typed-Q-/);
     await expect(
       cfn('CreateStack', {
         StackName: 'ssm-missing',
-        TemplateBody: "Parameters:\n  I: {Type: 'AWS::SSM::Parameter::Value<String>', Default: /nope}\nResources:\n  Q: {Type: AWS::SQS::Queue}\n",
+        TemplateBody:
+          "Parameters:\n  I: {Type: 'AWS::SSM::Parameter::Value<String>', Default: /nope}\nResources:\n  Q: {Type: AWS::SQS::Queue}\n",
       }),
-    ).rejects.toMatchObject({ code: 'ValidationError', message: 'Parameters: [/nope] cannot be found.' });
+    ).rejects.toMatchObject({
+      code: 'ValidationError',
+      message: 'Parameters: [/nope] cannot be found.',
+    });
   });
 });
 
@@ -278,22 +400,43 @@ describe('StackEngine timing', () => {
     const clock = new ManualClock();
     const sandbox = await startTestSandbox({ clock, delayMs: 1000 });
     try {
-      const { StackId } = await sandbox.invoke('cloudformation', 'CreateStack', {
-        StackName: 'slow',
-        TemplateBody: 'Resources:\n  A: {Type: AWS::SQS::Queue}\n  B: {Type: AWS::SQS::Queue}\n',
-      });
-      const status = async () => (await sandbox.invoke('cloudformation', 'DescribeStacks', { StackName: StackId })).Stacks[0].StackStatus;
+      const { StackId } = await sandbox.invoke(
+        'cloudformation',
+        'CreateStack',
+        {
+          StackName: 'slow',
+          TemplateBody:
+            'Resources:\n  A: {Type: AWS::SQS::Queue}\n  B: {Type: AWS::SQS::Queue}\n',
+        },
+      );
+      const status = async () =>
+        (
+          await sandbox.invoke('cloudformation', 'DescribeStacks', {
+            StackName: StackId,
+          })
+        ).Stacks[0].StackStatus;
       expect(await status()).toBe('CREATE_IN_PROGRESS');
       await expect(
-        sandbox.invoke('cloudformation', 'UpdateStack', { StackName: 'slow', UsePreviousTemplate: 'true' }),
-      ).rejects.toThrow(`Stack:${StackId} is in CREATE_IN_PROGRESS state and can not be updated.`);
+        sandbox.invoke('cloudformation', 'UpdateStack', {
+          StackName: 'slow',
+          UsePreviousTemplate: 'true',
+        }),
+      ).rejects.toThrow(
+        `Stack:${StackId} is in CREATE_IN_PROGRESS state and can not be updated.`,
+      );
       clock.advance(500);
-      const { StackEvents } = await sandbox.invoke('cloudformation', 'DescribeStackEvents', { StackName: 'slow' });
+      const { StackEvents } = await sandbox.invoke(
+        'cloudformation',
+        'DescribeStackEvents',
+        { StackName: 'slow' },
+      );
       expect(StackEvents.length).toBeGreaterThan(1);
       expect(StackEvents.length).toBeLessThan(6);
       clock.advance(500);
       expect(await status()).toBe('CREATE_COMPLETE');
-      await sandbox.invoke('cloudformation', 'DeleteStack', { StackName: 'slow' });
+      await sandbox.invoke('cloudformation', 'DeleteStack', {
+        StackName: 'slow',
+      });
       expect(await status()).toBe('DELETE_IN_PROGRESS');
       clock.advance(1000);
       expect(await status()).toBe('DELETE_COMPLETE');

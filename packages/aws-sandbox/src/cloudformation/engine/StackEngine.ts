@@ -21,7 +21,12 @@ import { computeChanges } from './changes';
 import { canonicalJson } from './compare';
 import { creationOrder } from './dependencies';
 import { generatedSuffix } from './ids';
-import { ParameterInput, parameterValuesForRef, ResolvedParameter, resolveParameters } from './parameters';
+import {
+  ParameterInput,
+  parameterValuesForRef,
+  ResolvedParameter,
+  resolveParameters,
+} from './parameters';
 import { parseTemplate } from './parseTemplate';
 import {
   accountOf,
@@ -48,7 +53,11 @@ import { ChangeSetRecord, StackOutputRecord, StackRecord, Tag } from './state';
 import { viewStack } from './stackView';
 import type { Clock } from '../../state/Clock';
 import type { StateTable } from '../../state/StateStore';
-import { fetchTemplate, resolveTemplateUrl, TemplateSourceOptions } from './templateSource';
+import {
+  fetchTemplate,
+  resolveTemplateUrl,
+  TemplateSourceOptions,
+} from './templateSource';
 import { Template, TemplateError, TemplateValue } from './types';
 
 /** Where the engine keeps its records and reads the time. */
@@ -122,8 +131,19 @@ function ssmReader(caller: CallerContext) {
   };
 }
 
+function failureStatusOf(status: string): string {
+  if (status.startsWith('DELETE')) {
+    return 'DELETE_FAILED';
+  }
+  return status.startsWith('UPDATE')
+    ? 'UPDATE_ROLLBACK_FAILED'
+    : 'ROLLBACK_FAILED';
+}
+
 function withRollbackRequested(reason: string): string {
-  return reason.endsWith('. ') ? `${reason}Rollback requested by user.` : `${reason}. Rollback requested by user.`;
+  return reason.endsWith('. ')
+    ? `${reason}Rollback requested by user.`
+    : `${reason}. Rollback requested by user.`;
 }
 
 /**
@@ -146,7 +166,10 @@ export class StackEngine implements ProvisioningHost {
     this.delayMs = options.delayMs;
     this.templateSource = options.templateSource ?? {};
     this.registry = options.registry ?? ResourceHandlerRegistry.withDefaults();
-    this.registry.register('AWS::CloudFormation::Stack', nestedStackHandler(this));
+    this.registry.register(
+      'AWS::CloudFormation::Stack',
+      nestedStackHandler(this),
+    );
   }
 
   now(): number {
@@ -171,7 +194,11 @@ export class StackEngine implements ProvisioningHost {
     }
     return this.stacks
       .values()
-      .find(stack => stack.stackName === nameOrId && this.statusOf(stack) !== 'DELETE_COMPLETE');
+      .find(
+        stack =>
+          stack.stackName === nameOrId &&
+          this.statusOf(stack) !== 'DELETE_COMPLETE',
+      );
   }
 
   requireStack(nameOrId: string): StackRecord {
@@ -184,7 +211,9 @@ export class StackEngine implements ProvisioningHost {
 
   /** Stacks that do not show as deleted, oldest first. */
   liveStacks(): StackRecord[] {
-    return this.stacks.values().filter(stack => this.statusOf(stack) !== 'DELETE_COMPLETE');
+    return this.stacks
+      .values()
+      .filter(stack => this.statusOf(stack) !== 'DELETE_COMPLETE');
   }
 
   /*
@@ -196,7 +225,9 @@ export class StackEngine implements ProvisioningHost {
       if (!EXPORTING_STATUSES.has(stack.status)) {
         continue;
       }
-      const output = stack.outputs.find(candidate => candidate.exportName === name);
+      const output = stack.outputs.find(
+        candidate => candidate.exportName === name,
+      );
       if (output) {
         return { stack, value: output.value };
       }
@@ -208,53 +239,97 @@ export class StackEngine implements ProvisioningHost {
     return this.stacks
       .values()
       .filter(stack => EXPORTING_STATUSES.has(stack.status))
-      .flatMap(stack => stack.outputs.filter(output => output.exportName).map(output => ({ stack, output })));
+      .flatMap(stack =>
+        stack.outputs
+          .filter(output => output.exportName)
+          .map(output => ({ stack, output })),
+      );
   }
 
   importersOf(name: string, exceptStackId?: string): string[] {
     return this.stacks
       .values()
-      .filter(stack => stack.status !== 'DELETE_COMPLETE' && stack.stackId !== exceptStackId && stack.imports.includes(name))
+      .filter(
+        stack =>
+          stack.status !== 'DELETE_COMPLETE' &&
+          stack.stackId !== exceptStackId &&
+          stack.imports.includes(name),
+      )
       .map(stack => stack.stackName);
   }
 
   // ---- templates -----------------------------------------------------------------------
 
-  async loadTemplate(location: TemplateLocation, caller: CallerContext): Promise<{ body: string; url?: string; template: Template }> {
+  async loadTemplate(
+    location: TemplateLocation,
+    caller: CallerContext,
+  ): Promise<{ body: string; url?: string; template: Template }> {
     return asValidation(async () => {
-      const hasBody = location.templateBody !== undefined && location.templateBody !== '';
-      const hasUrl = location.templateUrl !== undefined && location.templateUrl !== '';
+      const hasBody =
+        location.templateBody !== undefined && location.templateBody !== '';
+      const hasUrl =
+        location.templateUrl !== undefined && location.templateUrl !== '';
       if (hasBody === hasUrl) {
         throw validationError(
-          hasBody ? 'Specify exactly one of TemplateBody or TemplateUrl.' : 'Either Template URL or Template Body must be specified.',
+          hasBody
+            ? 'Specify exactly one of TemplateBody or TemplateUrl.'
+            : 'Either Template URL or Template Body must be specified.',
         );
       }
       const body = hasBody
         ? (location.templateBody as string)
-        : await fetchTemplate(location.templateUrl as string, caller.invoke, this.templateSource);
+        : await fetchTemplate(
+            location.templateUrl as string,
+            caller.invoke,
+            this.templateSource,
+          );
       const template = parseTemplate(body);
       creationOrder(template);
       return { body, url: hasUrl ? location.templateUrl : undefined, template };
     });
   }
 
-  private async prepare(request: StackRequest, caller: CallerContext, previous?: StackRecord): Promise<PreparedTemplate> {
+  private async prepare(
+    request: StackRequest,
+    caller: CallerContext,
+    previous?: StackRecord,
+  ): Promise<PreparedTemplate> {
     const location: TemplateLocation =
-      request.usePreviousTemplate && previous ? { templateBody: previous.templateBody } : request;
+      request.usePreviousTemplate && previous
+        ? { templateBody: previous.templateBody }
+        : request;
     const loaded = await this.loadTemplate(location, caller);
-    const previousValues = Object.fromEntries((previous?.parameters ?? []).map(parameter => [parameter.key, parameter.value]));
+    const previousValues = Object.fromEntries(
+      (previous?.parameters ?? []).map(parameter => [
+        parameter.key,
+        parameter.value,
+      ]),
+    );
     const parameters = await asValidation(async () => {
-      const resolved = resolveParameters(loaded.template, request.parameters ?? [], previousValues);
+      const resolved = resolveParameters(
+        loaded.template,
+        request.parameters ?? [],
+        previousValues,
+      );
       await parameterValuesForRef(resolved, ssmReader(caller));
       return resolved;
     });
-    const missing = missingCapabilities(loaded.template, request.capabilities ?? []);
+    const missing = missingCapabilities(
+      loaded.template,
+      request.capabilities ?? [],
+    );
     if (missing.length > 0) {
-      throw new AwsError('InsufficientCapabilitiesException', `Requires capabilities : [${missing.join(', ')}]`);
+      throw new AwsError(
+        'InsufficientCapabilitiesException',
+        `Requires capabilities : [${missing.join(', ')}]`,
+      );
     }
     return {
       body: loaded.body,
-      url: request.usePreviousTemplate && previous ? previous.templateUrl : loaded.url,
+      url:
+        request.usePreviousTemplate && previous
+          ? previous.templateUrl
+          : loaded.url,
       template: loaded.template,
       parameters,
     };
@@ -269,11 +344,19 @@ export class StackEngine implements ProvisioningHost {
       );
     }
     if (this.findStack(stackName)) {
-      throw new AwsError('AlreadyExistsException', `Stack [${stackName}] already exists`);
+      throw new AwsError(
+        'AlreadyExistsException',
+        `Stack [${stackName}] already exists`,
+      );
     }
   }
 
-  private newStackRecord(request: StackRequest, caller: CallerContext, prepared: PreparedTemplate | undefined, parent?: StackRecord): StackRecord {
+  private newStackRecord(
+    request: StackRequest,
+    caller: CallerContext,
+    prepared: PreparedTemplate | undefined,
+    parent?: StackRecord,
+  ): StackRecord {
     const stack: StackRecord = {
       stackId: newStackId(caller.accountId, caller.region, request.stackName),
       stackName: request.stackName,
@@ -301,20 +384,30 @@ export class StackEngine implements ProvisioningHost {
   }
 
   /** Runs one stack operation now and spreads its events over the delay. */
-  private async operate(stack: StackRecord, work: (start: number) => Promise<void>): Promise<void> {
+  private async operate(
+    stack: StackRecord,
+    work: (start: number) => Promise<void>,
+  ): Promise<void> {
     const start = Math.max(this.now(), lastEventTime(stack));
     const firstEvent = stack.events.length;
     try {
       await work(start);
     } catch (error) {
       // An engine fault must not leave the stack in progress forever.
-      const status = stack.status.startsWith('DELETE') ? 'DELETE_FAILED' : stack.status.startsWith('UPDATE') ? 'UPDATE_ROLLBACK_FAILED' : 'ROLLBACK_FAILED';
-      setStackStatus(stack, status, `Internal failure: ${(error as Error).message}`);
+      setStackStatus(
+        stack,
+        failureStatusOf(stack.status),
+        `Internal failure: ${(error as Error).message}`,
+      );
     }
     stampEvents(stack, firstEvent, start, this.delayMs());
   }
 
-  async createStack(request: StackRequest, caller: CallerContext, parent?: StackRecord): Promise<StackRecord> {
+  async createStack(
+    request: StackRequest,
+    caller: CallerContext,
+    parent?: StackRecord,
+  ): Promise<StackRecord> {
     this.checkNewStackName(request.stackName);
     const prepared = await this.prepare(request, caller);
     this.checkNewStackName(request.stackName);
@@ -326,16 +419,29 @@ export class StackEngine implements ProvisioningHost {
     return stack;
   }
 
-  private async runCreate(stack: StackRecord, prepared: PreparedTemplate, caller: CallerContext): Promise<void> {
-    const values = await this.parameterValues(stack, prepared.parameters, caller);
-    const outcome = values ? await applyTemplate(this, stack, prepared.template, values, caller) : undefined;
+  private async runCreate(
+    stack: StackRecord,
+    prepared: PreparedTemplate,
+    caller: CallerContext,
+  ): Promise<void> {
+    const values = await this.parameterValues(
+      stack,
+      prepared.parameters,
+      caller,
+    );
+    const outcome = values
+      ? await applyTemplate(this, stack, prepared.template, values, caller)
+      : undefined;
     if (outcome?.ok) {
       stack.outputs = outcome.outputs;
       stack.imports = outcome.imports;
       setStackStatus(stack, 'CREATE_COMPLETE');
       return;
     }
-    const reason = outcome && !outcome.ok ? outcome.reason : stack.statusReason ?? 'Parameter resolution failed';
+    const reason =
+      outcome && !outcome.ok
+        ? outcome.reason
+        : stack.statusReason ?? 'Parameter resolution failed';
     setStackStatus(stack, 'CREATE_FAILED', reason);
     if (stack.disableRollback) {
       return;
@@ -349,13 +455,21 @@ export class StackEngine implements ProvisioningHost {
       }
     }
     if (failed.length > 0) {
-      setStackStatus(stack, 'ROLLBACK_FAILED', `The following resource(s) failed to delete: [${failed.join(', ')}]. `);
+      setStackStatus(
+        stack,
+        'ROLLBACK_FAILED',
+        `The following resource(s) failed to delete: [${failed.join(', ')}]. `,
+      );
     } else {
       setStackStatus(stack, 'ROLLBACK_COMPLETE', rollbackReason);
     }
   }
 
-  private async parameterValues(stack: StackRecord, parameters: ResolvedParameter[], caller: CallerContext): Promise<Record<string, TemplateValue> | undefined> {
+  private async parameterValues(
+    stack: StackRecord,
+    parameters: ResolvedParameter[],
+    caller: CallerContext,
+  ): Promise<Record<string, TemplateValue> | undefined> {
     try {
       return await parameterValuesForRef(parameters, ssmReader(caller));
     } catch (error) {
@@ -366,12 +480,21 @@ export class StackEngine implements ProvisioningHost {
 
   private requireUpdatable(stack: StackRecord): void {
     const status = this.statusOf(stack);
-    if (!UPDATABLE_STATUSES.has(status) || !UPDATABLE_STATUSES.has(stack.status)) {
-      throw validationError(`Stack:${stack.stackId} is in ${status} state and can not be updated.`);
+    if (
+      !UPDATABLE_STATUSES.has(status) ||
+      !UPDATABLE_STATUSES.has(stack.status)
+    ) {
+      throw validationError(
+        `Stack:${stack.stackId} is in ${status} state and can not be updated.`,
+      );
     }
   }
 
-  async updateStack(request: StackRequest, caller: CallerContext, options: { allowNoChange?: boolean } = {}): Promise<StackRecord> {
+  async updateStack(
+    request: StackRequest,
+    caller: CallerContext,
+    options: { allowNoChange?: boolean } = {},
+  ): Promise<StackRecord> {
     const stack = this.requireStack(request.stackName);
     this.requireUpdatable(stack);
     const prepared = await this.prepare(request, caller, stack);
@@ -390,7 +513,12 @@ export class StackEngine implements ProvisioningHost {
     return stack;
   }
 
-  private async runUpdate(stack: StackRecord, prepared: PreparedTemplate, request: StackRequest, caller: CallerContext): Promise<void> {
+  private async runUpdate(
+    stack: StackRecord,
+    prepared: PreparedTemplate,
+    request: StackRequest,
+    caller: CallerContext,
+  ): Promise<void> {
     const previous = {
       templateBody: stack.templateBody,
       templateUrl: stack.templateUrl,
@@ -410,8 +538,14 @@ export class StackEngine implements ProvisioningHost {
         lastUpdatedTime: start,
       });
       setStackStatus(stack, 'UPDATE_IN_PROGRESS', 'User Initiated');
-      const values = await this.parameterValues(stack, prepared.parameters, caller);
-      const outcome = values ? await applyTemplate(this, stack, prepared.template, values, caller) : undefined;
+      const values = await this.parameterValues(
+        stack,
+        prepared.parameters,
+        caller,
+      );
+      const outcome = values
+        ? await applyTemplate(this, stack, prepared.template, values, caller)
+        : undefined;
       if (outcome?.ok) {
         stack.outputs = outcome.outputs;
         stack.imports = outcome.imports;
@@ -425,18 +559,35 @@ export class StackEngine implements ProvisioningHost {
         setStackStatus(stack, 'UPDATE_COMPLETE');
         return;
       }
-      const reason = outcome && !outcome.ok ? outcome.reason : stack.statusReason ?? 'Parameter resolution failed';
+      const reason =
+        outcome && !outcome.ok
+          ? outcome.reason
+          : stack.statusReason ?? 'Parameter resolution failed';
       const rollbackReason = withRollbackRequested(reason);
       setStackStatus(stack, 'UPDATE_ROLLBACK_IN_PROGRESS', rollbackReason);
-      const failed = await rollBack(this, stack, outcome?.journal ?? [], caller);
+      const failed = await rollBack(
+        this,
+        stack,
+        outcome?.journal ?? [],
+        caller,
+      );
       for (const resource of Object.values(stack.resources)) {
-        if (resource.status === 'CREATE_FAILED' || resource.status === 'DELETE_COMPLETE') {
+        if (
+          resource.status === 'CREATE_FAILED' ||
+          resource.status === 'DELETE_COMPLETE'
+        ) {
           delete stack.resources[resource.logicalId];
         }
       }
       Object.assign(stack, previous);
       if (failed.length > 0) {
-        setStackStatus(stack, 'UPDATE_ROLLBACK_FAILED', `The following resource(s) failed to update: [${failed.join(', ')}]. `);
+        setStackStatus(
+          stack,
+          'UPDATE_ROLLBACK_FAILED',
+          `The following resource(s) failed to update: [${failed.join(
+            ', ',
+          )}]. `,
+        );
         return;
       }
       setStackStatus(stack, 'UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS');
@@ -445,36 +596,62 @@ export class StackEngine implements ProvisioningHost {
   }
 
   /** Deletes a stack; deleting a missing or deleted stack is a no-op, as with AWS. */
-  async deleteStack(nameOrId: string, caller: CallerContext): Promise<StackRecord | undefined> {
+  async deleteStack(
+    nameOrId: string,
+    caller: CallerContext,
+  ): Promise<StackRecord | undefined> {
     const stack = this.findStack(nameOrId);
     if (!stack || stack.status === 'DELETE_COMPLETE') {
       return stack;
     }
     await this.operate(stack, async start => {
       setStackStatus(stack, 'DELETE_IN_PROGRESS', 'User Initiated');
-      for (const output of stack.outputs.filter(candidate => candidate.exportName)) {
+      for (const output of stack.outputs.filter(
+        candidate => candidate.exportName,
+      )) {
         const importers = this.importersOf(output.exportName!, stack.stackId);
         if (importers.length > 0) {
-          setStackStatus(stack, 'DELETE_FAILED', `Export ${output.exportName} cannot be deleted as it is in use by ${importers.join(', ')}`);
+          setStackStatus(
+            stack,
+            'DELETE_FAILED',
+            `Export ${
+              output.exportName
+            } cannot be deleted as it is in use by ${importers.join(', ')}`,
+          );
           return;
         }
       }
       let template: Template | undefined;
       try {
-        template = stack.templateBody ? parseTemplate(stack.templateBody) : undefined;
+        template = stack.templateBody
+          ? parseTemplate(stack.templateBody)
+          : undefined;
       } catch {
         template = undefined;
       }
-      const failed = await deleteResources(this, stack, deletionOrder(stack, template), caller);
+      const failed = await deleteResources(
+        this,
+        stack,
+        deletionOrder(stack, template),
+        caller,
+      );
       if (failed.length > 0) {
-        setStackStatus(stack, 'DELETE_FAILED', `The following resource(s) failed to delete: [${failed.join(', ')}]. `);
+        setStackStatus(
+          stack,
+          'DELETE_FAILED',
+          `The following resource(s) failed to delete: [${failed.join(
+            ', ',
+          )}]. `,
+        );
         return;
       }
       stack.outputs = [];
       stack.imports = [];
       stack.deletionTime = start + this.delayMs();
       setStackStatus(stack, 'DELETE_COMPLETE');
-      for (const changeSet of this.changeSets.values().filter(candidate => candidate.stackId === stack.stackId)) {
+      for (const changeSet of this.changeSets
+        .values()
+        .filter(candidate => candidate.stackId === stack.stackId)) {
         this.changeSets.delete(changeSet.changeSetId);
       }
     });
@@ -483,13 +660,24 @@ export class StackEngine implements ProvisioningHost {
 
   // ---- nested stacks -------------------------------------------------------------------
 
-  private nestedRequest(parent: StackRecord, properties: Record<string, TemplateValue>): Omit<StackRequest, 'stackName'> {
-    const parameters = Object.entries((properties.Parameters ?? {}) as Record<string, TemplateValue>).map(
-      ([ParameterKey, value]) => ({ ParameterKey, ParameterValue: Array.isArray(value) ? value.join(',') : String(value) }),
-    );
-    const ownTags = Array.isArray(properties.Tags) ? (properties.Tags as unknown as Tag[]) : [];
+  private nestedRequest(
+    parent: StackRecord,
+    properties: Record<string, TemplateValue>,
+  ): Omit<StackRequest, 'stackName'> {
+    const parameters = Object.entries(
+      (properties.Parameters ?? {}) as Record<string, TemplateValue>,
+    ).map(([ParameterKey, value]) => ({
+      ParameterKey,
+      ParameterValue: Array.isArray(value) ? value.join(',') : String(value),
+    }));
+    const ownTags = Array.isArray(properties.Tags)
+      ? (properties.Tags as unknown as Tag[])
+      : [];
     return {
-      templateUrl: resolveTemplateUrl(String(properties.TemplateURL ?? ''), parent.templateUrl),
+      templateUrl: resolveTemplateUrl(
+        String(properties.TemplateURL ?? ''),
+        parent.templateUrl,
+      ),
       parameters,
       capabilities: parent.capabilities,
       tags: [...parent.tags, ...ownTags],
@@ -498,35 +686,76 @@ export class StackEngine implements ProvisioningHost {
   }
 
   private outputAttributes(stack: StackRecord): Record<string, TemplateValue> {
-    return Object.fromEntries(stack.outputs.map(output => [`Outputs.${output.key}`, output.value]));
+    return Object.fromEntries(
+      stack.outputs.map(output => [`Outputs.${output.key}`, output.value]),
+    );
   }
 
   /** Creates the child stack of an `AWS::CloudFormation::Stack` resource. */
-  async createNestedStack(parentId: string, logicalId: string, properties: Record<string, TemplateValue>, caller: CallerContext) {
+  async createNestedStack(
+    parentId: string,
+    logicalId: string,
+    properties: Record<string, TemplateValue>,
+    caller: CallerContext,
+  ) {
     const parent = this.requireStack(parentId);
     const suffix = generatedSuffix();
-    const stackName = `${`${parent.stackName}-${logicalId}`.slice(0, 127 - suffix.length)}-${suffix}`;
-    const child = await this.createStack({ stackName, disableRollback: true, ...this.nestedRequest(parent, properties) }, caller, parent);
+    const stackName = `${`${parent.stackName}-${logicalId}`.slice(
+      0,
+      127 - suffix.length,
+    )}-${suffix}`;
+    const child = await this.createStack(
+      {
+        stackName,
+        disableRollback: true,
+        ...this.nestedRequest(parent, properties),
+      },
+      caller,
+      parent,
+    );
     if (child.status !== 'CREATE_COMPLETE') {
-      throw new Error(`Embedded stack ${child.stackId} was not successfully created: ${child.statusReason}`);
+      throw new Error(
+        `Embedded stack ${child.stackId} was not successfully created: ${child.statusReason}`,
+      );
     }
-    return { physicalId: child.stackId, attributes: this.outputAttributes(child) };
+    return {
+      physicalId: child.stackId,
+      attributes: this.outputAttributes(child),
+    };
   }
 
-  async updateNestedStack(childId: string, properties: Record<string, TemplateValue>, caller: CallerContext) {
+  async updateNestedStack(
+    childId: string,
+    properties: Record<string, TemplateValue>,
+    caller: CallerContext,
+  ) {
     const child = this.requireStack(childId);
     const parent = this.requireStack(child.parentId ?? childId);
-    await this.updateStack({ stackName: childId, ...this.nestedRequest(parent, properties) }, caller, { allowNoChange: true });
-    if (!UPDATABLE_STATUSES.has(child.status) || child.status === 'UPDATE_ROLLBACK_COMPLETE') {
-      throw new Error(`Embedded stack ${childId} was not successfully updated. Currently in ${child.status} with reason: ${child.statusReason}`);
+    await this.updateStack(
+      { stackName: childId, ...this.nestedRequest(parent, properties) },
+      caller,
+      { allowNoChange: true },
+    );
+    if (
+      !UPDATABLE_STATUSES.has(child.status) ||
+      child.status === 'UPDATE_ROLLBACK_COMPLETE'
+    ) {
+      throw new Error(
+        `Embedded stack ${childId} was not successfully updated. Currently in ${child.status} with reason: ${child.statusReason}`,
+      );
     }
     return { physicalId: childId, attributes: this.outputAttributes(child) };
   }
 
-  async deleteNestedStack(childId: string, caller: CallerContext): Promise<void> {
+  async deleteNestedStack(
+    childId: string,
+    caller: CallerContext,
+  ): Promise<void> {
     const child = await this.deleteStack(childId, caller);
     if (child && child.status !== 'DELETE_COMPLETE') {
-      throw new Error(`Embedded stack ${childId} was not successfully deleted: ${child.statusReason}`);
+      throw new Error(
+        `Embedded stack ${childId} was not successfully deleted: ${child.statusReason}`,
+      );
     }
   }
 
@@ -537,27 +766,46 @@ export class StackEngine implements ProvisioningHost {
   }
 
   /** The status and execution status a change set shows now. */
-  changeSetStatus(changeSet: ChangeSetRecord): { status: string; executionStatus: string; statusReason?: string } {
+  changeSetStatus(changeSet: ChangeSetRecord): {
+    status: string;
+    executionStatus: string;
+    statusReason?: string;
+  } {
     if (this.now() < changeSet.readyAt) {
       return { status: 'CREATE_IN_PROGRESS', executionStatus: 'UNAVAILABLE' };
     }
-    return { status: changeSet.status, executionStatus: changeSet.executionStatus, statusReason: changeSet.statusReason };
+    return {
+      status: changeSet.status,
+      executionStatus: changeSet.executionStatus,
+      statusReason: changeSet.statusReason,
+    };
   }
 
   findChangeSet(nameOrId: string, stackNameOrId?: string): ChangeSetRecord {
     const stack = stackNameOrId ? this.findStack(stackNameOrId) : undefined;
-    const found = this.changeSets.values().find(changeSet =>
-      nameOrId.startsWith('arn:')
-        ? changeSet.changeSetId === nameOrId
-        : changeSet.changeSetName === nameOrId && stack !== undefined && changeSet.stackId === stack.stackId,
-    );
+    const found = this.changeSets
+      .values()
+      .find(changeSet =>
+        nameOrId.startsWith('arn:')
+          ? changeSet.changeSetId === nameOrId
+          : changeSet.changeSetName === nameOrId &&
+            stack !== undefined &&
+            changeSet.stackId === stack.stackId,
+      );
     if (!found) {
-      throw new AwsError('ChangeSetNotFound', `ChangeSet [${nameOrId}] does not exist`, 404);
+      throw new AwsError(
+        'ChangeSetNotFound',
+        `ChangeSet [${nameOrId}] does not exist`,
+        404,
+      );
     }
     return found;
   }
 
-  async createChangeSet(request: ChangeSetRequest, caller: CallerContext): Promise<ChangeSetRecord> {
+  async createChangeSet(
+    request: ChangeSetRequest,
+    caller: CallerContext,
+  ): Promise<ChangeSetRecord> {
     const type = request.changeSetType ?? 'UPDATE';
     let stack = this.findStack(request.stackName);
     if (type === 'UPDATE') {
@@ -571,17 +819,34 @@ export class StackEngine implements ProvisioningHost {
         `Stack [${request.stackName}] already exists and cannot be created again with the changeSet [${request.changeSetName}].`,
       );
     }
-    const prepared = await this.prepare(request, caller, type === 'UPDATE' ? stack : undefined);
+    const prepared = await this.prepare(
+      request,
+      caller,
+      type === 'UPDATE' ? stack : undefined,
+    );
     if (!stack) {
       this.checkNewStackName(request.stackName);
       stack = this.newStackRecord(request, caller, undefined);
     }
     const owner = stack;
-    if (this.changeSets.values().some(changeSet => changeSet.stackId === owner.stackId && changeSet.changeSetName === request.changeSetName)) {
-      throw new AwsError('AlreadyExistsException', `ChangeSet [${request.changeSetName}] already exists`);
+    if (
+      this.changeSets
+        .values()
+        .some(
+          changeSet =>
+            changeSet.stackId === owner.stackId &&
+            changeSet.changeSetName === request.changeSetName,
+        )
+    ) {
+      throw new AwsError(
+        'AlreadyExistsException',
+        `ChangeSet [${request.changeSetName}] already exists`,
+      );
     }
     const changeSet: ChangeSetRecord = {
-      changeSetId: `arn:${partitionOf(caller.region)}:cloudformation:${caller.region}:${caller.accountId}:changeSet/${request.changeSetName}/${randomUUID()}`,
+      changeSetId: `arn:${partitionOf(caller.region)}:cloudformation:${
+        caller.region
+      }:${caller.accountId}:changeSet/${request.changeSetName}/${randomUUID()}`,
       changeSetName: request.changeSetName,
       stackId: owner.stackId,
       stackName: owner.stackName,
@@ -600,13 +865,28 @@ export class StackEngine implements ProvisioningHost {
       notificationArns: request.notificationArns ?? [],
     };
     try {
-      const values = await parameterValuesForRef(prepared.parameters, ssmReader(caller));
-      changeSet.changes = computeChanges(this, owner, prepared.template, values);
-      const parametersChanged = canonicalJson(prepared.parameters) !== canonicalJson(owner.parameters);
-      if (type === 'UPDATE' && changeSet.changes.length === 0 && !parametersChanged && prepared.body === owner.templateBody) {
+      const values = await parameterValuesForRef(
+        prepared.parameters,
+        ssmReader(caller),
+      );
+      changeSet.changes = computeChanges(
+        this,
+        owner,
+        prepared.template,
+        values,
+      );
+      const parametersChanged =
+        canonicalJson(prepared.parameters) !== canonicalJson(owner.parameters);
+      if (
+        type === 'UPDATE' &&
+        changeSet.changes.length === 0 &&
+        !parametersChanged &&
+        prepared.body === owner.templateBody
+      ) {
         changeSet.status = 'FAILED';
         changeSet.executionStatus = 'UNAVAILABLE';
-        changeSet.statusReason = "The submitted information didn't contain changes. Submit different information to create a change set.";
+        changeSet.statusReason =
+          "The submitted information didn't contain changes. Submit different information to create a change set.";
       }
     } catch (error) {
       changeSet.status = 'FAILED';
@@ -617,9 +897,15 @@ export class StackEngine implements ProvisioningHost {
     return changeSet;
   }
 
-  async executeChangeSet(changeSet: ChangeSetRecord, caller: CallerContext): Promise<StackRecord> {
+  async executeChangeSet(
+    changeSet: ChangeSetRecord,
+    caller: CallerContext,
+  ): Promise<StackRecord> {
     const current = this.changeSetStatus(changeSet);
-    if (current.status !== 'CREATE_COMPLETE' || current.executionStatus !== 'AVAILABLE') {
+    if (
+      current.status !== 'CREATE_COMPLETE' ||
+      current.executionStatus !== 'AVAILABLE'
+    ) {
       throw new AwsError(
         'InvalidChangeSetStatus',
         `ChangeSet [${changeSet.changeSetId}] cannot be executed in its current execution status of [${current.executionStatus}]`,
@@ -655,15 +941,30 @@ export class StackEngine implements ProvisioningHost {
         await this.runCreate(stack, prepared, caller);
       });
     } else {
-      await this.runUpdate(stack, prepared, { stackName: stack.stackName, capabilities: changeSet.capabilities, tags: changeSet.tags }, caller);
+      await this.runUpdate(
+        stack,
+        prepared,
+        {
+          stackName: stack.stackName,
+          capabilities: changeSet.capabilities,
+          tags: changeSet.tags,
+        },
+        caller,
+      );
     }
-    const succeeded = stack.status === 'CREATE_COMPLETE' || stack.status === 'UPDATE_COMPLETE';
-    changeSet.executionStatus = succeeded ? 'EXECUTE_COMPLETE' : 'EXECUTE_FAILED';
+    const succeeded =
+      stack.status === 'CREATE_COMPLETE' || stack.status === 'UPDATE_COMPLETE';
+    changeSet.executionStatus = succeeded
+      ? 'EXECUTE_COMPLETE'
+      : 'EXECUTE_FAILED';
     return stack;
   }
 
   deleteChangeSet(changeSet: ChangeSetRecord): void {
-    if (changeSet.executionStatus === 'EXECUTE_IN_PROGRESS' || isInProgress(changeSet.executionStatus)) {
+    if (
+      changeSet.executionStatus === 'EXECUTE_IN_PROGRESS' ||
+      isInProgress(changeSet.executionStatus)
+    ) {
       throw new AwsError(
         'InvalidChangeSetStatus',
         `ChangeSet [${changeSet.changeSetId}] cannot be deleted in its current execution status of [${changeSet.executionStatus}]`,
@@ -671,14 +972,19 @@ export class StackEngine implements ProvisioningHost {
     }
     this.changeSets.delete(changeSet.changeSetId);
     const stack = this.stacks.get(changeSet.stackId);
-    const othersRemain = this.changeSets.values().some(candidate => candidate.stackId === changeSet.stackId);
+    const othersRemain = this.changeSets
+      .values()
+      .some(candidate => candidate.stackId === changeSet.stackId);
     // A stack that only ever existed to hold this change set goes with it.
     if (stack && stack.status === 'REVIEW_IN_PROGRESS' && !othersRemain) {
       this.stacks.delete(stack.stackId);
     }
   }
 
-  callerFor(stack: StackRecord, invoke: CallerContext['invoke']): CallerContext {
+  callerFor(
+    stack: StackRecord,
+    invoke: CallerContext['invoke'],
+  ): CallerContext {
     return { accountId: accountOf(stack), region: regionOf(stack), invoke };
   }
 }

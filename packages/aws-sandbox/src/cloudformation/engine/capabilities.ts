@@ -34,7 +34,9 @@ export interface CapabilityRequirement {
   reason?: string;
 }
 
-export function requiredCapabilities(template: Template): CapabilityRequirement {
+export function requiredCapabilities(
+  template: Template,
+): CapabilityRequirement {
   const iamResources: string[] = [];
   let named = false;
   for (const [logicalId, resource] of Object.entries(template.Resources)) {
@@ -51,16 +53,24 @@ export function requiredCapabilities(template: Template): CapabilityRequirement 
   }
   return {
     capabilities: [named ? 'CAPABILITY_NAMED_IAM' : 'CAPABILITY_IAM'],
-    reason: `The following resource(s) require capabilities: [${[...new Set(iamResources.map(id => template.Resources[id].Type))].join(', ')}]`,
+    reason: `The following resource(s) require capabilities: [${[
+      ...new Set(iamResources.map(id => template.Resources[id].Type)),
+    ].join(', ')}]`,
   };
 }
 
 /** The capabilities missing from what a caller acknowledged; NAMED_IAM implies IAM. */
-export function missingCapabilities(template: Template, acknowledged: string[]): string[] {
+export function missingCapabilities(
+  template: Template,
+  acknowledged: string[],
+): string[] {
   const required = requiredCapabilities(template).capabilities;
   return required.filter(capability => {
     if (capability === 'CAPABILITY_IAM') {
-      return !acknowledged.includes('CAPABILITY_IAM') && !acknowledged.includes('CAPABILITY_NAMED_IAM');
+      return (
+        !acknowledged.includes('CAPABILITY_IAM') &&
+        !acknowledged.includes('CAPABILITY_NAMED_IAM')
+      );
     }
     return !acknowledged.includes(capability);
   });

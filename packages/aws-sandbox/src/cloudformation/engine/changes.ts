@@ -16,9 +16,23 @@
 
 import { changedProperties } from './compare';
 import { evaluate } from './intrinsics';
-import { activeResourceOrder, ProvisioningHost, scopeFor } from './provisioning';
+import {
+  activeResourceOrder,
+  ProvisioningHost,
+  scopeFor,
+} from './provisioning';
 import { ResourceChangeRecord, StackRecord } from './state';
 import { Template, TemplateValue } from './types';
+
+function replacementOf(
+  replaces: boolean,
+  undetermined: boolean,
+): 'True' | 'False' | 'Conditional' {
+  if (!replaces) {
+    return 'False';
+  }
+  return undetermined ? 'Conditional' : 'True';
+}
 
 /**
  * What applying `template` to `stack` would do, resource by resource, as a change set
@@ -34,7 +48,11 @@ export function computeChanges(
   const order = activeResourceOrder(template, scope);
   const existing = Object.fromEntries(
     Object.values(stack.resources)
-      .filter(resource => resource.status !== 'DELETE_COMPLETE' && !resource.status.endsWith('_FAILED'))
+      .filter(
+        resource =>
+          resource.status !== 'DELETE_COMPLETE' &&
+          !resource.status.endsWith('_FAILED'),
+      )
       .map(resource => [resource.logicalId, resource]),
   );
   const changes: ResourceChangeRecord[] = [];
@@ -42,18 +60,35 @@ export function computeChanges(
     const declaration = template.Resources[logicalId];
     const current = existing[logicalId];
     if (!current) {
-      changes.push({ action: 'Add', logicalId, resourceType: declaration.Type, scope: [], changedProperties: [] });
+      changes.push({
+        action: 'Add',
+        logicalId,
+        resourceType: declaration.Type,
+        scope: [],
+        changedProperties: [],
+      });
       continue;
     }
     if (current.type !== declaration.Type) {
-      changes.push({ action: 'Modify', logicalId, physicalId: current.physicalId, resourceType: declaration.Type, replacement: 'True', scope: ['Properties'], changedProperties: [] });
+      changes.push({
+        action: 'Modify',
+        logicalId,
+        physicalId: current.physicalId,
+        resourceType: declaration.Type,
+        replacement: 'True',
+        scope: ['Properties'],
+        changedProperties: [],
+      });
       continue;
     }
     const handler = host.registry.handlerFor(declaration.Type);
     let changed: string[];
     let undetermined = false;
     try {
-      const properties = evaluate(declaration.Properties ?? {}, scope) as Record<string, TemplateValue>;
+      const properties = evaluate(
+        declaration.Properties ?? {},
+        scope,
+      ) as Record<string, TemplateValue>;
       changed = changedProperties(current.properties, properties);
     } catch {
       // The new value depends on a resource that does not exist yet, so it is only known at execution.
@@ -63,13 +98,15 @@ export function computeChanges(
     if (changed.length === 0) {
       continue;
     }
-    const replaces = !handler.update || changed.some(name => handler.replacementProperties?.includes(name));
+    const replaces =
+      !handler.update ||
+      changed.some(name => handler.replacementProperties?.includes(name));
     changes.push({
       action: 'Modify',
       logicalId,
       physicalId: current.physicalId,
       resourceType: declaration.Type,
-      replacement: replaces ? (undetermined ? 'Conditional' : 'True') : 'False',
+      replacement: replacementOf(replaces, undetermined),
       scope: ['Properties'],
       changedProperties: changed,
     });
@@ -77,7 +114,14 @@ export function computeChanges(
   const active = new Set(order);
   for (const current of Object.values(existing)) {
     if (!active.has(current.logicalId)) {
-      changes.push({ action: 'Remove', logicalId: current.logicalId, physicalId: current.physicalId, resourceType: current.type, scope: [], changedProperties: [] });
+      changes.push({
+        action: 'Remove',
+        logicalId: current.logicalId,
+        physicalId: current.physicalId,
+        resourceType: current.type,
+        scope: [],
+        changedProperties: [],
+      });
     }
   }
   return changes;

@@ -24,7 +24,12 @@ export function canonicalJson(value: unknown): string {
   if (value && typeof value === 'object') {
     const entries = Object.keys(value)
       .sort()
-      .map(key => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
+      .map(
+        key =>
+          `${JSON.stringify(key)}:${canonicalJson(
+            (value as Record<string, unknown>)[key],
+          )}`,
+      );
     return `{${entries.join(',')}}`;
   }
   return JSON.stringify(value ?? null);
@@ -36,5 +41,7 @@ export function changedProperties(
   after: Record<string, TemplateValue>,
 ): string[] {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-  return [...keys].filter(key => canonicalJson(before[key]) !== canonicalJson(after[key])).sort();
+  return [...keys]
+    .filter(key => canonicalJson(before[key]) !== canonicalJson(after[key]))
+    .sort();
 }

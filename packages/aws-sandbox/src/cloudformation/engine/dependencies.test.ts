@@ -50,12 +50,20 @@ Resources:
   C: {Type: AWS::SSM::Parameter, Properties: {Value: x}}
 `),
       ),
-    ).toThrow('Template format error: Circular dependency between resources: [A, B]');
+    ).toThrow(
+      'Template format error: Circular dependency between resources: [A, B]',
+    );
   });
 
   it('reports references to names the template does not declare', () => {
     expect(() =>
-      creationOrder(parseTemplate('Resources:\n  A: {Type: AWS::SSM::Parameter, DependsOn: Ghost, Properties: {Value: !Ref Phantom}}\n')),
-    ).toThrow('Template format error: Unresolved resource dependencies [Phantom, Ghost] in the Resources block of the template');
+      creationOrder(
+        parseTemplate(
+          'Resources:\n  A: {Type: AWS::SSM::Parameter, DependsOn: Ghost, Properties: {Value: !Ref Phantom}}\n',
+        ),
+      ),
+    ).toThrow(
+      'Template format error: Unresolved resource dependencies [Phantom, Ghost] in the Resources block of the template',
+    );
   });
 });

@@ -18,14 +18,21 @@ import { Template, TemplateError } from './types';
 import { PSEUDO_PARAMETER_NAMES } from './pseudoParameters';
 
 /** Names an expression refers to through `Ref`, `Fn::GetAtt` and `Fn::Sub`. */
-export function referencedNames(expression: unknown, found: Set<string> = new Set()): Set<string> {
+export function referencedNames(
+  expression: unknown,
+  found: Set<string> = new Set(),
+): Set<string> {
   if (Array.isArray(expression)) {
     expression.forEach(item => referencedNames(item, found));
   } else if (expression && typeof expression === 'object') {
     for (const [key, value] of Object.entries(expression)) {
       if (key === 'Ref' && typeof value === 'string') {
         found.add(value);
-      } else if (key === 'Fn::GetAtt' && Array.isArray(value) && typeof value[0] === 'string') {
+      } else if (
+        key === 'Fn::GetAtt' &&
+        Array.isArray(value) &&
+        typeof value[0] === 'string'
+      ) {
         found.add(value[0]);
         referencedNames(value.slice(1), found);
       } else if (key === 'Fn::Sub') {
@@ -40,7 +47,9 @@ export function referencedNames(expression: unknown, found: Set<string> = new Se
 
 function collectSubReferences(argument: unknown, found: Set<string>): void {
   const [text, variables] = Array.isArray(argument) ? argument : [argument, {}];
-  const localNames = new Set(variables && typeof variables === 'object' ? Object.keys(variables) : []);
+  const localNames = new Set(
+    variables && typeof variables === 'object' ? Object.keys(variables) : [],
+  );
   referencedNames(variables, found);
   if (typeof text !== 'string') {
     return;
@@ -61,9 +70,14 @@ function dependsOnList(dependsOn: string | string[] | undefined): string[] {
 }
 
 /** For each resource, the resources it must wait for. Unknown names are a template error. */
-export function resourceDependencies(template: Template): Map<string, Set<string>> {
+export function resourceDependencies(
+  template: Template,
+): Map<string, Set<string>> {
   const resourceIds = new Set(Object.keys(template.Resources));
-  const parameterIds = new Set([...Object.keys(template.Parameters ?? {}), ...PSEUDO_PARAMETER_NAMES]);
+  const parameterIds = new Set([
+    ...Object.keys(template.Parameters ?? {}),
+    ...PSEUDO_PARAMETER_NAMES,
+  ]);
   const dependencies = new Map<string, Set<string>>();
   const unresolved = new Set<string>();
   for (const [logicalId, resource] of Object.entries(template.Resources)) {
@@ -88,7 +102,9 @@ export function resourceDependencies(template: Template): Map<string, Set<string
   }
   if (unresolved.size > 0) {
     throw new TemplateError(
-      `Template format error: Unresolved resource dependencies [${[...unresolved].join(', ')}] in the Resources block of the template`,
+      `Template format error: Unresolved resource dependencies [${[
+        ...unresolved,
+      ].join(', ')}] in the Resources block of the template`,
     );
   }
   return dependencies;
@@ -103,7 +119,10 @@ export function creationOrder(template: Template): string[] {
   while (progress && placed.size < dependencies.size) {
     progress = false;
     for (const [logicalId, needs] of dependencies) {
-      if (!placed.has(logicalId) && [...needs].every(need => placed.has(need))) {
+      if (
+        !placed.has(logicalId) &&
+        [...needs].every(need => placed.has(need))
+      ) {
         placed.add(logicalId);
         order.push(logicalId);
         progress = true;
@@ -111,8 +130,14 @@ export function creationOrder(template: Template): string[] {
     }
   }
   if (placed.size < dependencies.size) {
-    const cyclic = [...dependencies.keys()].filter(logicalId => !placed.has(logicalId));
-    throw new TemplateError(`Template format error: Circular dependency between resources: [${cyclic.join(', ')}]`);
+    const cyclic = [...dependencies.keys()].filter(
+      logicalId => !placed.has(logicalId),
+    );
+    throw new TemplateError(
+      `Template format error: Circular dependency between resources: [${cyclic.join(
+        ', ',
+      )}]`,
+    );
   }
   return order;
 }

@@ -34,12 +34,21 @@ export function lowerAlphanumeric(length: number): string {
 }
 
 export function randomHex(length: number): string {
-  return randomBytes(Math.ceil(length / 2)).toString('hex').slice(0, length);
+  return randomBytes(Math.ceil(length / 2))
+    .toString('hex')
+    .slice(0, length);
 }
 
 /** A name CloudFormation would generate for a resource without an explicit name. */
-export function generatedName(stackName: string, logicalId: string, maxLength = 64): string {
+export function generatedName(
+  stackName: string,
+  logicalId: string,
+  maxLength = 64,
+): string {
   const suffix = generatedSuffix();
-  const prefix = `${stackName}-${logicalId}`.slice(0, Math.max(1, maxLength - suffix.length - 1));
+  const prefix = `${stackName}-${logicalId}`.slice(
+    0,
+    Math.max(1, maxLength - suffix.length - 1),
+  );
   return `${prefix}-${suffix}`;
 }

@@ -39,11 +39,17 @@ function scopeWith(overrides: Partial<EvaluationScope> = {}): EvaluationScope {
       Env: 'dev',
       Subnets: ['subnet-a', 'subnet-b'],
       'AWS::Region': 'us-east-1',
-      'AWS::StackId': 'arn:aws:cloudformation:us-east-1:123456789012:stack/demo/0c8e6f40-1111-2222-3333-a1b2c3d4e5f6',
+      'AWS::StackId':
+        'arn:aws:cloudformation:us-east-1:123456789012:stack/demo/0c8e6f40-1111-2222-3333-a1b2c3d4e5f6',
     },
     mappings: TEMPLATE.Mappings!,
     declaredResources: new Set(['Role', 'Later']),
-    resources: { Role: { physicalId: 'demo-role', attributes: { Arn: 'arn:aws:iam::123456789012:role/demo-role' } } },
+    resources: {
+      Role: {
+        physicalId: 'demo-role',
+        attributes: { Arn: 'arn:aws:iam::123456789012:role/demo-role' },
+      },
+    },
     importValue: name => {
       if (name === 'shared-vpc') {
         return 'vpc-123';
@@ -52,7 +58,11 @@ function scopeWith(overrides: Partial<EvaluationScope> = {}): EvaluationScope {
     },
     ...overrides,
   };
-  return { ...base, isConditionTrue: conditionEvaluator(TEMPLATE, base), ...overrides } as EvaluationScope;
+  return {
+    ...base,
+    isConditionTrue: conditionEvaluator(TEMPLATE, base),
+    ...overrides,
+  } as EvaluationScope;
 }
 
 describe('intrinsic functions', () => {
@@ -62,72 +72,151 @@ describe('intrinsic functions', () => {
     expect(evaluate({ Ref: 'Env' }, scope)).toBe('dev');
     expect(evaluate({ Ref: 'AWS::Region' }, scope)).toBe('us-east-1');
     expect(evaluate({ Ref: 'Role' }, scope)).toBe('demo-role');
-    expect(evaluate({ Ref: 'Subnets' }, scope)).toEqual(['subnet-a', 'subnet-b']);
+    expect(evaluate({ Ref: 'Subnets' }, scope)).toEqual([
+      'subnet-a',
+      'subnet-b',
+    ]);
   });
 
   it('Ref AWS::NoValue removes the property or list element', () => {
-    expect(evaluate({ A: { Ref: 'AWS::NoValue' }, B: ['x', { Ref: 'AWS::NoValue' }] }, scope)).toEqual({ B: ['x'] });
+    expect(
+      evaluate(
+        { A: { Ref: 'AWS::NoValue' }, B: ['x', { Ref: 'AWS::NoValue' }] },
+        scope,
+      ),
+    ).toEqual({ B: ['x'] });
   });
 
   it('Ref to a resource not provisioned yet is an unresolved dependency', () => {
-    expect(() => evaluate({ Ref: 'Later' }, scope)).toThrow('Unresolved resource dependencies [Later]');
+    expect(() => evaluate({ Ref: 'Later' }, scope)).toThrow(
+      'Unresolved resource dependencies [Later]',
+    );
   });
 
   it('Fn::GetAtt reads attributes and rejects unknown ones', () => {
-    expect(evaluate({ 'Fn::GetAtt': ['Role', 'Arn'] }, scope)).toBe('arn:aws:iam::123456789012:role/demo-role');
+    expect(evaluate({ 'Fn::GetAtt': ['Role', 'Arn'] }, scope)).toBe(
+      'arn:aws:iam::123456789012:role/demo-role',
+    );
     expect(() => evaluate({ 'Fn::GetAtt': ['Role', 'Nope'] }, scope)).toThrow(
       'Template error: resource Role does not support attribute type Nope in Fn::GetAtt',
     );
   });
 
   it('Fn::Sub substitutes parameters, attributes, variables and keeps ${!literals}', () => {
-    expect(evaluate({ 'Fn::Sub': '${Env}-${AWS::Region}-${Role.Arn}-${!Literal}' }, scope)).toBe(
-      'dev-us-east-1-arn:aws:iam::123456789012:role/demo-role-${Literal}',
-    );
-    expect(evaluate({ 'Fn::Sub': ['${Name}.${Env}', { Name: { Ref: 'Role' } }] }, scope)).toBe('demo-role.dev');
+    expect(
+      evaluate(
+        { 'Fn::Sub': '${Env}-${AWS::Region}-${Role.Arn}-${!Literal}' },
+        scope,
+      ),
+    ).toBe('dev-us-east-1-arn:aws:iam::123456789012:role/demo-role-${Literal}');
+    expect(
+      evaluate(
+        { 'Fn::Sub': ['${Name}.${Env}', { Name: { Ref: 'Role' } }] },
+        scope,
+      ),
+    ).toBe('demo-role.dev');
   });
 
   it('Fn::Join, Fn::Select and Fn::Split', () => {
-    expect(evaluate({ 'Fn::Join': ['-', ['a', { Ref: 'Env' }]] }, scope)).toBe('a-dev');
-    expect(evaluate({ 'Fn::Select': ['1', { Ref: 'Subnets' }] }, scope)).toBe('subnet-b');
-    expect(evaluate({ 'Fn::Split': ['/', 'a/b/c'] }, scope)).toEqual(['a', 'b', 'c']);
-    expect(() => evaluate({ 'Fn::Select': [5, ['a']] }, scope)).toThrow('Fn::Select cannot select nonexistent value at index 5');
+    expect(evaluate({ 'Fn::Join': ['-', ['a', { Ref: 'Env' }]] }, scope)).toBe(
+      'a-dev',
+    );
+    expect(evaluate({ 'Fn::Select': ['1', { Ref: 'Subnets' }] }, scope)).toBe(
+      'subnet-b',
+    );
+    expect(evaluate({ 'Fn::Split': ['/', 'a/b/c'] }, scope)).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
+    expect(() => evaluate({ 'Fn::Select': [5, ['a']] }, scope)).toThrow(
+      'Fn::Select cannot select nonexistent value at index 5',
+    );
   });
 
   it('slices the stack UUID the way the reference templates do', () => {
-    const suffix = { 'Fn::Select': [4, { 'Fn::Split': ['-', { 'Fn::Select': [2, { 'Fn::Split': ['/', { Ref: 'AWS::StackId' }] }] }] }] };
+    const suffix = {
+      'Fn::Select': [
+        4,
+        {
+          'Fn::Split': [
+            '-',
+            {
+              'Fn::Select': [
+                2,
+                { 'Fn::Split': ['/', { Ref: 'AWS::StackId' }] },
+              ],
+            },
+          ],
+        },
+      ],
+    };
     expect(evaluate(suffix, scope)).toBe('a1b2c3d4e5f6');
   });
 
   it('Fn::If, Fn::Equals, Fn::Not, Fn::And, Fn::Or and Condition', () => {
-    expect(evaluate({ 'Fn::If': ['IsProd', 'big', 'small'] }, scope)).toBe('small');
-    expect(evaluate({ 'Fn::If': ['IsNotProd', 'yes', 'no'] }, scope)).toBe('yes');
-    expect(evaluate({ 'Fn::If': ['ProdInUsEast', 'yes', 'no'] }, scope)).toBe('no');
+    expect(evaluate({ 'Fn::If': ['IsProd', 'big', 'small'] }, scope)).toBe(
+      'small',
+    );
+    expect(evaluate({ 'Fn::If': ['IsNotProd', 'yes', 'no'] }, scope)).toBe(
+      'yes',
+    );
+    expect(evaluate({ 'Fn::If': ['ProdInUsEast', 'yes', 'no'] }, scope)).toBe(
+      'no',
+    );
     expect(evaluate({ 'Fn::If': ['AnyOf', 'yes', 'no'] }, scope)).toBe('yes');
     expect(evaluate({ 'Fn::Equals': [1, '1'] }, scope)).toBe(true);
-    expect(evaluate({ 'Fn::If': ['IsProd', 'x', { Ref: 'AWS::NoValue' }] }, scope)).toBeNull();
-    expect(() => evaluate({ 'Fn::If': ['Missing', 'a', 'b'] }, scope)).toThrow('Unresolved condition dependency Missing');
-  });
-
-  it('Fn::ImportValue reads exports and fails like AWS on a missing one', () => {
-    expect(evaluate({ 'Fn::ImportValue': 'shared-vpc' }, scope)).toBe('vpc-123');
-    expect(() => evaluate({ 'Fn::ImportValue': 'nope' }, scope)).toThrow('No export named nope found');
-  });
-
-  it('Fn::FindInMap looks up mappings and names a missing key', () => {
-    expect(evaluate({ 'Fn::FindInMap': ['RegionMap', { Ref: 'AWS::Region' }, 'Bucket'] }, scope)).toBe('assets-use1');
-    expect(() => evaluate({ 'Fn::FindInMap': ['RegionMap', 'eu-west-9', 'Bucket'] }, scope)).toThrow(
-      'Unable to get mapping for RegionMap::eu-west-9::Bucket',
+    expect(
+      evaluate({ 'Fn::If': ['IsProd', 'x', { Ref: 'AWS::NoValue' }] }, scope),
+    ).toBeNull();
+    expect(() => evaluate({ 'Fn::If': ['Missing', 'a', 'b'] }, scope)).toThrow(
+      'Unresolved condition dependency Missing',
     );
   });
 
+  it('Fn::ImportValue reads exports and fails like AWS on a missing one', () => {
+    expect(evaluate({ 'Fn::ImportValue': 'shared-vpc' }, scope)).toBe(
+      'vpc-123',
+    );
+    expect(() => evaluate({ 'Fn::ImportValue': 'nope' }, scope)).toThrow(
+      'No export named nope found',
+    );
+  });
+
+  it('Fn::FindInMap looks up mappings and names a missing key', () => {
+    expect(
+      evaluate(
+        { 'Fn::FindInMap': ['RegionMap', { Ref: 'AWS::Region' }, 'Bucket'] },
+        scope,
+      ),
+    ).toBe('assets-use1');
+    expect(() =>
+      evaluate(
+        { 'Fn::FindInMap': ['RegionMap', 'eu-west-9', 'Bucket'] },
+        scope,
+      ),
+    ).toThrow('Unable to get mapping for RegionMap::eu-west-9::Bucket');
+  });
+
   it('Fn::GetAZs, Fn::Base64, Fn::Cidr, Fn::Length and Fn::ToJsonString', () => {
-    expect(evaluate({ 'Fn::GetAZs': '' }, scope)).toEqual(['us-east-1a', 'us-east-1b', 'us-east-1c']);
+    expect(evaluate({ 'Fn::GetAZs': '' }, scope)).toEqual([
+      'us-east-1a',
+      'us-east-1b',
+      'us-east-1c',
+    ]);
     expect(evaluate({ 'Fn::Base64': 'hello' }, scope)).toBe('aGVsbG8=');
-    expect(evaluate({ 'Fn::Cidr': ['10.2.0.0/16', 3, 8] }, scope)).toEqual(['10.2.0.0/24', '10.2.1.0/24', '10.2.2.0/24']);
+    expect(evaluate({ 'Fn::Cidr': ['10.2.0.0/16', 3, 8] }, scope)).toEqual([
+      '10.2.0.0/24',
+      '10.2.1.0/24',
+      '10.2.2.0/24',
+    ]);
     expect(evaluate({ 'Fn::Length': [1, 2, 3] }, scope)).toBe(3);
-    expect(evaluate({ 'Fn::ToJsonString': { a: { Ref: 'Env' } } }, scope)).toBe('{"a":"dev"}');
-    expect(() => evaluate({ 'Fn::Cidr': ['10.0.0.0/24', 2, 8] }, scope)).toThrow(/Fn::Cidr/);
+    expect(evaluate({ 'Fn::ToJsonString': { a: { Ref: 'Env' } } }, scope)).toBe(
+      '{"a":"dev"}',
+    );
+    expect(() =>
+      evaluate({ 'Fn::Cidr': ['10.0.0.0/24', 2, 8] }, scope),
+    ).toThrow(/Fn::Cidr/);
   });
 
   it('detects conditions that refer to each other in a cycle', () => {
@@ -140,6 +229,8 @@ Resources:
 `);
     const base = { ...scopeWith(), mappings: {} };
     const isConditionTrue = conditionEvaluator(template, base);
-    expect(() => isConditionTrue('A')).toThrow('Circular dependency between conditions');
+    expect(() => isConditionTrue('A')).toThrow(
+      'Circular dependency between conditions',
+    );
   });
 });

@@ -65,7 +65,10 @@ const required = [
   { ParameterKey: 'Owner', ParameterValue: 'alice' },
 ];
 
-function valueOf(key: string, parameters = resolveParameters(TEMPLATE, required)) {
+function valueOf(
+  key: string,
+  parameters = resolveParameters(TEMPLATE, required),
+) {
   return parameters.find(parameter => parameter.key === key);
 }
 
@@ -77,27 +80,64 @@ describe('resolveParameters', () => {
   });
 
   it('reports every missing parameter at once', () => {
-    expect(() => resolveParameters(TEMPLATE, [])).toThrow('Parameters: [TeamName, Owner] must have values');
-  });
-
-  it('rejects parameters the template does not declare', () => {
-    expect(() => resolveParameters(TEMPLATE, [...required, { ParameterKey: 'Nope', ParameterValue: 'x' }])).toThrow(
-      'Parameters: [Nope] do not exist in the template',
+    expect(() => resolveParameters(TEMPLATE, [])).toThrow(
+      'Parameters: [TeamName, Owner] must have values',
     );
   });
 
+  it('rejects parameters the template does not declare', () => {
+    expect(() =>
+      resolveParameters(TEMPLATE, [
+        ...required,
+        { ParameterKey: 'Nope', ParameterValue: 'x' },
+      ]),
+    ).toThrow('Parameters: [Nope] do not exist in the template');
+  });
+
   it.each([
-    [{ ParameterKey: 'EnvType', ParameterValue: 'test' }, "Parameter 'EnvType' must be one of AllowedValues"],
-    [{ ParameterKey: 'TeamName', ParameterValue: 'Fraud' }, "Parameter 'TeamName' must match pattern [a-z][a-z0-9-]*"],
-    [{ ParameterKey: 'Owner', ParameterValue: 'al' }, "Parameter 'Owner' must contain at least 3 characters"],
-    [{ ParameterKey: 'Owner', ParameterValue: 'alexandria' }, "Parameter 'Owner' must contain at most 8 characters"],
-    [{ ParameterKey: 'Size', ParameterValue: '0' }, "Parameter 'Size' must be a number not less than 1"],
-    [{ ParameterKey: 'Size', ParameterValue: '101' }, "Parameter 'Size' must be a number not greater than 100"],
-    [{ ParameterKey: 'Size', ParameterValue: 'ten' }, "Parameter 'Size' must be a number"],
-    [{ ParameterKey: 'Ports', ParameterValue: '80,http' }, "Parameter 'Ports' must be a number"],
-    [{ ParameterKey: 'Described', ParameterValue: 'no' }, "Parameter 'Described' failed to satisfy constraint: must be ok"],
+    [
+      { ParameterKey: 'EnvType', ParameterValue: 'test' },
+      "Parameter 'EnvType' must be one of AllowedValues",
+    ],
+    [
+      { ParameterKey: 'TeamName', ParameterValue: 'Fraud' },
+      "Parameter 'TeamName' must match pattern [a-z][a-z0-9-]*",
+    ],
+    [
+      { ParameterKey: 'Owner', ParameterValue: 'al' },
+      "Parameter 'Owner' must contain at least 3 characters",
+    ],
+    [
+      { ParameterKey: 'Owner', ParameterValue: 'alexandria' },
+      "Parameter 'Owner' must contain at most 8 characters",
+    ],
+    [
+      { ParameterKey: 'Size', ParameterValue: '0' },
+      "Parameter 'Size' must be a number not less than 1",
+    ],
+    [
+      { ParameterKey: 'Size', ParameterValue: '101' },
+      "Parameter 'Size' must be a number not greater than 100",
+    ],
+    [
+      { ParameterKey: 'Size', ParameterValue: 'ten' },
+      "Parameter 'Size' must be a number",
+    ],
+    [
+      { ParameterKey: 'Ports', ParameterValue: '80,http' },
+      "Parameter 'Ports' must be a number",
+    ],
+    [
+      { ParameterKey: 'Described', ParameterValue: 'no' },
+      "Parameter 'Described' failed to satisfy constraint: must be ok",
+    ],
   ])('rejects %o', (input, message) => {
-    const inputs = [...required.filter(parameter => parameter.ParameterKey !== input.ParameterKey), input];
+    const inputs = [
+      ...required.filter(
+        parameter => parameter.ParameterKey !== input.ParameterKey,
+      ),
+      input,
+    ];
     expect(() => resolveParameters(TEMPLATE, inputs)).toThrow(message);
   });
 
@@ -111,8 +151,12 @@ describe('resolveParameters', () => {
   });
 
   it('gives lists as arrays to Ref and resolves SSM parameter types', async () => {
-    const values = await parameterValuesForRef(resolveParameters(TEMPLATE, required), async name =>
-      name === '/images/latest' ? 'ami-42' : Promise.reject(new Error('missing')),
+    const values = await parameterValuesForRef(
+      resolveParameters(TEMPLATE, required),
+      async name =>
+        name === '/images/latest'
+          ? 'ami-42'
+          : Promise.reject(new Error('missing')),
     );
     expect(values.Ports).toEqual(['80', '443']);
     expect(values.Subnets).toEqual(['subnet-a', 'subnet-b']);
@@ -121,7 +165,11 @@ describe('resolveParameters', () => {
   });
 
   it('rejects an unknown parameter type', () => {
-    const template = parseTemplate('Parameters:\n  X: {Type: Strin}\nResources:\n  R: {Type: AWS::SQS::Queue}\n');
-    expect(() => resolveParameters(template, [])).toThrow('Unrecognized parameter type: Strin');
+    const template = parseTemplate(
+      'Parameters:\n  X: {Type: Strin}\nResources:\n  R: {Type: AWS::SQS::Queue}\n',
+    );
+    expect(() => resolveParameters(template, [])).toThrow(
+      'Unrecognized parameter type: Strin',
+    );
   });
 });

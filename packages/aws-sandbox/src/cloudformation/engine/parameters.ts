@@ -14,7 +14,12 @@
  * limitations under the License.
  */
 
-import { ParameterDeclaration, Template, TemplateError, TemplateValue } from './types';
+import {
+  ParameterDeclaration,
+  Template,
+  TemplateError,
+  TemplateValue,
+} from './types';
 
 /** A parameter as a caller passes it (`CreateStack`, `UpdateStack`, `CreateChangeSet`). */
 export interface ParameterInput {
@@ -35,7 +40,12 @@ export interface ResolvedParameter {
 const SSM_VALUE_TYPE = /^AWS::SSM::Parameter::Value<(.+)>$/;
 const LIST_TYPE = /^List<(.+)>$/;
 const EC2_ID_TYPE = /^AWS::EC2::[A-Za-z]+::[A-Za-z]+$/;
-const PLAIN_TYPES = new Set(['String', 'Number', 'CommaDelimitedList', 'AWS::SSM::Parameter::Name']);
+const PLAIN_TYPES = new Set([
+  'String',
+  'Number',
+  'CommaDelimitedList',
+  'AWS::SSM::Parameter::Name',
+]);
 
 export function isKnownParameterType(type: string): boolean {
   if (PLAIN_TYPES.has(type) || EC2_ID_TYPE.test(type)) {
@@ -46,7 +56,12 @@ export function isKnownParameterType(type: string): boolean {
     return isKnownParameterType(ssm[1]);
   }
   const list = LIST_TYPE.exec(type);
-  return Boolean(list && (list[1] === 'Number' || list[1] === 'String' || EC2_ID_TYPE.test(list[1])));
+  return Boolean(
+    list &&
+      (list[1] === 'Number' ||
+        list[1] === 'String' ||
+        EC2_ID_TYPE.test(list[1])),
+  );
 }
 
 export function isListParameterType(type: string): boolean {
@@ -84,14 +99,20 @@ export function resolveParameters(
     .map(input => input.ParameterKey ?? '')
     .filter(key => !(key in declarations));
   if (unknownKeys.length > 0) {
-    throw new TemplateError(`Parameters: [${unknownKeys.join(', ')}] do not exist in the template`);
+    throw new TemplateError(
+      `Parameters: [${unknownKeys.join(', ')}] do not exist in the template`,
+    );
   }
-  const given = new Map(inputs.map(input => [input.ParameterKey as string, input]));
+  const given = new Map(
+    inputs.map(input => [input.ParameterKey as string, input]),
+  );
   const missing: string[] = [];
   const resolved: ResolvedParameter[] = [];
   for (const [key, declaration] of Object.entries(declarations)) {
     if (!isKnownParameterType(declaration.Type)) {
-      throw new TemplateError(`Template format error: Unrecognized parameter type: ${declaration.Type}`);
+      throw new TemplateError(
+        `Template format error: Unrecognized parameter type: ${declaration.Type}`,
+      );
     }
     const input = given.get(key);
     let value: string | undefined;
@@ -99,7 +120,10 @@ export function resolveParameters(
       value = previous[key];
     } else if (input && input.ParameterValue !== undefined) {
       value = input.ParameterValue;
-    } else if (declaration.Default !== undefined && declaration.Default !== null) {
+    } else if (
+      declaration.Default !== undefined &&
+      declaration.Default !== null
+    ) {
       value = asString(declaration.Default);
     }
     if (value === undefined) {
@@ -107,23 +131,36 @@ export function resolveParameters(
       continue;
     }
     checkConstraints(key, declaration, value);
-    resolved.push({ key, type: declaration.Type, value, noEcho: isTruthy(declaration.NoEcho) });
+    resolved.push({
+      key,
+      type: declaration.Type,
+      value,
+      noEcho: isTruthy(declaration.NoEcho),
+    });
   }
   if (missing.length > 0) {
-    throw new TemplateError(`Parameters: [${missing.join(', ')}] must have values`);
+    throw new TemplateError(
+      `Parameters: [${missing.join(', ')}] must have values`,
+    );
   }
   return resolved;
 }
 
-function checkConstraints(key: string, declaration: ParameterDeclaration, value: string): void {
+function checkConstraints(
+  key: string,
+  declaration: ParameterDeclaration,
+  value: string,
+): void {
   const isList = isListParameterType(declaration.Type);
   const elements = isList ? splitList(value) : [value];
-  const numeric = declaration.Type === 'Number' || declaration.Type === 'List<Number>';
+  const numeric =
+    declaration.Type === 'Number' || declaration.Type === 'List<Number>';
   for (const element of elements) {
     const failure = findConstraintFailure(key, declaration, element, numeric);
     if (failure) {
       throw new TemplateError(
-        declaration.ConstraintDescription && !failure.startsWith(`Parameter '${key}' must be a number`)
+        declaration.ConstraintDescription &&
+        !failure.startsWith(`Parameter '${key}' must be a number`)
           ? `Parameter '${key}' failed to satisfy constraint: ${declaration.ConstraintDescription}`
           : failure,
       );
@@ -140,22 +177,40 @@ function findConstraintFailure(
   if (numeric && (value.trim() === '' || !Number.isFinite(Number(value)))) {
     return `Parameter '${key}' must be a number`;
   }
-  if (declaration.AllowedValues && !declaration.AllowedValues.map(asString).includes(value)) {
+  if (
+    declaration.AllowedValues &&
+    !declaration.AllowedValues.map(asString).includes(value)
+  ) {
     return `Parameter '${key}' must be one of AllowedValues`;
   }
-  if (declaration.AllowedPattern !== undefined && !new RegExp(`^(?:${declaration.AllowedPattern})$`).test(value)) {
+  if (
+    declaration.AllowedPattern !== undefined &&
+    !new RegExp(`^(?:${declaration.AllowedPattern})$`).test(value)
+  ) {
     return `Parameter '${key}' must match pattern ${declaration.AllowedPattern}`;
   }
-  if (declaration.MinLength !== undefined && value.length < Number(declaration.MinLength)) {
+  if (
+    declaration.MinLength !== undefined &&
+    value.length < Number(declaration.MinLength)
+  ) {
     return `Parameter '${key}' must contain at least ${declaration.MinLength} characters`;
   }
-  if (declaration.MaxLength !== undefined && value.length > Number(declaration.MaxLength)) {
+  if (
+    declaration.MaxLength !== undefined &&
+    value.length > Number(declaration.MaxLength)
+  ) {
     return `Parameter '${key}' must contain at most ${declaration.MaxLength} characters`;
   }
-  if (declaration.MinValue !== undefined && Number(value) < Number(declaration.MinValue)) {
+  if (
+    declaration.MinValue !== undefined &&
+    Number(value) < Number(declaration.MinValue)
+  ) {
     return `Parameter '${key}' must be a number not less than ${declaration.MinValue}`;
   }
-  if (declaration.MaxValue !== undefined && Number(value) > Number(declaration.MaxValue)) {
+  if (
+    declaration.MaxValue !== undefined &&
+    Number(value) > Number(declaration.MaxValue)
+  ) {
     return `Parameter '${key}' must be a number not greater than ${declaration.MaxValue}`;
   }
   return undefined;
@@ -179,7 +234,9 @@ export async function parameterValuesForRef(
     if (isSsmValueParameterType(parameter.type)) {
       raw = await readSsmParameter(parameter.value);
     }
-    values[parameter.key] = isListParameterType(parameter.type) ? splitList(raw) : raw;
+    values[parameter.key] = isListParameterType(parameter.type)
+      ? splitList(raw)
+      : raw;
   }
   return values;
 }

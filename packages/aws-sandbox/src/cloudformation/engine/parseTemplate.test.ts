@@ -43,11 +43,22 @@ Resources:
       B: { 'Fn::GetAtt': ['Res', 'Arn'] },
       C: { 'Fn::GetAtt': ['Nested', 'Outputs.VpcId'] },
       D: { 'Fn::Sub': 'x-${AWS::Region}' },
-      E: { 'Fn::If': ['Cond', { 'Fn::Join': ['-', ['a', 'b']] }, { Ref: 'AWS::NoValue' }] },
+      E: {
+        'Fn::If': [
+          'Cond',
+          { 'Fn::Join': ['-', ['a', 'b']] },
+          { Ref: 'AWS::NoValue' },
+        ],
+      },
       F: { 'Fn::Select': [0, { 'Fn::Split': [',', 'a,b'] }] },
       G: { 'Fn::Equals': ['a', 'b'] },
       H: { 'Fn::Not': [{ Condition: 'Other' }] },
-      I: { 'Fn::And': [{ Condition: 'A' }, { 'Fn::Or': [{ Condition: 'B' }, { Condition: 'C' }] }] },
+      I: {
+        'Fn::And': [
+          { Condition: 'A' },
+          { 'Fn::Or': [{ Condition: 'B' }, { Condition: 'C' }] },
+        ],
+      },
       J: { 'Fn::ImportValue': 'shared-vpc' },
       K: { 'Fn::FindInMap': ['Map', 'Top', 'Second'] },
       L: { 'Fn::GetAZs': '' },
@@ -57,12 +68,16 @@ Resources:
   });
 
   it('reads JSON templates', () => {
-    const template = parseTemplate('{"Resources": {"Q": {"Type": "AWS::SQS::Queue"}}}');
+    const template = parseTemplate(
+      '{"Resources": {"Q": {"Type": "AWS::SQS::Queue"}}}',
+    );
     expect(template.Resources.Q.Type).toBe('AWS::SQS::Queue');
   });
 
   it('resolves YAML anchors', () => {
-    const template = parseTemplate('Resources:\n  A: &queue\n    Type: AWS::SQS::Queue\n  B: *queue\n');
+    const template = parseTemplate(
+      'Resources:\n  A: &queue\n    Type: AWS::SQS::Queue\n  B: *queue\n',
+    );
     expect(template.Resources.B).toEqual({ Type: 'AWS::SQS::Queue' });
   });
 
@@ -73,13 +88,19 @@ Resources:
   });
 
   it('rejects a resource without a type', () => {
-    expect(() => parseTemplate('Resources:\n  A:\n    Properties: {}\n')).toThrow(
+    expect(() =>
+      parseTemplate('Resources:\n  A:\n    Properties: {}\n'),
+    ).toThrow(
       'Template format error: [/Resources/A] Every Resources object must contain a Type member.',
     );
   });
 
   it('rejects malformed YAML and JSON', () => {
-    expect(() => parseTemplate('Resources: [unclosed')).toThrow(/YAML not well-formed/);
-    expect(() => parseTemplate('{"Resources": ')).toThrow(/JSON not well-formed/);
+    expect(() => parseTemplate('Resources: [unclosed')).toThrow(
+      /YAML not well-formed/,
+    );
+    expect(() => parseTemplate('{"Resources": ')).toThrow(
+      /JSON not well-formed/,
+    );
   });
 });

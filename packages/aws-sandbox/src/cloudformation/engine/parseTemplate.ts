@@ -14,7 +14,15 @@
  * limitations under the License.
  */
 
-import { isAlias, isMap, isScalar, isSeq, Node, parseDocument, Document } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  Node,
+  parseDocument,
+  Document,
+} from 'yaml';
 import { Template, TemplateError } from './types';
 
 const SHORT_FORM_FUNCTIONS = new Set([
@@ -43,7 +51,9 @@ const SHORT_FORM_FUNCTIONS = new Set([
  * become their long forms, so the evaluator only knows one notation.
  */
 export function parseTemplate(body: string): Template {
-  const parsed = body.trimStart().startsWith('{') ? parseJson(body) : parseYaml(body);
+  const parsed = body.trimStart().startsWith('{')
+    ? parseJson(body)
+    : parseYaml(body);
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new TemplateError('Template format error: unsupported structure.');
   }
@@ -54,7 +64,11 @@ export function parseTemplate(body: string): Template {
     );
   }
   for (const [logicalId, resource] of Object.entries(template.Resources)) {
-    if (!resource || typeof resource !== 'object' || typeof resource.Type !== 'string') {
+    if (
+      !resource ||
+      typeof resource !== 'object' ||
+      typeof resource.Type !== 'string'
+    ) {
       throw new TemplateError(
         `Template format error: [/Resources/${logicalId}] Every Resources object must contain a Type member.`,
       );
@@ -67,14 +81,20 @@ function parseJson(body: string): unknown {
   try {
     return JSON.parse(body);
   } catch (error) {
-    throw new TemplateError(`Template format error: JSON not well-formed. (${(error as Error).message})`);
+    throw new TemplateError(
+      `Template format error: JSON not well-formed. (${
+        (error as Error).message
+      })`,
+    );
   }
 }
 
 function parseYaml(body: string): unknown {
   const document = parseDocument(body, { prettyErrors: false });
   if (document.errors.length > 0) {
-    throw new TemplateError(`Template format error: YAML not well-formed. (${document.errors[0].message})`);
+    throw new TemplateError(
+      `Template format error: YAML not well-formed. (${document.errors[0].message})`,
+    );
   }
   return toPlainValue(document.contents, document);
 }
@@ -88,7 +108,9 @@ function toPlainValue(node: unknown, document: Document): unknown {
   }
   const tag = (node as Node).tag;
   const value = toUntaggedValue(node, document);
-  return tag && tag.startsWith('!') ? expandShortForm(tag.slice(1), value) : value;
+  return tag && tag.startsWith('!')
+    ? expandShortForm(tag.slice(1), value)
+    : value;
 }
 
 function toUntaggedValue(node: unknown, document: Document): unknown {
@@ -118,10 +140,15 @@ function expandShortForm(name: string, value: unknown): unknown {
   }
   if (name === 'GetAtt' && typeof value === 'string') {
     const dot = value.indexOf('.');
-    return { 'Fn::GetAtt': dot < 0 ? [value] : [value.slice(0, dot), value.slice(dot + 1)] };
+    return {
+      'Fn::GetAtt':
+        dot < 0 ? [value] : [value.slice(0, dot), value.slice(dot + 1)],
+    };
   }
   if (SHORT_FORM_FUNCTIONS.has(name)) {
     return { [`Fn::${name}`]: value };
   }
-  throw new TemplateError(`Template format error: unsupported YAML tag !${name}.`);
+  throw new TemplateError(
+    `Template format error: unsupported YAML tag !${name}.`,
+  );
 }

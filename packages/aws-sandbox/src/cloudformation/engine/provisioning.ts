@@ -47,7 +47,13 @@ export type JournalEntry =
   | { kind: 'replaced'; previous: StackResourceRecord };
 
 export type ApplyOutcome =
-  | { ok: true; outputs: StackOutputRecord[]; imports: string[]; obsolete: StackResourceRecord[]; journal: JournalEntry[] }
+  | {
+      ok: true;
+      outputs: StackOutputRecord[];
+      imports: string[];
+      obsolete: StackResourceRecord[];
+      journal: JournalEntry[];
+    }
   | { ok: false; reason: string; journal: JournalEntry[] };
 
 export function scopeFor(
@@ -76,7 +82,11 @@ export function scopeFor(
         .filter(resource => resource.status !== 'DELETE_COMPLETE')
         .map(resource => [
           resource.logicalId,
-          { physicalId: resource.physicalId, attributes: resource.attributes, lenientAttributes: resource.lenientAttributes },
+          {
+            physicalId: resource.physicalId,
+            attributes: resource.attributes,
+            lenientAttributes: resource.lenientAttributes,
+          },
         ]),
     ),
     importValue: name => {
@@ -88,7 +98,10 @@ export function scopeFor(
       return found.value;
     },
   };
-  return { ...withoutConditions, isConditionTrue: conditionEvaluator(template, withoutConditions) };
+  return {
+    ...withoutConditions,
+    isConditionTrue: conditionEvaluator(template, withoutConditions),
+  };
 }
 
 export function regionOf(stack: StackRecord): string {
@@ -123,7 +136,10 @@ export function handlerContext(
 }
 
 /** Resources whose `Condition` holds, in dependency order. */
-export function activeResourceOrder(template: Template, scope: EvaluationScope): string[] {
+export function activeResourceOrder(
+  template: Template,
+  scope: EvaluationScope,
+): string[] {
   return creationOrder(template).filter(logicalId => {
     const condition = template.Resources[logicalId].Condition;
     return condition === undefined || scope.isConditionTrue(condition);
@@ -131,15 +147,27 @@ export function activeResourceOrder(template: Template, scope: EvaluationScope):
 }
 
 /** Import expressions in the branches that apply: an import in an `Fn::If` branch not taken is never resolved. */
-function collectImportExpressions(expression: unknown, scope: EvaluationScope, found: unknown[]): unknown[] {
+function collectImportExpressions(
+  expression: unknown,
+  scope: EvaluationScope,
+  found: unknown[],
+): unknown[] {
   if (Array.isArray(expression)) {
     expression.forEach(item => collectImportExpressions(item, scope, found));
   } else if (expression && typeof expression === 'object') {
     for (const [key, value] of Object.entries(expression)) {
       if (key === 'Fn::ImportValue') {
         found.push(value);
-      } else if (key === 'Fn::If' && Array.isArray(value) && value.length === 3) {
-        collectImportExpressions(scope.isConditionTrue(String(value[0])) ? value[1] : value[2], scope, found);
+      } else if (
+        key === 'Fn::If' &&
+        Array.isArray(value) &&
+        value.length === 3
+      ) {
+        collectImportExpressions(
+          scope.isConditionTrue(String(value[0])) ? value[1] : value[2],
+          scope,
+          found,
+        );
       } else {
         collectImportExpressions(value, scope, found);
       }
@@ -149,11 +177,24 @@ function collectImportExpressions(expression: unknown, scope: EvaluationScope, f
 }
 
 /** CloudFormation resolves every import before it touches a resource; a missing export fails the stack. */
-function checkImports(template: Template, order: string[], scope: EvaluationScope): void {
+function checkImports(
+  template: Template,
+  order: string[],
+  scope: EvaluationScope,
+): void {
   const expressions: unknown[] = [];
-  order.forEach(logicalId => collectImportExpressions(template.Resources[logicalId].Properties, scope, expressions));
+  order.forEach(logicalId =>
+    collectImportExpressions(
+      template.Resources[logicalId].Properties,
+      scope,
+      expressions,
+    ),
+  );
   for (const output of Object.values(template.Outputs ?? {})) {
-    if (output.Condition === undefined || scope.isConditionTrue(output.Condition)) {
+    if (
+      output.Condition === undefined ||
+      scope.isConditionTrue(output.Condition)
+    ) {
       collectImportExpressions(output, scope, expressions);
     }
   }
@@ -197,28 +238,76 @@ export async function applyTemplate(
     let properties: Record<string, TemplateValue> = {};
     try {
       const scope = scopeFor(stack, template, parameterValues, host, imports);
-      properties = evaluate(declaration.Properties ?? {}, scope) as Record<string, TemplateValue>;
+      properties = evaluate(declaration.Properties ?? {}, scope) as Record<
+        string,
+        TemplateValue
+      >;
     } catch (error) {
-      failResource(stack, logicalId, declaration.Type, existing ? 'UPDATE_FAILED' : 'CREATE_FAILED', errorMessage(error), existing);
-      return { ok: false, reason: `The following resource(s) failed to ${verb}: [${logicalId}]. `, journal };
+      failResource(
+        stack,
+        logicalId,
+        declaration.Type,
+        existing ? 'UPDATE_FAILED' : 'CREATE_FAILED',
+        errorMessage(error),
+        existing,
+      );
+      return {
+        ok: false,
+        reason: `The following resource(s) failed to ${verb}: [${logicalId}]. `,
+        journal,
+      };
     }
-    if (existing && existing.status !== 'DELETE_COMPLETE' && existing.type === declaration.Type) {
+    if (
+      existing &&
+      existing.status !== 'DELETE_COMPLETE' &&
+      existing.type === declaration.Type
+    ) {
       const changed = changedProperties(existing.properties, properties);
       if (changed.length === 0) {
         continue;
       }
-      const replace = !handler.update || changed.some(name => handler.replacementProperties?.includes(name));
+      const replace =
+        !handler.update ||
+        changed.some(name => handler.replacementProperties?.includes(name));
       const failure = replace
-        ? await replaceResource(stack, handler, context, properties, existing, journal)
-        : await updateResource(stack, handler, context, properties, existing, journal);
+        ? await replaceResource(
+            stack,
+            handler,
+            context,
+            properties,
+            existing,
+            journal,
+          )
+        : await updateResource(
+            stack,
+            handler,
+            context,
+            properties,
+            existing,
+            journal,
+          );
       if (failure) {
-        return { ok: false, reason: `The following resource(s) failed to update: [${logicalId}]. `, journal };
+        return {
+          ok: false,
+          reason: `The following resource(s) failed to update: [${logicalId}]. `,
+          journal,
+        };
       }
       continue;
     }
-    const failure = await createResource(stack, handler, context, properties, journal);
+    const failure = await createResource(
+      stack,
+      handler,
+      context,
+      properties,
+      journal,
+    );
     if (failure) {
-      return { ok: false, reason: `The following resource(s) failed to create: [${logicalId}]. `, journal };
+      return {
+        ok: false,
+        reason: `The following resource(s) failed to create: [${logicalId}]. `,
+        journal,
+      };
     }
   }
   try {
@@ -227,7 +316,10 @@ export async function applyTemplate(
     checkExports(host, stack, outputs);
     const active = new Set(order);
     const obsolete = Object.values(previousResources).filter(
-      resource => resource.status !== 'DELETE_COMPLETE' && (!active.has(resource.logicalId) || template.Resources[resource.logicalId]?.Type !== resource.type),
+      resource =>
+        resource.status !== 'DELETE_COMPLETE' &&
+        (!active.has(resource.logicalId) ||
+          template.Resources[resource.logicalId]?.Type !== resource.type),
     );
     for (const entry of journal) {
       if (entry.kind === 'replaced') {
@@ -248,7 +340,13 @@ function failResource(
   reason: string,
   existing?: StackResourceRecord,
 ): void {
-  recordEvent(stack, { logicalId, physicalId: existing?.physicalId ?? '', resourceType: type, status, statusReason: reason });
+  recordEvent(stack, {
+    logicalId,
+    physicalId: existing?.physicalId ?? '',
+    resourceType: type,
+    status,
+    statusReason: reason,
+  });
   if (!existing) {
     stack.resources[logicalId] = {
       logicalId,
@@ -270,7 +368,13 @@ async function createResource(
   journal: JournalEntry[],
 ): Promise<boolean> {
   const { logicalId, resourceType } = context;
-  recordEvent(stack, { logicalId, physicalId: '', resourceType, status: 'CREATE_IN_PROGRESS', properties: JSON.stringify(properties) });
+  recordEvent(stack, {
+    logicalId,
+    physicalId: '',
+    resourceType,
+    status: 'CREATE_IN_PROGRESS',
+    properties: JSON.stringify(properties),
+  });
   try {
     const result = await handler.create(properties, context);
     stack.resources[logicalId] = {
@@ -283,10 +387,21 @@ async function createResource(
       lenientAttributes: result.lenientAttributes,
     };
     journal.push({ kind: 'created', logicalId });
-    recordEvent(stack, { logicalId, physicalId: result.physicalId, resourceType, status: 'CREATE_COMPLETE' });
+    recordEvent(stack, {
+      logicalId,
+      physicalId: result.physicalId,
+      resourceType,
+      status: 'CREATE_COMPLETE',
+    });
     return false;
   } catch (error) {
-    failResource(stack, logicalId, resourceType, 'CREATE_FAILED', errorMessage(error));
+    failResource(
+      stack,
+      logicalId,
+      resourceType,
+      'CREATE_FAILED',
+      errorMessage(error),
+    );
     return true;
   }
 }
@@ -300,7 +415,13 @@ async function updateResource(
   journal: JournalEntry[],
 ): Promise<boolean> {
   const { logicalId, resourceType } = context;
-  recordEvent(stack, { logicalId, physicalId: existing.physicalId, resourceType, status: 'UPDATE_IN_PROGRESS', properties: JSON.stringify(properties) });
+  recordEvent(stack, {
+    logicalId,
+    physicalId: existing.physicalId,
+    resourceType,
+    status: 'UPDATE_IN_PROGRESS',
+    properties: JSON.stringify(properties),
+  });
   try {
     const result = await handler.update!(properties, existing, context);
     stack.resources[logicalId] = {
@@ -312,10 +433,21 @@ async function updateResource(
       lenientAttributes: result.lenientAttributes,
     };
     journal.push({ kind: 'updated', previous: existing });
-    recordEvent(stack, { logicalId, physicalId: result.physicalId, resourceType, status: 'UPDATE_COMPLETE' });
+    recordEvent(stack, {
+      logicalId,
+      physicalId: result.physicalId,
+      resourceType,
+      status: 'UPDATE_COMPLETE',
+    });
     return false;
   } catch (error) {
-    recordEvent(stack, { logicalId, physicalId: existing.physicalId, resourceType, status: 'UPDATE_FAILED', statusReason: errorMessage(error) });
+    recordEvent(stack, {
+      logicalId,
+      physicalId: existing.physicalId,
+      resourceType,
+      status: 'UPDATE_FAILED',
+      statusReason: errorMessage(error),
+    });
     return true;
   }
 }
@@ -334,7 +466,8 @@ async function replaceResource(
     physicalId: existing.physicalId,
     resourceType,
     status: 'UPDATE_IN_PROGRESS',
-    statusReason: 'Requested update requires the creation of a new physical resource; hence creating one.',
+    statusReason:
+      'Requested update requires the creation of a new physical resource; hence creating one.',
   });
   try {
     const result = await handler.create(properties, context);
@@ -347,22 +480,42 @@ async function replaceResource(
       lenientAttributes: result.lenientAttributes,
     };
     journal.push({ kind: 'replaced', previous: existing });
-    recordEvent(stack, { logicalId, physicalId: result.physicalId, resourceType, status: 'UPDATE_COMPLETE' });
+    recordEvent(stack, {
+      logicalId,
+      physicalId: result.physicalId,
+      resourceType,
+      status: 'UPDATE_COMPLETE',
+    });
     return false;
   } catch (error) {
-    recordEvent(stack, { logicalId, physicalId: existing.physicalId, resourceType, status: 'UPDATE_FAILED', statusReason: errorMessage(error) });
+    recordEvent(stack, {
+      logicalId,
+      physicalId: existing.physicalId,
+      resourceType,
+      status: 'UPDATE_FAILED',
+      statusReason: errorMessage(error),
+    });
     return true;
   }
 }
 
-function evaluateOutputs(template: Template, scope: EvaluationScope): StackOutputRecord[] {
+function evaluateOutputs(
+  template: Template,
+  scope: EvaluationScope,
+): StackOutputRecord[] {
   const outputs: StackOutputRecord[] = [];
   for (const [key, declaration] of Object.entries(template.Outputs ?? {})) {
-    if (declaration.Condition !== undefined && !scope.isConditionTrue(declaration.Condition)) {
+    if (
+      declaration.Condition !== undefined &&
+      !scope.isConditionTrue(declaration.Condition)
+    ) {
       continue;
     }
     const value = evaluate(declaration.Value, scope);
-    const output: StackOutputRecord = { key, value: Array.isArray(value) ? value.join(',') : String(value) };
+    const output: StackOutputRecord = {
+      key,
+      value: Array.isArray(value) ? value.join(',') : String(value),
+    };
     if (declaration.Description !== undefined) {
       output.description = String(evaluate(declaration.Description, scope));
     }
@@ -374,12 +527,22 @@ function evaluateOutputs(template: Template, scope: EvaluationScope): StackOutpu
   return outputs;
 }
 
-function checkExports(host: ProvisioningHost, stack: StackRecord, outputs: StackOutputRecord[]): void {
-  const newExports = new Map(outputs.filter(output => output.exportName).map(output => [output.exportName!, output.value]));
+function checkExports(
+  host: ProvisioningHost,
+  stack: StackRecord,
+  outputs: StackOutputRecord[],
+): void {
+  const newExports = new Map(
+    outputs
+      .filter(output => output.exportName)
+      .map(output => [output.exportName!, output.value]),
+  );
   for (const name of newExports.keys()) {
     const owner = host.findExport(name);
     if (owner && owner.stack.stackId !== stack.stackId) {
-      throw new TemplateError(`Export with name ${name} is already exported by stack ${owner.stack.stackName}`);
+      throw new TemplateError(
+        `Export with name ${name} is already exported by stack ${owner.stack.stackName}`,
+      );
     }
   }
   for (const previous of stack.outputs.filter(output => output.exportName)) {
@@ -388,10 +551,18 @@ function checkExports(host: ProvisioningHost, stack: StackRecord, outputs: Stack
       continue;
     }
     if (!newExports.has(previous.exportName!)) {
-      throw new TemplateError(`Export ${previous.exportName} cannot be deleted as it is in use by ${importers.join(', ')}`);
+      throw new TemplateError(
+        `Export ${
+          previous.exportName
+        } cannot be deleted as it is in use by ${importers.join(', ')}`,
+      );
     }
     if (newExports.get(previous.exportName!) !== previous.value) {
-      throw new TemplateError(`Cannot update export ${previous.exportName} as it is in use by ${importers.join(', ')}`);
+      throw new TemplateError(
+        `Cannot update export ${
+          previous.exportName
+        } as it is in use by ${importers.join(', ')}`,
+      );
     }
   }
 }
@@ -405,20 +576,43 @@ export async function rollBack(
 ): Promise<string[]> {
   const failed: string[] = [];
   for (const entry of [...journal].reverse()) {
-    const logicalId = entry.kind === 'created' ? entry.logicalId : entry.previous.logicalId;
+    const logicalId =
+      entry.kind === 'created' ? entry.logicalId : entry.previous.logicalId;
     const current = stack.resources[logicalId];
     const handler = host.registry.handlerFor(current.type);
     const context = handlerContext(stack, logicalId, current.type, caller);
     try {
       if (entry.kind === 'updated') {
-        recordEvent(stack, { logicalId, physicalId: current.physicalId, resourceType: current.type, status: 'UPDATE_IN_PROGRESS' });
-        const restored = await handler.update!(entry.previous.properties, current, context);
-        stack.resources[logicalId] = { ...entry.previous, physicalId: restored.physicalId, attributes: restored.attributes, status: 'UPDATE_COMPLETE' };
-        recordEvent(stack, { logicalId, physicalId: restored.physicalId, resourceType: current.type, status: 'UPDATE_COMPLETE' });
+        recordEvent(stack, {
+          logicalId,
+          physicalId: current.physicalId,
+          resourceType: current.type,
+          status: 'UPDATE_IN_PROGRESS',
+        });
+        const restored = await handler.update!(
+          entry.previous.properties,
+          current,
+          context,
+        );
+        stack.resources[logicalId] = {
+          ...entry.previous,
+          physicalId: restored.physicalId,
+          attributes: restored.attributes,
+          status: 'UPDATE_COMPLETE',
+        };
+        recordEvent(stack, {
+          logicalId,
+          physicalId: restored.physicalId,
+          resourceType: current.type,
+          status: 'UPDATE_COMPLETE',
+        });
       } else {
         await deleteResource(stack, handler, context, current);
         if (entry.kind === 'replaced') {
-          stack.resources[logicalId] = { ...entry.previous, status: 'UPDATE_COMPLETE' };
+          stack.resources[logicalId] = {
+            ...entry.previous,
+            status: 'UPDATE_COMPLETE',
+          };
         }
       }
     } catch (error) {
@@ -436,18 +630,34 @@ export async function deleteResource(
   resource: StackResourceRecord,
 ): Promise<void> {
   const { logicalId } = resource;
-  recordEvent(stack, { logicalId, physicalId: resource.physicalId, resourceType: resource.type, status: 'DELETE_IN_PROGRESS' });
+  recordEvent(stack, {
+    logicalId,
+    physicalId: resource.physicalId,
+    resourceType: resource.type,
+    status: 'DELETE_IN_PROGRESS',
+  });
   try {
     if (resource.physicalId) {
       await handler.delete(resource, context);
     }
     resource.status = 'DELETE_COMPLETE';
     resource.statusReason = undefined;
-    recordEvent(stack, { logicalId, physicalId: resource.physicalId, resourceType: resource.type, status: 'DELETE_COMPLETE' });
+    recordEvent(stack, {
+      logicalId,
+      physicalId: resource.physicalId,
+      resourceType: resource.type,
+      status: 'DELETE_COMPLETE',
+    });
   } catch (error) {
     resource.status = 'DELETE_FAILED';
     resource.statusReason = errorMessage(error);
-    recordEvent(stack, { logicalId, physicalId: resource.physicalId, resourceType: resource.type, status: 'DELETE_FAILED', statusReason: resource.statusReason });
+    recordEvent(stack, {
+      logicalId,
+      physicalId: resource.physicalId,
+      resourceType: resource.type,
+      status: 'DELETE_FAILED',
+      statusReason: resource.statusReason,
+    });
     throw error;
   }
 }
@@ -464,9 +674,19 @@ export async function deleteResources(
     if (resource.status === 'DELETE_COMPLETE') {
       continue;
     }
-    const context = handlerContext(stack, resource.logicalId, resource.type, caller);
+    const context = handlerContext(
+      stack,
+      resource.logicalId,
+      resource.type,
+      caller,
+    );
     try {
-      await deleteResource(stack, host.registry.handlerFor(resource.type), context, resource);
+      await deleteResource(
+        stack,
+        host.registry.handlerFor(resource.type),
+        context,
+        resource,
+      );
     } catch {
       failed.push(resource.logicalId);
     }
@@ -475,8 +695,13 @@ export async function deleteResources(
 }
 
 /** Existing resources, dependents first, following the template they were created from. */
-export function deletionOrder(stack: StackRecord, template: Template | undefined): StackResourceRecord[] {
-  const existing = Object.values(stack.resources).filter(resource => resource.status !== 'DELETE_COMPLETE');
+export function deletionOrder(
+  stack: StackRecord,
+  template: Template | undefined,
+): StackResourceRecord[] {
+  const existing = Object.values(stack.resources).filter(
+    resource => resource.status !== 'DELETE_COMPLETE',
+  );
   let order: string[] = [];
   if (template) {
     try {
@@ -486,5 +711,8 @@ export function deletionOrder(stack: StackRecord, template: Template | undefined
     }
   }
   const rank = new Map(order.map((logicalId, index) => [logicalId, index]));
-  return existing.sort((left, right) => (rank.get(right.logicalId) ?? -1) - (rank.get(left.logicalId) ?? -1));
+  return existing.sort(
+    (left, right) =>
+      (rank.get(right.logicalId) ?? -1) - (rank.get(left.logicalId) ?? -1),
+  );
 }

@@ -48,11 +48,19 @@ export function urlSuffixOf(region: string): string {
 }
 
 /** A stack id as AWS formats it: the ARN ends with a UUID that templates often slice. */
-export function newStackId(accountId: string, region: string, stackName: string): string {
-  return `arn:${partitionOf(region)}:cloudformation:${region}:${accountId}:stack/${stackName}/${randomUUID()}`;
+export function newStackId(
+  accountId: string,
+  region: string,
+  stackName: string,
+): string {
+  return `arn:${partitionOf(
+    region,
+  )}:cloudformation:${region}:${accountId}:stack/${stackName}/${randomUUID()}`;
 }
 
-export function pseudoParameterValues(location: StackLocation): Record<string, TemplateValue> {
+export function pseudoParameterValues(
+  location: StackLocation,
+): Record<string, TemplateValue> {
   return {
     'AWS::AccountId': location.accountId,
     'AWS::NotificationARNs': [],

@@ -37,7 +37,11 @@ export function recordEvent(
 }
 
 /** Moves the stack to a new status and records the stack-level event AWS emits for it. */
-export function setStackStatus(stack: StackRecord, status: string, reason?: string): void {
+export function setStackStatus(
+  stack: StackRecord,
+  status: string,
+  reason?: string,
+): void {
   stack.status = status;
   stack.statusReason = reason;
   recordEvent(stack, {
@@ -50,16 +54,26 @@ export function setStackStatus(stack: StackRecord, status: string, reason?: stri
 }
 
 /** Spreads the events recorded since `fromIndex` evenly from `start` to `start + durationMs`. */
-export function stampEvents(stack: StackRecord, fromIndex: number, start: number, durationMs: number): void {
+export function stampEvents(
+  stack: StackRecord,
+  fromIndex: number,
+  start: number,
+  durationMs: number,
+): void {
   const fresh = stack.events.slice(fromIndex);
   fresh.forEach((event, index) => {
-    event.at = fresh.length === 1 ? start : start + Math.round((durationMs * index) / (fresh.length - 1));
+    event.at =
+      fresh.length === 1
+        ? start
+        : start + Math.round((durationMs * index) / (fresh.length - 1));
   });
 }
 
 /** The time the stack's latest event shows; a new operation starts no earlier. */
 export function lastEventTime(stack: StackRecord): number {
-  return stack.events.length === 0 ? 0 : stack.events[stack.events.length - 1].at;
+  return stack.events.length === 0
+    ? 0
+    : stack.events[stack.events.length - 1].at;
 }
 
 export function isInProgress(status: string): boolean {
@@ -67,7 +81,12 @@ export function isInProgress(status: string): boolean {
 }
 
 /** Statuses from which UpdateStack is allowed. */
-export const UPDATABLE_STATUSES = new Set(['CREATE_COMPLETE', 'UPDATE_COMPLETE', 'UPDATE_ROLLBACK_COMPLETE', 'IMPORT_COMPLETE']);
+export const UPDATABLE_STATUSES = new Set([
+  'CREATE_COMPLETE',
+  'UPDATE_COMPLETE',
+  'UPDATE_ROLLBACK_COMPLETE',
+  'IMPORT_COMPLETE',
+]);
 
 /** Statuses in which a stack's outputs are exported. */
 export const EXPORTING_STATUSES = new Set([

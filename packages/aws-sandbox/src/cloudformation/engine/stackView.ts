@@ -27,18 +27,29 @@ export interface StackView {
 export function viewStack(stack: StackRecord, now: number): StackView {
   let status = stack.status;
   let statusReason = stack.statusReason;
-  const resourceStates = new Map<string, { status: string; statusReason?: string; at: number }>();
+  const resourceStates = new Map<
+    string,
+    { status: string; statusReason?: string; at: number }
+  >();
   let sawStackEvent = false;
   for (const event of stack.events) {
     if (event.at > now) {
       break;
     }
-    if (event.logicalId === stack.stackName && event.resourceType === 'AWS::CloudFormation::Stack' && event.physicalId === stack.stackId) {
+    if (
+      event.logicalId === stack.stackName &&
+      event.resourceType === 'AWS::CloudFormation::Stack' &&
+      event.physicalId === stack.stackId
+    ) {
       status = event.status;
       statusReason = event.statusReason;
       sawStackEvent = true;
     } else {
-      resourceStates.set(event.logicalId, { status: event.status, statusReason: event.statusReason, at: event.at });
+      resourceStates.set(event.logicalId, {
+        status: event.status,
+        statusReason: event.statusReason,
+        at: event.at,
+      });
     }
   }
   if (!sawStackEvent) {
@@ -48,7 +59,12 @@ export function viewStack(stack: StackRecord, now: number): StackView {
     .filter(resource => resourceStates.has(resource.logicalId))
     .map(resource => {
       const state = resourceStates.get(resource.logicalId)!;
-      return { ...resource, status: state.status, statusReason: state.statusReason, lastUpdated: state.at };
+      return {
+        ...resource,
+        status: state.status,
+        statusReason: state.statusReason,
+        lastUpdated: state.at,
+      };
     });
   return { status, statusReason, resources };
 }

@@ -119,4 +119,3 @@ export interface ChangeSetRecord {
   changes: ResourceChangeRecord[];
   notificationArns: string[];
 }
-

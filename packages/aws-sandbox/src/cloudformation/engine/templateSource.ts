@@ -19,7 +19,11 @@ import { resolve as resolvePath, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TemplateError } from './types';
 
-export type Invoke = (service: string, operation: string, input: unknown) => Promise<any>;
+export type Invoke = (
+  service: string,
+  operation: string,
+  input: unknown,
+) => Promise<any>;
 
 /** Where templates may come from besides the sandbox's S3. */
 export interface TemplateSourceOptions {
@@ -30,7 +34,9 @@ export interface TemplateSourceOptions {
 const VIRTUAL_HOSTED = /^(.+)\.s3(?:[.-][a-z0-9-]+)*\.amazonaws\.com(?:\.cn)?$/;
 
 /** Bucket and key of an S3 URL in virtual-hosted (`bucket.s3...amazonaws.com/key`) or path style (`host/bucket/key`). */
-export function parseS3Url(url: string): { bucket: string; key: string } | undefined {
+export function parseS3Url(
+  url: string,
+): { bucket: string; key: string } | undefined {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -46,7 +52,9 @@ export function parseS3Url(url: string): { bucket: string; key: string } | undef
     return path ? { bucket: virtualHost[1], key: path } : undefined;
   }
   const slash = path.indexOf('/');
-  return slash > 0 ? { bucket: path.slice(0, slash), key: path.slice(slash + 1) } : undefined;
+  return slash > 0
+    ? { bucket: path.slice(0, slash), key: path.slice(slash + 1) }
+    : undefined;
 }
 
 export async function bodyToString(body: unknown): Promise<string> {
@@ -64,7 +72,9 @@ export async function bodyToString(body: unknown): Promise<string> {
   if (iterable && typeof iterable[Symbol.asyncIterator] === 'function') {
     const chunks: Buffer[] = [];
     for await (const chunk of iterable) {
-      chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk));
+      chunks.push(
+        typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk),
+      );
     }
     return Buffer.concat(chunks).toString('utf8');
   }
@@ -72,7 +82,11 @@ export async function bodyToString(body: unknown): Promise<string> {
 }
 
 /** Reads a template from a `TemplateURL` / `LoadTemplateFromURL`, as CloudFormation would from S3. */
-export async function fetchTemplate(url: string, invoke: Invoke, options: TemplateSourceOptions = {}): Promise<string> {
+export async function fetchTemplate(
+  url: string,
+  invoke: Invoke,
+  options: TemplateSourceOptions = {},
+): Promise<string> {
   if (url.startsWith('file://')) {
     return readLocalTemplate(url, options);
   }
@@ -81,24 +95,34 @@ export async function fetchTemplate(url: string, invoke: Invoke, options: Templa
     throw new TemplateError(`TemplateURL must be a supported URL.`);
   }
   try {
-    const object = await invoke('s3', 'GetObject', { Bucket: location.bucket, Key: location.key });
+    const object = await invoke('s3', 'GetObject', {
+      Bucket: location.bucket,
+      Key: location.key,
+    });
     return await bodyToString(object.Body);
   } catch (error) {
     const code = (error as { code?: string }).code ?? (error as Error).name;
     throw new TemplateError(
-      `Error occurred while GetObject. S3 Error Code: ${code}. S3 Error Message: ${(error as Error).message}`,
+      `Error occurred while GetObject. S3 Error Code: ${code}. S3 Error Message: ${
+        (error as Error).message
+      }`,
     );
   }
 }
 
-async function readLocalTemplate(url: string, options: TemplateSourceOptions): Promise<string> {
+async function readLocalTemplate(
+  url: string,
+  options: TemplateSourceOptions,
+): Promise<string> {
   const path = resolvePath(fileURLToPath(url));
   const allowed = (options.localRoots ?? []).some(root => {
     const resolvedRoot = resolvePath(root);
     return path === resolvedRoot || path.startsWith(resolvedRoot + sep);
   });
   if (!allowed) {
-    throw new TemplateError(`TemplateURL ${url} is outside the sandbox's local template directories.`);
+    throw new TemplateError(
+      `TemplateURL ${url} is outside the sandbox's local template directories.`,
+    );
   }
   try {
     return await readFile(path, 'utf8');
@@ -108,7 +132,10 @@ async function readLocalTemplate(url: string, options: TemplateSourceOptions): P
 }
 
 /** A `TemplateURL` written relative to its parent's template, as before `aws cloudformation package`. */
-export function resolveTemplateUrl(url: string, parentTemplateUrl: string | undefined): string {
+export function resolveTemplateUrl(
+  url: string,
+  parentTemplateUrl: string | undefined,
+): string {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url) || !parentTemplateUrl) {
     return url;
   }

@@ -58,7 +58,13 @@ export interface OutputDeclaration {
 }
 
 /** A value a template expression can evaluate to. */
-export type TemplateValue = string | number | boolean | null | TemplateValue[] | { [key: string]: TemplateValue };
+export type TemplateValue =
+  | string
+  | number
+  | boolean
+  | null
+  | TemplateValue[]
+  | { [key: string]: TemplateValue };
 
 /** What an already-provisioned resource offers to `Ref` and `Fn::GetAtt`. */
 export interface ProvisionedResourceView {

@@ -43,16 +43,32 @@ export class CatalogStore {
   readonly plans;
 
   constructor(env: SandboxEnvironment) {
-    this.portfolios = env.state.table<PortfolioRecord>('servicecatalog', 'portfolios');
-    this.products = env.state.table<ProductRecord>('servicecatalog', 'products');
-    this.constraints = env.state.table<ConstraintRecord>('servicecatalog', 'constraints');
-    this.provisionedProducts = env.state.table<ProvisionedProductRecord>('servicecatalog', 'provisionedProducts');
-    this.records = env.state.table<ProvisioningRecord>('servicecatalog', 'records');
+    this.portfolios = env.state.table<PortfolioRecord>(
+      'servicecatalog',
+      'portfolios',
+    );
+    this.products = env.state.table<ProductRecord>(
+      'servicecatalog',
+      'products',
+    );
+    this.constraints = env.state.table<ConstraintRecord>(
+      'servicecatalog',
+      'constraints',
+    );
+    this.provisionedProducts = env.state.table<ProvisionedProductRecord>(
+      'servicecatalog',
+      'provisionedProducts',
+    );
+    this.records = env.state.table<ProvisioningRecord>(
+      'servicecatalog',
+      'records',
+    );
     this.plans = env.state.table<PlanRecord>('servicecatalog', 'plans');
   }
 
   requirePortfolio(id: unknown): PortfolioRecord {
-    const portfolio = typeof id === 'string' ? this.portfolios.get(id) : undefined;
+    const portfolio =
+      typeof id === 'string' ? this.portfolios.get(id) : undefined;
     if (!portfolio) {
       throw notFound(`Portfolio ${String(id)} not found.`);
     }
@@ -72,17 +88,29 @@ export class CatalogStore {
   }
 
   /** A version by id or name; without either, the product's only active version. */
-  requireArtifact(product: ProductRecord, id: unknown, name?: unknown): ArtifactRecord {
+  requireArtifact(
+    product: ProductRecord,
+    id: unknown,
+    name?: unknown,
+  ): ArtifactRecord {
     if (id === undefined && name === undefined) {
       const active = product.artifacts.filter(artifact => artifact.active);
       if (active.length !== 1) {
-        throw invalidParameters('ProvisioningArtifactId or ProvisioningArtifactName is required');
+        throw invalidParameters(
+          'ProvisioningArtifactId or ProvisioningArtifactName is required',
+        );
       }
       return active[0];
     }
-    const artifact = product.artifacts.find(candidate => (id !== undefined ? candidate.id === id : candidate.name === name));
+    const artifact = product.artifacts.find(candidate =>
+      id !== undefined ? candidate.id === id : candidate.name === name,
+    );
     if (!artifact) {
-      throw notFound(`Provisioning artifact ${String(id ?? name)} not found for product ${product.id}.`);
+      throw notFound(
+        `Provisioning artifact ${String(id ?? name)} not found for product ${
+          product.id
+        }.`,
+      );
     }
     return artifact;
   }
@@ -100,31 +128,43 @@ export class CatalogStore {
         portfolio,
         constraints: this.constraints
           .values()
-          .filter(constraint => constraint.portfolioId === portfolio.id && constraint.productId === product.id),
+          .filter(
+            constraint =>
+              constraint.portfolioId === portfolio.id &&
+              constraint.productId === product.id,
+          ),
       }));
   }
 
   /** The launch path by id or name; without either, the first one. */
-  requireLaunchPath(product: ProductRecord, id: unknown, name?: unknown): LaunchPath {
+  requireLaunchPath(
+    product: ProductRecord,
+    id: unknown,
+    name?: unknown,
+  ): LaunchPath {
     const paths = this.launchPaths(product);
-    const path =
-      id !== undefined
-        ? paths.find(candidate => candidate.id === id)
-        : name !== undefined
-          ? paths.find(candidate => candidate.portfolio.displayName === name)
-          : paths[0];
+    let path: LaunchPath | undefined = paths[0];
+    if (id !== undefined) {
+      path = paths.find(candidate => candidate.id === id);
+    } else if (name !== undefined) {
+      path = paths.find(candidate => candidate.portfolio.displayName === name);
+    }
     if (!path) {
       throw notFound(
         id === undefined && name === undefined
           ? `No launch path found for product ${product.id}.`
-          : `Launch path ${String(id ?? name)} not found for product ${product.id}.`,
+          : `Launch path ${String(id ?? name)} not found for product ${
+              product.id
+            }.`,
       );
     }
     return path;
   }
 
   launchRoleArn(path: LaunchPath): string | undefined {
-    for (const constraint of path.constraints.filter(candidate => candidate.type === 'LAUNCH')) {
+    for (const constraint of path.constraints.filter(
+      candidate => candidate.type === 'LAUNCH',
+    )) {
       try {
         const parameters = JSON.parse(constraint.parameters);
         if (parameters.RoleArn) {
@@ -138,11 +178,18 @@ export class CatalogStore {
   }
 
   /** A provisioned product that is not terminated, by id or by name. */
-  requireProvisionedProduct(id: unknown, name?: unknown): ProvisionedProductRecord {
+  requireProvisionedProduct(
+    id: unknown,
+    name?: unknown,
+  ): ProvisionedProductRecord {
     const found =
       typeof id === 'string' && id !== ''
         ? this.provisionedProducts.get(id)
-        : this.provisionedProducts.values().find(candidate => candidate.name === name && !candidate.terminated);
+        : this.provisionedProducts
+            .values()
+            .find(
+              candidate => candidate.name === name && !candidate.terminated,
+            );
     if (!found || found.terminated) {
       throw notFound(`Provisioned product ${String(id ?? name)} not found.`);
     }

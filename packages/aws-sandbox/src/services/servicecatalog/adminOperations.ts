@@ -17,9 +17,20 @@
 import { parseTemplate } from '../../cloudformation/engine/parseTemplate';
 import { fetchTemplate } from '../../cloudformation/engine/templateSource';
 import { paginate } from '../../server/pagination';
-import { OperationHandler, RequestContext, SandboxEnvironment } from '../../server/types';
+import {
+  OperationHandler,
+  RequestContext,
+  SandboxEnvironment,
+} from '../../server/types';
 import { CatalogStore } from './CatalogStore';
-import { catalogId, duplicate, invalidParameters, notFound, requireInput, resourceInUse } from './errors';
+import {
+  catalogId,
+  duplicate,
+  invalidParameters,
+  notFound,
+  requireInput,
+  resourceInUse,
+} from './errors';
 import {
   artifactDetail,
   artifactSummary,
@@ -30,10 +41,20 @@ import {
 } from './shapes';
 import { ArtifactRecord, ProductRecord, Tag } from './types';
 
-export const PAGE = { defaultPageSize: 20, maxPageSize: 20, maxResultsName: 'pageSize', errorCode: 'InvalidParametersException' };
+export const PAGE = {
+  defaultPageSize: 20,
+  maxPageSize: 20,
+  maxResultsName: 'pageSize',
+  errorCode: 'InvalidParametersException',
+};
 
 function tagsOf(value: unknown): Tag[] {
-  return Array.isArray(value) ? value.map(tag => ({ Key: String(tag.Key), Value: String(tag.Value ?? '') })) : [];
+  return Array.isArray(value)
+    ? value.map(tag => ({
+        Key: String(tag.Key),
+        Value: String(tag.Value ?? ''),
+      }))
+    : [];
 }
 
 /** Reads and checks a version's template, as CreateProduct does before accepting it. */
@@ -45,19 +66,25 @@ async function loadArtifact(
 ): Promise<ArtifactRecord> {
   const url = parameters?.Info?.LoadTemplateFromURL;
   if (typeof url !== 'string' || url === '') {
-    throw invalidParameters('ProvisioningArtifactParameters.Info must contain LoadTemplateFromURL');
+    throw invalidParameters(
+      'ProvisioningArtifactParameters.Info must contain LoadTemplateFromURL',
+    );
   }
   let templateBody: string;
   try {
     templateBody = await fetchTemplate(url, ctx.invoke);
   } catch (error) {
-    throw invalidParameters(`Unable to retrieve template from ${url}: ${(error as Error).message}`);
+    throw invalidParameters(
+      `Unable to retrieve template from ${url}: ${(error as Error).message}`,
+    );
   }
   if (parameters?.DisableTemplateValidation !== true) {
     try {
       parseTemplate(templateBody);
     } catch (error) {
-      throw invalidParameters(`Template is not valid: ${(error as Error).message}`);
+      throw invalidParameters(
+        `Template is not valid: ${(error as Error).message}`,
+      );
     }
   }
   return {
@@ -83,11 +110,16 @@ function describeProductAsAdmin(product: ProductRecord) {
   };
 }
 
-function matchesFullText(product: ProductRecord, filters: Record<string, string[]> | undefined): boolean {
+function matchesFullText(
+  product: ProductRecord,
+  filters: Record<string, string[]> | undefined,
+): boolean {
   const texts = filters?.FullTextSearch ?? [];
   const owners = filters?.Owner ?? [];
   const types = filters?.ProductType ?? [];
-  const haystack = `${product.name} ${product.description ?? ''} ${product.owner}`.toLowerCase();
+  const haystack = `${product.name} ${product.description ?? ''} ${
+    product.owner
+  }`.toLowerCase();
   return (
     texts.every(text => haystack.includes(text.toLowerCase())) &&
     (owners.length === 0 || owners.includes(product.owner)) &&
@@ -95,7 +127,11 @@ function matchesFullText(product: ProductRecord, filters: Record<string, string[
   );
 }
 
-function sortProducts(products: ProductRecord[], sortBy: unknown, sortOrder: unknown): ProductRecord[] {
+function sortProducts(
+  products: ProductRecord[],
+  sortBy: unknown,
+  sortOrder: unknown,
+): ProductRecord[] {
   const sorted = [...products];
   if (sortBy === 'Title') {
     sorted.sort((left, right) => left.name.localeCompare(right.name));
@@ -106,27 +142,40 @@ function sortProducts(products: ProductRecord[], sortBy: unknown, sortOrder: unk
 }
 
 /** Portfolios, products, versions, constraints and associations: the catalog administrator's side. */
-export function adminOperations(store: CatalogStore, env: SandboxEnvironment): Record<string, OperationHandler> {
+export function adminOperations(
+  store: CatalogStore,
+  env: SandboxEnvironment,
+): Record<string, OperationHandler> {
   return {
     CreatePortfolio(input, ctx) {
       requireInput(input, 'DisplayName', 'ProviderName');
       const existing = input.IdempotencyToken
-        ? store.portfolios.values().find(portfolio => portfolio.idempotencyToken === input.IdempotencyToken)
+        ? store.portfolios
+            .values()
+            .find(
+              portfolio =>
+                portfolio.idempotencyToken === input.IdempotencyToken,
+            )
         : undefined;
       const id = catalogId('port');
-      const portfolio = existing ?? store.portfolios.set(id, {
-        id,
-        arn: `arn:aws:catalog:${ctx.region}:${ctx.accountId}:portfolio/${id}`,
-        displayName: input.DisplayName,
-        description: input.Description,
-        providerName: input.ProviderName,
-        createdTime: env.clock.now(),
-        tags: tagsOf(input.Tags),
-        productIds: [],
-        principals: [],
-        idempotencyToken: input.IdempotencyToken,
-      });
-      return { PortfolioDetail: portfolioDetail(portfolio), Tags: portfolio.tags };
+      const portfolio =
+        existing ??
+        store.portfolios.set(id, {
+          id,
+          arn: `arn:aws:catalog:${ctx.region}:${ctx.accountId}:portfolio/${id}`,
+          displayName: input.DisplayName,
+          description: input.Description,
+          providerName: input.ProviderName,
+          createdTime: env.clock.now(),
+          tags: tagsOf(input.Tags),
+          productIds: [],
+          principals: [],
+          idempotencyToken: input.IdempotencyToken,
+        });
+      return {
+        PortfolioDetail: portfolioDetail(portfolio),
+        Tags: portfolio.tags,
+      };
     },
 
     UpdatePortfolio(input) {
@@ -135,42 +184,73 @@ export function adminOperations(store: CatalogStore, env: SandboxEnvironment): R
       portfolio.displayName = input.DisplayName ?? portfolio.displayName;
       portfolio.description = input.Description ?? portfolio.description;
       portfolio.providerName = input.ProviderName ?? portfolio.providerName;
-      return { PortfolioDetail: portfolioDetail(portfolio), Tags: portfolio.tags };
+      return {
+        PortfolioDetail: portfolioDetail(portfolio),
+        Tags: portfolio.tags,
+      };
     },
 
     DeletePortfolio(input) {
       const portfolio = store.requirePortfolio(input.Id);
       if (portfolio.productIds.length > 0 || portfolio.principals.length > 0) {
-        throw resourceInUse(`Portfolio ${portfolio.id} still has products or principals associated.`);
+        throw resourceInUse(
+          `Portfolio ${portfolio.id} still has products or principals associated.`,
+        );
       }
       store.portfolios.delete(portfolio.id);
-      for (const constraint of store.constraints.values().filter(candidate => candidate.portfolioId === portfolio.id)) {
+      for (const constraint of store.constraints
+        .values()
+        .filter(candidate => candidate.portfolioId === portfolio.id)) {
         store.constraints.delete(constraint.id);
       }
       return {};
     },
 
     ListPortfolios(input) {
-      const page = paginate(store.portfolios.values(), { ...PAGE, maxResults: input.PageSize, nextToken: input.PageToken });
-      return { PortfolioDetails: page.items.map(portfolioDetail), NextPageToken: page.nextToken };
+      const page = paginate(store.portfolios.values(), {
+        ...PAGE,
+        maxResults: input.PageSize,
+        nextToken: input.PageToken,
+      });
+      return {
+        PortfolioDetails: page.items.map(portfolioDetail),
+        NextPageToken: page.nextToken,
+      };
     },
 
     DescribePortfolio(input) {
       requireInput(input, 'Id');
       const portfolio = store.requirePortfolio(input.Id);
-      return { PortfolioDetail: portfolioDetail(portfolio), Tags: portfolio.tags, TagOptions: [], Budgets: [] };
+      return {
+        PortfolioDetail: portfolioDetail(portfolio),
+        Tags: portfolio.tags,
+        TagOptions: [],
+        Budgets: [],
+      };
     },
 
     async CreateProduct(input, ctx) {
       requireInput(input, 'Name', 'Owner', 'ProductType', 'IdempotencyToken');
-      const existing = store.products.values().find(product => product.idempotencyToken === input.IdempotencyToken);
+      const existing = store.products
+        .values()
+        .find(product => product.idempotencyToken === input.IdempotencyToken);
       if (existing) {
-        return { ...describeProductAsAdmin(existing), ProvisioningArtifactDetail: artifactDetail(existing.artifacts[0]) };
+        return {
+          ...describeProductAsAdmin(existing),
+          ProvisioningArtifactDetail: artifactDetail(existing.artifacts[0]),
+        };
       }
       if (input.ProductType !== 'CLOUD_FORMATION_TEMPLATE') {
-        throw invalidParameters(`ProductType ${input.ProductType} is not supported by the sandbox`);
+        throw invalidParameters(
+          `ProductType ${input.ProductType} is not supported by the sandbox`,
+        );
       }
-      const artifact = await loadArtifact(input.ProvisioningArtifactParameters, env, ctx, 'v1');
+      const artifact = await loadArtifact(
+        input.ProvisioningArtifactParameters,
+        env,
+        ctx,
+        'v1',
+      );
       const id = catalogId('prod');
       const product = store.products.set(id, {
         id,
@@ -212,13 +292,22 @@ export function adminOperations(store: CatalogStore, env: SandboxEnvironment): R
           product[field] = input[member];
         }
       }
-      return { ProductViewDetail: productViewDetail(product), Tags: product.tags };
+      return {
+        ProductViewDetail: productViewDetail(product),
+        Tags: product.tags,
+      };
     },
 
     DeleteProduct(input) {
       const product = store.requireProduct(input.Id);
-      if (store.portfolios.values().some(portfolio => portfolio.productIds.includes(product.id))) {
-        throw resourceInUse(`Product ${product.id} is still associated with a portfolio.`);
+      if (
+        store.portfolios
+          .values()
+          .some(portfolio => portfolio.productIds.includes(product.id))
+      ) {
+        throw resourceInUse(
+          `Product ${product.id} is still associated with a portfolio.`,
+        );
       }
       store.products.delete(product.id);
       return {};
@@ -233,7 +322,9 @@ export function adminOperations(store: CatalogStore, env: SandboxEnvironment): R
       const product = store.requireProduct(input.Id, input.Name);
       const paths = store.launchPaths(product);
       if (paths.length === 0) {
-        throw notFound(`Product ${product.id} is not available in any portfolio.`);
+        throw notFound(
+          `Product ${product.id} is not available in any portfolio.`,
+        );
       }
       return {
         ProductViewSummary: productViewSummary(product),
@@ -247,60 +338,124 @@ export function adminOperations(store: CatalogStore, env: SandboxEnvironment): R
             Guidance: artifact.guidance,
           })),
         Budgets: [],
-        LaunchPaths: paths.map(path => ({ Id: path.id, Name: path.portfolio.displayName })),
+        LaunchPaths: paths.map(path => ({
+          Id: path.id,
+          Name: path.portfolio.displayName,
+        })),
       };
     },
 
     SearchProducts(input) {
-      const available = store.products.values().filter(product => store.launchPaths(product).length > 0);
-      const matching = sortProducts(available.filter(product => matchesFullText(product, input.Filters)), input.SortBy, input.SortOrder);
-      const page = paginate(matching, { ...PAGE, maxResults: input.PageSize, nextToken: input.PageToken });
-      return { ProductViewSummaries: page.items.map(productViewSummary), ProductViewAggregations: {}, NextPageToken: page.nextToken };
+      const available = store.products
+        .values()
+        .filter(product => store.launchPaths(product).length > 0);
+      const matching = sortProducts(
+        available.filter(product => matchesFullText(product, input.Filters)),
+        input.SortBy,
+        input.SortOrder,
+      );
+      const page = paginate(matching, {
+        ...PAGE,
+        maxResults: input.PageSize,
+        nextToken: input.PageToken,
+      });
+      return {
+        ProductViewSummaries: page.items.map(productViewSummary),
+        ProductViewAggregations: {},
+        NextPageToken: page.nextToken,
+      };
     },
 
     SearchProductsAsAdmin(input) {
-      const portfolio = input.PortfolioId ? store.requirePortfolio(input.PortfolioId) : undefined;
-      const candidates = store.products.values().filter(product => !portfolio || portfolio.productIds.includes(product.id));
-      const matching = sortProducts(candidates.filter(product => matchesFullText(product, input.Filters)), input.SortBy, input.SortOrder);
-      const page = paginate(matching, { ...PAGE, maxResults: input.PageSize, nextToken: input.PageToken });
-      return { ProductViewDetails: page.items.map(productViewDetail), NextPageToken: page.nextToken };
+      const portfolio = input.PortfolioId
+        ? store.requirePortfolio(input.PortfolioId)
+        : undefined;
+      const candidates = store.products
+        .values()
+        .filter(
+          product => !portfolio || portfolio.productIds.includes(product.id),
+        );
+      const matching = sortProducts(
+        candidates.filter(product => matchesFullText(product, input.Filters)),
+        input.SortBy,
+        input.SortOrder,
+      );
+      const page = paginate(matching, {
+        ...PAGE,
+        maxResults: input.PageSize,
+        nextToken: input.PageToken,
+      });
+      return {
+        ProductViewDetails: page.items.map(productViewDetail),
+        NextPageToken: page.nextToken,
+      };
     },
 
     async CreateProvisioningArtifact(input, ctx) {
       requireInput(input, 'ProductId', 'Parameters', 'IdempotencyToken');
       const product = store.requireProduct(input.ProductId);
-      const existing = product.artifacts.find(artifact => artifact.idempotencyToken === input.IdempotencyToken);
-      const artifact = existing ?? (await loadArtifact(input.Parameters, env, ctx, `v${product.artifacts.length + 1}`));
+      const existing = product.artifacts.find(
+        artifact => artifact.idempotencyToken === input.IdempotencyToken,
+      );
+      const artifact =
+        existing ??
+        (await loadArtifact(
+          input.Parameters,
+          env,
+          ctx,
+          `v${product.artifacts.length + 1}`,
+        ));
       if (!existing) {
-        if (product.artifacts.some(candidate => candidate.name === artifact.name)) {
-          throw duplicate(`Provisioning artifact ${artifact.name} already exists for product ${product.id}.`);
+        if (
+          product.artifacts.some(candidate => candidate.name === artifact.name)
+        ) {
+          throw duplicate(
+            `Provisioning artifact ${artifact.name} already exists for product ${product.id}.`,
+          );
         }
         artifact.idempotencyToken = input.IdempotencyToken;
         product.artifacts.push(artifact);
       }
-      return { ProvisioningArtifactDetail: artifactDetail(artifact), Info: { TemplateUrl: artifact.templateUrl }, Status: 'AVAILABLE' };
+      return {
+        ProvisioningArtifactDetail: artifactDetail(artifact),
+        Info: { TemplateUrl: artifact.templateUrl },
+        Status: 'AVAILABLE',
+      };
     },
 
     UpdateProvisioningArtifact(input) {
       requireInput(input, 'ProductId', 'ProvisioningArtifactId');
       const product = store.requireProduct(input.ProductId);
-      const artifact = store.requireArtifact(product, input.ProvisioningArtifactId);
+      const artifact = store.requireArtifact(
+        product,
+        input.ProvisioningArtifactId,
+      );
       artifact.name = input.Name ?? artifact.name;
       artifact.description = input.Description ?? artifact.description;
       artifact.active = input.Active ?? artifact.active;
       artifact.guidance = input.Guidance ?? artifact.guidance;
-      return { ProvisioningArtifactDetail: artifactDetail(artifact), Info: { TemplateUrl: artifact.templateUrl }, Status: 'AVAILABLE' };
+      return {
+        ProvisioningArtifactDetail: artifactDetail(artifact),
+        Info: { TemplateUrl: artifact.templateUrl },
+        Status: 'AVAILABLE',
+      };
     },
 
     ListProvisioningArtifacts(input) {
       requireInput(input, 'ProductId');
       const product = store.requireProduct(input.ProductId);
-      return { ProvisioningArtifactDetails: product.artifacts.map(artifactDetail) };
+      return {
+        ProvisioningArtifactDetails: product.artifacts.map(artifactDetail),
+      };
     },
 
     DescribeProvisioningArtifact(input) {
       const product = store.requireProduct(input.ProductId, input.ProductName);
-      const artifact = store.requireArtifact(product, input.ProvisioningArtifactId, input.ProvisioningArtifactName);
+      const artifact = store.requireArtifact(
+        product,
+        input.ProvisioningArtifactId,
+        input.ProvisioningArtifactName,
+      );
       return {
         ProvisioningArtifactDetail: artifactDetail(artifact),
         Info: { TemplateUrl: artifact.templateUrl ?? '' },
@@ -322,27 +477,50 @@ export function adminOperations(store: CatalogStore, env: SandboxEnvironment): R
       requireInput(input, 'ProductId', 'PortfolioId');
       const portfolio = store.requirePortfolio(input.PortfolioId);
       if (!portfolio.productIds.includes(input.ProductId)) {
-        throw notFound(`Product ${input.ProductId} is not associated with portfolio ${portfolio.id}.`);
+        throw notFound(
+          `Product ${input.ProductId} is not associated with portfolio ${portfolio.id}.`,
+        );
       }
-      portfolio.productIds = portfolio.productIds.filter(productId => productId !== input.ProductId);
+      portfolio.productIds = portfolio.productIds.filter(
+        productId => productId !== input.ProductId,
+      );
       return {};
     },
 
     ListPortfoliosForProduct(input) {
       const product = store.requireProduct(input.ProductId);
-      const portfolios = store.portfolios.values().filter(portfolio => portfolio.productIds.includes(product.id));
-      const page = paginate(portfolios, { ...PAGE, maxResults: input.PageSize, nextToken: input.PageToken });
-      return { PortfolioDetails: page.items.map(portfolioDetail), NextPageToken: page.nextToken };
+      const portfolios = store.portfolios
+        .values()
+        .filter(portfolio => portfolio.productIds.includes(product.id));
+      const page = paginate(portfolios, {
+        ...PAGE,
+        maxResults: input.PageSize,
+        nextToken: input.PageToken,
+      });
+      return {
+        PortfolioDetails: page.items.map(portfolioDetail),
+        NextPageToken: page.nextToken,
+      };
     },
 
     AssociatePrincipalWithPortfolio(input) {
       requireInput(input, 'PortfolioId', 'PrincipalARN', 'PrincipalType');
-      if (input.PrincipalType !== 'IAM' && input.PrincipalType !== 'IAM_PATTERN') {
+      if (
+        input.PrincipalType !== 'IAM' &&
+        input.PrincipalType !== 'IAM_PATTERN'
+      ) {
         throw invalidParameters(`PrincipalType must be IAM or IAM_PATTERN`);
       }
       const portfolio = store.requirePortfolio(input.PortfolioId);
-      if (!portfolio.principals.some(principal => principal.arn === input.PrincipalARN)) {
-        portfolio.principals.push({ arn: input.PrincipalARN, type: input.PrincipalType });
+      if (
+        !portfolio.principals.some(
+          principal => principal.arn === input.PrincipalARN,
+        )
+      ) {
+        portfolio.principals.push({
+          arn: input.PrincipalARN,
+          type: input.PrincipalType,
+        });
       }
       return {};
     },
@@ -350,29 +528,55 @@ export function adminOperations(store: CatalogStore, env: SandboxEnvironment): R
     DisassociatePrincipalFromPortfolio(input) {
       requireInput(input, 'PortfolioId', 'PrincipalARN');
       const portfolio = store.requirePortfolio(input.PortfolioId);
-      portfolio.principals = portfolio.principals.filter(principal => principal.arn !== input.PrincipalARN);
+      portfolio.principals = portfolio.principals.filter(
+        principal => principal.arn !== input.PrincipalARN,
+      );
       return {};
     },
 
     ListPrincipalsForPortfolio(input) {
       const portfolio = store.requirePortfolio(input.PortfolioId);
-      const page = paginate(portfolio.principals, { ...PAGE, maxResults: input.PageSize, nextToken: input.PageToken });
+      const page = paginate(portfolio.principals, {
+        ...PAGE,
+        maxResults: input.PageSize,
+        nextToken: input.PageToken,
+      });
       return {
-        Principals: page.items.map(principal => ({ PrincipalARN: principal.arn, PrincipalType: principal.type })),
+        Principals: page.items.map(principal => ({
+          PrincipalARN: principal.arn,
+          PrincipalType: principal.type,
+        })),
         NextPageToken: page.nextToken,
       };
     },
 
     CreateConstraint(input, ctx) {
-      requireInput(input, 'PortfolioId', 'ProductId', 'Parameters', 'Type', 'IdempotencyToken');
-      const existing = store.constraints.values().find(constraint => constraint.idempotencyToken === input.IdempotencyToken);
+      requireInput(
+        input,
+        'PortfolioId',
+        'ProductId',
+        'Parameters',
+        'Type',
+        'IdempotencyToken',
+      );
+      const existing = store.constraints
+        .values()
+        .find(
+          constraint => constraint.idempotencyToken === input.IdempotencyToken,
+        );
       if (existing) {
-        return { ConstraintDetail: constraintDetail(existing), ConstraintParameters: existing.parameters, Status: 'AVAILABLE' };
+        return {
+          ConstraintDetail: constraintDetail(existing),
+          ConstraintParameters: existing.parameters,
+          Status: 'AVAILABLE',
+        };
       }
       const portfolio = store.requirePortfolio(input.PortfolioId);
       const product = store.requireProduct(input.ProductId);
       if (!portfolio.productIds.includes(product.id)) {
-        throw notFound(`Product ${product.id} is not associated with portfolio ${portfolio.id}.`);
+        throw notFound(
+          `Product ${product.id} is not associated with portfolio ${portfolio.id}.`,
+        );
       }
       if (input.Type === 'LAUNCH') {
         let parameters: Record<string, unknown>;
@@ -382,13 +586,22 @@ export function adminOperations(store: CatalogStore, env: SandboxEnvironment): R
           throw invalidParameters('Parameters must be a JSON document');
         }
         if (!parameters.RoleArn && !parameters.LocalRoleName) {
-          throw invalidParameters('A LAUNCH constraint needs RoleArn or LocalRoleName');
+          throw invalidParameters(
+            'A LAUNCH constraint needs RoleArn or LocalRoleName',
+          );
         }
         const clash = store.constraints
           .values()
-          .some(constraint => constraint.type === 'LAUNCH' && constraint.portfolioId === portfolio.id && constraint.productId === product.id);
+          .some(
+            constraint =>
+              constraint.type === 'LAUNCH' &&
+              constraint.portfolioId === portfolio.id &&
+              constraint.productId === product.id,
+          );
         if (clash) {
-          throw duplicate(`Product ${product.id} already has a launch constraint in portfolio ${portfolio.id}.`);
+          throw duplicate(
+            `Product ${product.id} already has a launch constraint in portfolio ${portfolio.id}.`,
+          );
         }
       }
       const id = catalogId('cons');
@@ -402,7 +615,11 @@ export function adminOperations(store: CatalogStore, env: SandboxEnvironment): R
         owner: ctx.accountId,
         idempotencyToken: input.IdempotencyToken,
       });
-      return { ConstraintDetail: constraintDetail(constraint), ConstraintParameters: constraint.parameters, Status: 'AVAILABLE' };
+      return {
+        ConstraintDetail: constraintDetail(constraint),
+        ConstraintParameters: constraint.parameters,
+        Status: 'AVAILABLE',
+      };
     },
 
     DescribeConstraint(input) {
@@ -410,7 +627,11 @@ export function adminOperations(store: CatalogStore, env: SandboxEnvironment): R
       if (!constraint) {
         throw notFound(`Constraint ${input.Id} not found.`);
       }
-      return { ConstraintDetail: constraintDetail(constraint), ConstraintParameters: constraint.parameters, Status: 'AVAILABLE' };
+      return {
+        ConstraintDetail: constraintDetail(constraint),
+        ConstraintParameters: constraint.parameters,
+        Status: 'AVAILABLE',
+      };
     },
 
     DeleteConstraint(input) {
@@ -425,20 +646,38 @@ export function adminOperations(store: CatalogStore, env: SandboxEnvironment): R
       store.requirePortfolio(input.PortfolioId);
       const constraints = store.constraints
         .values()
-        .filter(constraint => constraint.portfolioId === input.PortfolioId && (!input.ProductId || constraint.productId === input.ProductId));
-      const page = paginate(constraints, { ...PAGE, maxResults: input.PageSize, nextToken: input.PageToken });
-      return { ConstraintDetails: page.items.map(constraintDetail), NextPageToken: page.nextToken };
+        .filter(
+          constraint =>
+            constraint.portfolioId === input.PortfolioId &&
+            (!input.ProductId || constraint.productId === input.ProductId),
+        );
+      const page = paginate(constraints, {
+        ...PAGE,
+        maxResults: input.PageSize,
+        nextToken: input.PageToken,
+      });
+      return {
+        ConstraintDetails: page.items.map(constraintDetail),
+        NextPageToken: page.nextToken,
+      };
     },
 
     ListLaunchPaths(input) {
       requireInput(input, 'ProductId');
       const product = store.requireProduct(input.ProductId);
       const paths = store.launchPaths(product);
-      const page = paginate(paths, { ...PAGE, maxResults: input.PageSize, nextToken: input.PageToken });
+      const page = paginate(paths, {
+        ...PAGE,
+        maxResults: input.PageSize,
+        nextToken: input.PageToken,
+      });
       return {
         LaunchPathSummaries: page.items.map(path => ({
           Id: path.id,
-          ConstraintSummaries: path.constraints.map(constraint => ({ Type: constraint.type, Description: constraint.description })),
+          ConstraintSummaries: path.constraints.map(constraint => ({
+            Type: constraint.type,
+            Description: constraint.description,
+          })),
           Tags: path.portfolio.tags,
           Name: path.portfolio.displayName,
         })),

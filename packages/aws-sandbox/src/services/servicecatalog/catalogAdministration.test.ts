@@ -33,158 +33,255 @@ import {
   paginateSearchProductsAsAdmin,
   ResourceNotFoundException,
   SearchProductsCommand,
+  ServiceCatalogClient,
 } from '@aws-sdk/client-service-catalog';
-import { CatalogFixture, startCatalogFixture } from './__fixtures__/catalogFixture';
+import { clientConfig } from '../../cloudformation/__fixtures__/testSandbox';
+import {
+  CatalogFixture,
+  startCatalogFixture,
+} from './__fixtures__/catalogFixture';
 
 describe('Service Catalog administration with the AWS SDK', () => {
   let fixture: CatalogFixture;
+  let client: ServiceCatalogClient;
 
   beforeAll(async () => {
     fixture = await startCatalogFixture();
+    client = new ServiceCatalogClient(clientConfig(fixture.sandbox));
   });
 
-  afterAll(() => fixture.close());
+  afterAll(async () => {
+    client.destroy();
+    await fixture.close();
+  });
 
   describe('portfolios', () => {
     it('creates portfolios idempotently and pages through them', async () => {
-      const first = await fixture.client.send(
-        new CreatePortfolioCommand({ DisplayName: 'Team A', ProviderName: 'Platform', IdempotencyToken: 'team-a' }),
+      const first = await client.send(
+        new CreatePortfolioCommand({
+          DisplayName: 'Team A',
+          ProviderName: 'Platform',
+          IdempotencyToken: 'team-a',
+        }),
       );
-      const again = await fixture.client.send(
-        new CreatePortfolioCommand({ DisplayName: 'Team A', ProviderName: 'Platform', IdempotencyToken: 'team-a' }),
+      const again = await client.send(
+        new CreatePortfolioCommand({
+          DisplayName: 'Team A',
+          ProviderName: 'Platform',
+          IdempotencyToken: 'team-a',
+        }),
       );
       expect(again.PortfolioDetail!.Id).toBe(first.PortfolioDetail!.Id);
-      expect(first.PortfolioDetail!.ARN).toMatch(/^arn:aws:catalog:us-east-1:123456789012:portfolio\/port-[a-z0-9]{13}$/);
+      expect(first.PortfolioDetail!.ARN).toMatch(
+        /^arn:aws:catalog:us-east-1:123456789012:portfolio\/port-[a-z0-9]{13}$/,
+      );
       for (let index = 0; index < 22; index++) {
-        await fixture.client.send(
-          new CreatePortfolioCommand({ DisplayName: `Bulk ${index}`, ProviderName: 'Platform', IdempotencyToken: `bulk-${index}` }),
+        await client.send(
+          new CreatePortfolioCommand({
+            DisplayName: `Bulk ${index}`,
+            ProviderName: 'Platform',
+            IdempotencyToken: `bulk-${index}`,
+          }),
         );
       }
       const pages = [];
-      for await (const page of paginateListPortfolios({ client: fixture.client }, {})) {
+      for await (const page of paginateListPortfolios({ client: client }, {})) {
         pages.push(page.PortfolioDetails!.length);
       }
       expect(pages).toEqual([20, 4]);
     });
 
     it('describes a portfolio and answers ResourceNotFoundException for an unknown one', async () => {
-      const described = await fixture.client.send(new DescribePortfolioCommand({ Id: fixture.portfolioId }));
-      expect(described.PortfolioDetail).toMatchObject({ DisplayName: 'Data science', ProviderName: 'Platform team' });
-      await expect(fixture.client.send(new DescribePortfolioCommand({ Id: 'port-doesnotexist1' }))).rejects.toBeInstanceOf(
-        ResourceNotFoundException,
+      const described = await client.send(
+        new DescribePortfolioCommand({ Id: fixture.portfolioId }),
       );
+      expect(described.PortfolioDetail).toMatchObject({
+        DisplayName: 'Data science',
+        ProviderName: 'Platform team',
+      });
+      await expect(
+        client.send(new DescribePortfolioCommand({ Id: 'port-doesnotexist1' })),
+      ).rejects.toBeInstanceOf(ResourceNotFoundException);
     });
 
     it('associates principals', async () => {
-      await fixture.client.send(
+      await client.send(
         new AssociatePrincipalWithPortfolioCommand({
           PortfolioId: fixture.portfolioId,
           PrincipalARN: 'arn:aws:iam::123456789012:role/backstage',
           PrincipalType: 'IAM',
         }),
       );
-      const { Principals } = await fixture.client.send(new ListPrincipalsForPortfolioCommand({ PortfolioId: fixture.portfolioId }));
-      expect(Principals).toEqual([{ PrincipalARN: 'arn:aws:iam::123456789012:role/backstage', PrincipalType: 'IAM' }]);
+      const { Principals } = await client.send(
+        new ListPrincipalsForPortfolioCommand({
+          PortfolioId: fixture.portfolioId,
+        }),
+      );
+      expect(Principals).toEqual([
+        {
+          PrincipalARN: 'arn:aws:iam::123456789012:role/backstage',
+          PrincipalType: 'IAM',
+        },
+      ]);
     });
   });
 
   describe('products and versions', () => {
     it('describes a product for end users and administrators, by id and by name', async () => {
-      const forUser = await fixture.client.send(new DescribeProductCommand({ Name: 'Studio user profile' }));
-      expect(forUser.ProductViewSummary).toMatchObject({ ProductId: fixture.productId, Owner: 'Platform team' });
-      expect(forUser.ProvisioningArtifacts!.map(artifact => artifact.Name)).toEqual(['v1', 'v2']);
-      expect(forUser.LaunchPaths).toEqual([{ Id: expect.stringMatching(/^lpv3-/), Name: 'Data science' }]);
-      const forAdmin = await fixture.client.send(new DescribeProductAsAdminCommand({ Id: fixture.productId }));
-      expect(forAdmin.ProductViewDetail!.ProductARN).toMatch(/:product\/prod-[a-z0-9]{13}$/);
-      expect(forAdmin.Tags).toEqual([{ Key: 'Product', Value: 'user-profile' }]);
+      const forUser = await client.send(
+        new DescribeProductCommand({ Name: 'Studio user profile' }),
+      );
+      expect(forUser.ProductViewSummary).toMatchObject({
+        ProductId: fixture.productId,
+        Owner: 'Platform team',
+      });
+      expect(
+        forUser.ProvisioningArtifacts!.map(artifact => artifact.Name),
+      ).toEqual(['v1', 'v2']);
+      expect(forUser.LaunchPaths).toEqual([
+        { Id: expect.stringMatching(/^lpv3-/), Name: 'Data science' },
+      ]);
+      const forAdmin = await client.send(
+        new DescribeProductAsAdminCommand({ Id: fixture.productId }),
+      );
+      expect(forAdmin.ProductViewDetail!.ProductARN).toMatch(
+        /:product\/prod-[a-z0-9]{13}$/,
+      );
+      expect(forAdmin.Tags).toEqual([
+        { Key: 'Product', Value: 'user-profile' },
+      ]);
     });
 
     it('answers ResourceNotFoundException for an unknown product', async () => {
-      await expect(fixture.client.send(new DescribeProductCommand({ Id: 'prod-doesnotexist1' }))).rejects.toBeInstanceOf(
-        ResourceNotFoundException,
-      );
-      await expect(fixture.client.send(new DescribeProductAsAdminCommand({ Name: 'No such product' }))).rejects.toBeInstanceOf(
-        ResourceNotFoundException,
-      );
+      await expect(
+        client.send(new DescribeProductCommand({ Id: 'prod-doesnotexist1' })),
+      ).rejects.toBeInstanceOf(ResourceNotFoundException);
+      await expect(
+        client.send(
+          new DescribeProductAsAdminCommand({ Name: 'No such product' }),
+        ),
+      ).rejects.toBeInstanceOf(ResourceNotFoundException);
     });
 
     it('rejects a product whose template cannot be loaded', async () => {
       await expect(
-        fixture.client.send(
+        client.send(
           new CreateProductCommand({
             Name: 'Broken',
             Owner: 'Platform',
             ProductType: 'CLOUD_FORMATION_TEMPLATE',
             IdempotencyToken: 'broken',
-            ProvisioningArtifactParameters: { Name: 'v1', Info: { LoadTemplateFromURL: `${fixture.templatesUrl}/missing.yaml` } },
+            ProvisioningArtifactParameters: {
+              Name: 'v1',
+              Info: {
+                LoadTemplateFromURL: `${fixture.templatesUrl}/missing.yaml`,
+              },
+            },
           }),
         ),
       ).rejects.toBeInstanceOf(InvalidParametersException);
     });
 
     it('searches products as a user and, page by page, as an administrator', async () => {
-      const { ProductViewSummaries } = await fixture.client.send(
-        new SearchProductsCommand({ Filters: { FullTextSearch: ['execution role'] } }),
+      const { ProductViewSummaries } = await client.send(
+        new SearchProductsCommand({
+          Filters: { FullTextSearch: ['execution role'] },
+        }),
       );
-      expect(ProductViewSummaries!.map(summary => summary.ProductId)).toEqual([fixture.productId]);
-      const empty = await fixture.client.send(new SearchProductsCommand({ Filters: { FullTextSearch: ['kubernetes'] } }));
+      expect(ProductViewSummaries!.map(summary => summary.ProductId)).toEqual([
+        fixture.productId,
+      ]);
+      const empty = await client.send(
+        new SearchProductsCommand({
+          Filters: { FullTextSearch: ['kubernetes'] },
+        }),
+      );
       expect(empty.ProductViewSummaries).toEqual([]);
-      await fixture.client.send(
+      await client.send(
         new CreateProductCommand({
           Name: 'Second product',
           Owner: 'Platform team',
           ProductType: 'CLOUD_FORMATION_TEMPLATE',
           IdempotencyToken: 'second',
-          ProvisioningArtifactParameters: { Name: 'v1', Info: { LoadTemplateFromURL: `${fixture.templatesUrl}/network.yaml` } },
+          ProvisioningArtifactParameters: {
+            Name: 'v1',
+            Info: {
+              LoadTemplateFromURL: `${fixture.templatesUrl}/network.yaml`,
+            },
+          },
         }),
       );
       const sizes = [];
-      for await (const page of paginateSearchProductsAsAdmin({ client: fixture.client, pageSize: 1 }, {})) {
+      for await (const page of paginateSearchProductsAsAdmin(
+        { client: client, pageSize: 1 },
+        {},
+      )) {
         sizes.push(page.ProductViewDetails!.length);
       }
       expect(sizes).toEqual([1, 1]);
     });
 
     it('lists and describes provisioning artifacts', async () => {
-      const { ProvisioningArtifactDetails } = await fixture.client.send(
+      const { ProvisioningArtifactDetails } = await client.send(
         new ListProvisioningArtifactsCommand({ ProductId: fixture.productId }),
       );
-      expect(ProvisioningArtifactDetails!.map(artifact => [artifact.Id, artifact.Name, artifact.Active])).toEqual([
+      expect(
+        ProvisioningArtifactDetails!.map(artifact => [
+          artifact.Id,
+          artifact.Name,
+          artifact.Active,
+        ]),
+      ).toEqual([
         [fixture.v1, 'v1', true],
         [fixture.v2, 'v2', true],
       ]);
-      const described = await fixture.client.send(
-        new DescribeProvisioningArtifactCommand({ ProductId: fixture.productId, ProvisioningArtifactName: 'v2' }),
+      const described = await client.send(
+        new DescribeProvisioningArtifactCommand({
+          ProductId: fixture.productId,
+          ProvisioningArtifactName: 'v2',
+        }),
       );
-      expect(described).toMatchObject({ Status: 'AVAILABLE', Info: { TemplateUrl: `${fixture.templatesUrl}/user-profile-v2.yaml` } });
+      expect(described).toMatchObject({
+        Status: 'AVAILABLE',
+        Info: { TemplateUrl: `${fixture.templatesUrl}/user-profile-v2.yaml` },
+      });
     });
   });
 
   describe('constraints and launch paths', () => {
     it('lists launch paths with their LAUNCH constraint', async () => {
-      const { LaunchPathSummaries } = await fixture.client.send(new ListLaunchPathsCommand({ ProductId: fixture.productId }));
+      const { LaunchPathSummaries } = await client.send(
+        new ListLaunchPathsCommand({ ProductId: fixture.productId }),
+      );
       expect(LaunchPathSummaries).toEqual([
         expect.objectContaining({
           Name: 'Data science',
-          ConstraintSummaries: [{ Type: 'LAUNCH', Description: 'Launched with the platform launch role' }],
+          ConstraintSummaries: [
+            {
+              Type: 'LAUNCH',
+              Description: 'Launched with the platform launch role',
+            },
+          ],
         }),
       ]);
     });
 
     it('refuses a second LAUNCH constraint and one without a role', async () => {
       await expect(
-        fixture.client.send(
+        client.send(
           new CreateConstraintCommand({
             PortfolioId: fixture.portfolioId,
             ProductId: fixture.productId,
             Type: 'LAUNCH',
-            Parameters: JSON.stringify({ RoleArn: 'arn:aws:iam::123456789012:role/other' }),
+            Parameters: JSON.stringify({
+              RoleArn: 'arn:aws:iam::123456789012:role/other',
+            }),
             IdempotencyToken: 'second-launch',
           }),
         ),
       ).rejects.toBeInstanceOf(DuplicateResourceException);
       await expect(
-        fixture.client.send(
+        client.send(
           new CreateConstraintCommand({
             PortfolioId: fixture.portfolioId,
             ProductId: fixture.productId,
@@ -197,30 +294,40 @@ describe('Service Catalog administration with the AWS SDK', () => {
     });
 
     it('describes provisioning parameters from the version template', async () => {
-      const result = await fixture.client.send(
-        new DescribeProvisioningParametersCommand({ ProductId: fixture.productId, ProvisioningArtifactId: fixture.v1 }),
+      const result = await client.send(
+        new DescribeProvisioningParametersCommand({
+          ProductId: fixture.productId,
+          ProvisioningArtifactId: fixture.v1,
+        }),
       );
       expect(result.ProvisioningArtifactParameters).toEqual(
         expect.arrayContaining([
           expect.objectContaining({
             ParameterKey: 'InstanceType',
             DefaultValue: 'ml.t3.medium',
-            ParameterConstraints: expect.objectContaining({ AllowedValues: ['ml.t3.medium', 'ml.m5.large'] }),
+            ParameterConstraints: expect.objectContaining({
+              AllowedValues: ['ml.t3.medium', 'ml.m5.large'],
+            }),
           }),
           expect.objectContaining({ ParameterKey: 'ApiToken', IsNoEcho: true }),
           expect.objectContaining({
             ParameterKey: 'TeamName',
             Description: 'Lower-case team name.',
-            ParameterConstraints: expect.objectContaining({ AllowedPattern: '^[a-z][a-z0-9-]{1,19}$' }),
+            ParameterConstraints: expect.objectContaining({
+              AllowedPattern: '^[a-z][a-z0-9-]{1,19}$',
+            }),
           }),
         ]),
       );
-      expect(result.ConstraintSummaries).toEqual([{ Type: 'LAUNCH', Description: 'Launched with the platform launch role' }]);
-      expect(result.ProvisioningArtifactOutputKeys!.map(output => output.Key)).toEqual([
-        'UserProfileArn',
-        'ExecutionRoleArn',
-        'ProfileVersion',
+      expect(result.ConstraintSummaries).toEqual([
+        {
+          Type: 'LAUNCH',
+          Description: 'Launched with the platform launch role',
+        },
       ]);
+      expect(
+        result.ProvisioningArtifactOutputKeys!.map(output => output.Key),
+      ).toEqual(['UserProfileArn', 'ExecutionRoleArn', 'ProfileVersion']);
     });
   });
 });

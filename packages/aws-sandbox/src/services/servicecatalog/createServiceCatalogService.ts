@@ -25,7 +25,9 @@ import { provisioningOperations } from './provisioningOperations';
  * AWS Service Catalog over JSON 1.1. Every provisioned product is a real stack in the
  * sandbox's CloudFormation, reached through `invoke('cloudformation', ...)`.
  */
-export function createServiceCatalogService(env: SandboxEnvironment): ServiceDefinition {
+export function createServiceCatalogService(
+  env: SandboxEnvironment,
+): ServiceDefinition {
   const store = new CatalogStore(env);
   const provisioner = new Provisioner(store, env);
   return {

@@ -21,7 +21,10 @@ const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
 /** An id like Service Catalog's: a prefix and 13 lower-case letters and digits. */
 export function catalogId(prefix: string): string {
-  const suffix = Array.from(randomBytes(13), byte => ALPHABET[byte % ALPHABET.length]).join('');
+  const suffix = Array.from(
+    randomBytes(13),
+    byte => ALPHABET[byte % ALPHABET.length],
+  ).join('');
   return prefix ? `${prefix}-${suffix}` : suffix;
 }
 
@@ -45,7 +48,10 @@ export function resourceInUse(message: string): AwsError {
   return new AwsError('ResourceInUseException', message);
 }
 
-export function requireInput(input: Record<string, unknown>, ...members: string[]): void {
+export function requireInput(
+  input: Record<string, unknown>,
+  ...members: string[]
+): void {
   for (const member of members) {
     const value = input[member];
     if (value === undefined || value === null || value === '') {

@@ -18,17 +18,37 @@ import { paginate } from '../../server/pagination';
 import { OperationHandler, RequestContext } from '../../server/types';
 import { PAGE } from './adminOperations';
 import { CatalogStore } from './CatalogStore';
-import { catalogId, duplicate, invalidParameters, invalidState, requireInput } from './errors';
+import {
+  catalogId,
+  duplicate,
+  invalidParameters,
+  invalidState,
+  requireInput,
+} from './errors';
 import { LAUNCH_CAPABILITIES, Provisioner } from './Provisioner';
 import { settleRecord } from './recordStatus';
 import { recordDetail } from './shapes';
 import { PlanRecord, Tag } from './types';
 
 function tagsOf(value: unknown): Tag[] {
-  return Array.isArray(value) ? value.map(tag => ({ Key: String(tag.Key), Value: String(tag.Value ?? '') })) : [];
+  return Array.isArray(value)
+    ? value.map(tag => ({
+        Key: String(tag.Key),
+        Value: String(tag.Value ?? ''),
+      }))
+    : [];
 }
 
-const REQUIRES_RECREATION: Record<string, string> = { True: 'ALWAYS', False: 'NEVER', Conditional: 'CONDITIONALLY' };
+const EXECUTION_STATUS: Record<string, string> = {
+  SUCCEEDED: 'EXECUTE_SUCCESS',
+  FAILED: 'EXECUTE_FAILED',
+};
+
+const REQUIRES_RECREATION: Record<string, string> = {
+  True: 'ALWAYS',
+  False: 'NEVER',
+  Conditional: 'CONDITIONALLY',
+};
 
 /** A CloudFormation change as a Service Catalog resource change (upper-case enums). */
 function toResourceChange(change: any) {
@@ -38,13 +58,16 @@ function toResourceChange(change: any) {
     LogicalResourceId: resource.LogicalResourceId,
     PhysicalResourceId: resource.PhysicalResourceId,
     ResourceType: resource.ResourceType,
-    Replacement: resource.Replacement ? String(resource.Replacement).toUpperCase() : undefined,
+    Replacement: resource.Replacement
+      ? String(resource.Replacement).toUpperCase()
+      : undefined,
     Scope: (resource.Scope ?? []).map((scope: string) => scope.toUpperCase()),
     Details: (resource.Details ?? []).map((detail: any) => ({
       Target: {
         Attribute: String(detail.Target.Attribute).toUpperCase(),
         Name: detail.Target.Name,
-        RequiresRecreation: REQUIRES_RECREATION[resource.Replacement] ?? 'NEVER',
+        RequiresRecreation:
+          REQUIRES_RECREATION[resource.Replacement] ?? 'NEVER',
       },
       Evaluation: String(detail.Evaluation).toUpperCase(),
       CausingEntity: detail.CausingEntity,
@@ -53,25 +76,41 @@ function toResourceChange(change: any) {
 }
 
 /** Provisioned-product plans: review the resource changes of a launch or update before running it. */
-export function planOperations(store: CatalogStore, provisioner: Provisioner): Record<string, OperationHandler> {
-  async function changeSetOf(plan: PlanRecord, ctx: RequestContext): Promise<any | undefined> {
+export function planOperations(
+  store: CatalogStore,
+  provisioner: Provisioner,
+): Record<string, OperationHandler> {
+  async function changeSetOf(
+    plan: PlanRecord,
+    ctx: RequestContext,
+  ): Promise<any | undefined> {
     if (!plan.changeSetId) {
       return undefined;
     }
     try {
-      return await ctx.invoke('cloudformation', 'DescribeChangeSet', { ChangeSetName: plan.changeSetId });
+      return await ctx.invoke('cloudformation', 'DescribeChangeSet', {
+        ChangeSetName: plan.changeSetId,
+      });
     } catch {
       return undefined;
     }
   }
 
   /** Brings the plan's status up to date with its change set or its execution record. */
-  async function settlePlan(plan: PlanRecord, ctx: RequestContext): Promise<any | undefined> {
+  async function settlePlan(
+    plan: PlanRecord,
+    ctx: RequestContext,
+  ): Promise<any | undefined> {
     if (plan.executionRecordId) {
       const record = store.records.get(plan.executionRecordId);
       if (record) {
-        await settleRecord(record, store.provisionedProducts.get(record.provisionedProductId), ctx, provisioner.now());
-        plan.status = record.status === 'SUCCEEDED' ? 'EXECUTE_SUCCESS' : record.status === 'FAILED' ? 'EXECUTE_FAILED' : 'EXECUTE_IN_PROGRESS';
+        await settleRecord(
+          record,
+          store.provisionedProducts.get(record.provisionedProductId),
+          ctx,
+          provisioner.now(),
+        );
+        plan.status = EXECUTION_STATUS[record.status] ?? 'EXECUTE_IN_PROGRESS';
         plan.statusMessage = record.errors[0]?.Description;
       }
       return undefined;
@@ -123,19 +162,38 @@ export function planOperations(store: CatalogStore, provisioner: Provisioner): R
 
   return {
     async CreateProvisionedProductPlan(input, ctx) {
-      requireInput(input, 'PlanName', 'PlanType', 'ProductId', 'ProvisionedProductName', 'ProvisioningArtifactId', 'IdempotencyToken');
+      requireInput(
+        input,
+        'PlanName',
+        'PlanType',
+        'ProductId',
+        'ProvisionedProductName',
+        'ProvisioningArtifactId',
+        'IdempotencyToken',
+      );
       if (input.PlanType !== 'CLOUDFORMATION') {
         throw invalidParameters('PlanType must be CLOUDFORMATION');
       }
-      const repeated = store.plans.values().find(plan => plan.idempotencyToken === input.IdempotencyToken);
+      const repeated = store.plans
+        .values()
+        .find(plan => plan.idempotencyToken === input.IdempotencyToken);
       if (repeated) {
-        return { ...planSummary(repeated), ProvisionedProductName: repeated.provisionedProductName };
+        return {
+          ...planSummary(repeated),
+          ProvisionedProductName: repeated.provisionedProductName,
+        };
       }
       const existing = store.provisionedProducts
         .values()
-        .find(product => product.name === input.ProvisionedProductName && !product.terminated);
+        .find(
+          product =>
+            product.name === input.ProvisionedProductName &&
+            !product.terminated,
+        );
       if (existing?.planId && !existing.lastRecordId) {
-        throw duplicate(`A plan already holds the provisioned product name ${input.ProvisionedProductName}: ${existing.planId}`);
+        throw duplicate(
+          `A plan already holds the provisioned product name ${input.ProvisionedProductName}: ${existing.planId}`,
+        );
       }
       if (existing) {
         await provisioner.requireStable(existing, ctx);
@@ -143,9 +201,21 @@ export function planOperations(store: CatalogStore, provisioner: Provisioner): R
         provisioner.checkNewName(input.ProvisionedProductName);
       }
       const target = provisioner.resolveTarget(input, existing);
-      provisioner.validateParameters(target.artifact, input.ProvisioningParameters, existing?.parameters);
+      provisioner.validateParameters(
+        target.artifact,
+        input.ProvisioningParameters,
+        existing?.parameters,
+      );
       const tags = tagsOf(input.Tags);
-      const provisioned = existing ?? provisioner.newProvisionedProduct(input.ProvisionedProductName, target, input.IdempotencyToken, tags, ctx);
+      const provisioned =
+        existing ??
+        provisioner.newProvisionedProduct(
+          input.ProvisionedProductName,
+          target,
+          input.IdempotencyToken,
+          tags,
+          ctx,
+        );
       const id = catalogId('');
       if (!existing) {
         provisioned.planId = id;
@@ -172,9 +242,16 @@ export function planOperations(store: CatalogStore, provisioner: Provisioner): R
           ChangeSetName: `sc-plan-${id}`,
           ChangeSetType: existing ? 'UPDATE' : 'CREATE',
           ...provisioner.templateSource(target.artifact),
-          Parameters: provisioner.toStackParameters(input.ProvisioningParameters),
+          Parameters: provisioner.toStackParameters(
+            input.ProvisioningParameters,
+          ),
           Capabilities: LAUNCH_CAPABILITIES,
-          Tags: provisioner.stackTags(target, provisioned, existing ? provisioned.tags : tags, ctx),
+          Tags: provisioner.stackTags(
+            target,
+            provisioned,
+            existing ? provisioned.tags : tags,
+            ctx,
+          ),
           RoleARN: provisioned.launchRoleArn,
         });
         plan.changeSetId = created.Id;
@@ -183,43 +260,85 @@ export function planOperations(store: CatalogStore, provisioner: Provisioner): R
         plan.status = 'CREATE_FAILED';
         plan.statusMessage = (error as Error).message;
       }
-      return { ...planSummary(plan), ProvisionedProductName: plan.provisionedProductName };
+      return {
+        ...planSummary(plan),
+        ProvisionedProductName: plan.provisionedProductName,
+      };
     },
 
     async DescribeProvisionedProductPlan(input, ctx) {
       requireInput(input, 'PlanId');
       const plan = store.requirePlan(input.PlanId);
       const changeSet = await settlePlan(plan, ctx);
-      const changes = plan.status === 'CREATE_SUCCESS' && changeSet ? (changeSet.Changes ?? []).map(toResourceChange) : [];
-      const page = paginate(changes, { ...PAGE, maxResults: input.PageSize, nextToken: input.PageToken });
-      return { ProvisionedProductPlanDetails: planDetails(plan), ResourceChanges: page.items, NextPageToken: page.nextToken };
+      const changes =
+        plan.status === 'CREATE_SUCCESS' && changeSet
+          ? (changeSet.Changes ?? []).map(toResourceChange)
+          : [];
+      const page = paginate(changes, {
+        ...PAGE,
+        maxResults: input.PageSize,
+        nextToken: input.PageToken,
+      });
+      return {
+        ProvisionedProductPlanDetails: planDetails(plan),
+        ResourceChanges: page.items,
+        NextPageToken: page.nextToken,
+      };
     },
 
     async ExecuteProvisionedProductPlan(input, ctx) {
       requireInput(input, 'PlanId', 'IdempotencyToken');
       const plan = store.requirePlan(input.PlanId);
       if (plan.executionRecordId) {
-        return { RecordDetail: recordDetail(store.requireRecord(plan.executionRecordId)) };
+        return {
+          RecordDetail: recordDetail(
+            store.requireRecord(plan.executionRecordId),
+          ),
+        };
       }
       await settlePlan(plan, ctx);
       if (plan.status !== 'CREATE_SUCCESS') {
-        throw invalidState(`Plan ${plan.id} is in ${plan.status} state and cannot be executed.`);
+        throw invalidState(
+          `Plan ${plan.id} is in ${plan.status} state and cannot be executed.`,
+        );
       }
-      const provisioned = store.requireProvisionedProduct(plan.provisionedProductId);
+      const provisioned = store.requireProvisionedProduct(
+        plan.provisionedProductId,
+      );
       const target = provisioner.resolveTarget(
-        { ProductId: plan.productId, ProvisioningArtifactId: plan.artifactId, PathId: plan.pathId },
+        {
+          ProductId: plan.productId,
+          ProvisioningArtifactId: plan.artifactId,
+          PathId: plan.pathId,
+        },
         provisioned,
       );
       const isNew = !provisioned.lastRecordId;
-      const record = provisioner.newRecord(isNew ? 'PROVISION_PRODUCT' : 'UPDATE_PROVISIONED_PRODUCT', provisioned, target, plan.tags, input.IdempotencyToken);
+      const record = provisioner.newRecord(
+        isNew ? 'PROVISION_PRODUCT' : 'UPDATE_PROVISIONED_PRODUCT',
+        provisioned,
+        target,
+        plan.tags,
+        input.IdempotencyToken,
+      );
       plan.executionRecordId = record.id;
       plan.updatedTime = provisioner.now();
       try {
-        await ctx.invoke('cloudformation', 'ExecuteChangeSet', { ChangeSetName: plan.changeSetId });
-        const stack = (await ctx.invoke('cloudformation', 'DescribeStacks', { StackName: provisioned.stackId ?? provisioned.stackName })).Stacks[0];
+        await ctx.invoke('cloudformation', 'ExecuteChangeSet', {
+          ChangeSetName: plan.changeSetId,
+        });
+        const stack = (
+          await ctx.invoke('cloudformation', 'DescribeStacks', {
+            StackName: provisioned.stackId ?? provisioned.stackName,
+          })
+        ).Stacks[0];
         provisioned.stackId = stack.StackId;
         record.stackId = stack.StackId;
-        provisioned.parameters = provisioner.validateParameters(target.artifact, plan.parameters, provisioned.parameters);
+        provisioned.parameters = provisioner.validateParameters(
+          target.artifact,
+          plan.parameters,
+          provisioned.parameters,
+        );
         await settlePlan(plan, ctx);
       } catch (error) {
         provisioner.failRecord(record, error);
@@ -233,13 +352,21 @@ export function planOperations(store: CatalogStore, provisioner: Provisioner): R
       const plan = store.requirePlan(input.PlanId);
       if (plan.changeSetId && !plan.executionRecordId) {
         try {
-          await ctx.invoke('cloudformation', 'DeleteChangeSet', { ChangeSetName: plan.changeSetId });
+          await ctx.invoke('cloudformation', 'DeleteChangeSet', {
+            ChangeSetName: plan.changeSetId,
+          });
         } catch {
           // The change set may already be gone (e.g. obsolete after another execution).
         }
       }
-      const provisioned = store.provisionedProducts.get(plan.provisionedProductId);
-      if (provisioned && provisioned.planId === plan.id && !provisioned.lastRecordId) {
+      const provisioned = store.provisionedProducts.get(
+        plan.provisionedProductId,
+      );
+      if (
+        provisioned &&
+        provisioned.planId === plan.id &&
+        !provisioned.lastRecordId
+      ) {
         store.provisionedProducts.delete(provisioned.id);
       }
       store.plans.delete(plan.id);
@@ -249,9 +376,20 @@ export function planOperations(store: CatalogStore, provisioner: Provisioner): R
     ListProvisionedProductPlans(input) {
       const plans = store.plans
         .values()
-        .filter(plan => !input.ProvisionProductId || plan.provisionedProductId === input.ProvisionProductId);
-      const page = paginate(plans, { ...PAGE, maxResults: input.PageSize, nextToken: input.PageToken });
-      return { ProvisionedProductPlans: page.items.map(planSummary), NextPageToken: page.nextToken };
+        .filter(
+          plan =>
+            !input.ProvisionProductId ||
+            plan.provisionedProductId === input.ProvisionProductId,
+        );
+      const page = paginate(plans, {
+        ...PAGE,
+        maxResults: input.PageSize,
+        nextToken: input.PageToken,
+      });
+      return {
+        ProvisionedProductPlans: page.items.map(planSummary),
+        NextPageToken: page.nextToken,
+      };
     },
   };
 }

@@ -30,21 +30,37 @@ import {
   TerminateProvisionedProductCommand,
   UpdateProvisionedProductCommand,
   AssociateProductWithPortfolioCommand,
+  ServiceCatalogClient,
 } from '@aws-sdk/client-service-catalog';
+import { clientConfig } from '../../cloudformation/__fixtures__/testSandbox';
 import { ManualClock } from '../../state';
-import { CatalogFixture, LAUNCH_ROLE, profileParameters, startCatalogFixture } from './__fixtures__/catalogFixture';
+import {
+  CatalogFixture,
+  LAUNCH_ROLE,
+  profileParameters,
+  startCatalogFixture,
+} from './__fixtures__/catalogFixture';
 
 describe('Service Catalog provisioning with the AWS SDK', () => {
   let fixture: CatalogFixture;
+  let client: ServiceCatalogClient;
 
   beforeAll(async () => {
     fixture = await startCatalogFixture();
+    client = new ServiceCatalogClient(clientConfig(fixture.sandbox));
   });
 
-  afterAll(() => fixture.close());
+  afterAll(async () => {
+    client.destroy();
+    await fixture.close();
+  });
 
-  const provision = (name: string, token: string, parameters = profileParameters(fixture, name)) =>
-    fixture.client.send(
+  const provision = (
+    name: string,
+    token: string,
+    parameters = profileParameters(fixture, name),
+  ) =>
+    client.send(
       new ProvisionProductCommand({
         ProductId: fixture.productId,
         ProvisioningArtifactId: fixture.v1,
@@ -56,35 +72,63 @@ describe('Service Catalog provisioning with the AWS SDK', () => {
     );
 
   const outputsOf = async (recordId: string) => {
-    const { RecordOutputs } = await fixture.client.send(new DescribeRecordCommand({ Id: recordId }));
-    return Object.fromEntries(RecordOutputs!.map(output => [output.OutputKey, output.OutputValue]));
+    const { RecordOutputs } = await client.send(
+      new DescribeRecordCommand({ Id: recordId }),
+    );
+    return Object.fromEntries(
+      RecordOutputs!.map(output => [output.OutputKey, output.OutputValue]),
+    );
   };
 
   it('provisions a product as a real stack and SageMaker user profile', async () => {
     const { RecordDetail } = await provision('alice', 'token-alice');
-    expect(RecordDetail).toMatchObject({ RecordType: 'PROVISION_PRODUCT', Status: 'SUCCEEDED', ProductId: fixture.productId });
+    expect(RecordDetail).toMatchObject({
+      RecordType: 'PROVISION_PRODUCT',
+      Status: 'SUCCEEDED',
+      ProductId: fixture.productId,
+    });
     expect(RecordDetail!.RecordId).toMatch(/^rec-[a-z0-9]{13}$/);
     const outputs = await outputsOf(RecordDetail!.RecordId!);
     expect(outputs.CloudformationStackARN).toMatch(
-      new RegExp(`^arn:aws:cloudformation:us-east-1:123456789012:stack/SC-123456789012-${RecordDetail!.ProvisionedProductId}/`),
+      new RegExp(
+        `^arn:aws:cloudformation:us-east-1:123456789012:stack/SC-123456789012-${
+          RecordDetail!.ProvisionedProductId
+        }/`,
+      ),
     );
     expect(outputs.ProfileVersion).toBe('v1');
-    const profile = await fixture.sandbox.invoke('sagemaker', 'DescribeUserProfile', {
-      DomainId: fixture.domainId,
-      UserProfileName: 'alice-fraud-detection',
-    });
+    const profile = await fixture.sandbox.invoke(
+      'sagemaker',
+      'DescribeUserProfile',
+      {
+        DomainId: fixture.domainId,
+        UserProfileName: 'alice-fraud-detection',
+      },
+    );
     expect(profile.UserProfileArn).toBe(outputs.UserProfileArn);
-    expect(profile.UserSettings.ExecutionRole).toBe('arn:aws:iam::123456789012:role/ds-fraud-detection-alice');
-    const { Tags } = await fixture.sandbox.invoke('sagemaker', 'ListTags', { ResourceArn: profile.UserProfileArn });
+    expect(profile.UserSettings.ExecutionRole).toBe(
+      'arn:aws:iam::123456789012:role/ds-fraud-detection-alice',
+    );
+    const { Tags } = await fixture.sandbox.invoke('sagemaker', 'ListTags', {
+      ResourceArn: profile.UserProfileArn,
+    });
     expect(Tags).toEqual(
       expect.arrayContaining([
         { Key: 'TeamName', Value: 'fraud-detection' },
         { Key: 'Requester', Value: 'alice' },
-        { Key: 'aws:servicecatalog:productArn', Value: expect.stringContaining(fixture.productId) },
-        { Key: 'aws:servicecatalog:provisionedProductArn', Value: expect.stringContaining(RecordDetail!.ProvisionedProductId!) },
+        {
+          Key: 'aws:servicecatalog:productArn',
+          Value: expect.stringContaining(fixture.productId),
+        },
+        {
+          Key: 'aws:servicecatalog:provisionedProductArn',
+          Value: expect.stringContaining(RecordDetail!.ProvisionedProductId!),
+        },
       ]),
     );
-    const { ProvisionedProductDetail } = await fixture.client.send(new DescribeProvisionedProductCommand({ Name: 'profile-alice' }));
+    const { ProvisionedProductDetail } = await client.send(
+      new DescribeProvisionedProductCommand({ Name: 'profile-alice' }),
+    );
     expect(ProvisionedProductDetail).toMatchObject({
       Id: RecordDetail!.ProvisionedProductId,
       Status: 'AVAILABLE',
@@ -98,14 +142,18 @@ describe('Service Catalog provisioning with the AWS SDK', () => {
     const first = await provision('bob', 'token-bob');
     const again = await provision('bob', 'token-bob');
     expect(again.RecordDetail!.RecordId).toBe(first.RecordDetail!.RecordId);
-    const { ProvisionedProducts } = await fixture.client.send(
-      new SearchProvisionedProductsCommand({ Filters: { SearchQuery: ['name:profile-bob'] } }),
+    const { ProvisionedProducts } = await client.send(
+      new SearchProvisionedProductsCommand({
+        Filters: { SearchQuery: ['name:profile-bob'] },
+      }),
     );
     expect(ProvisionedProducts).toHaveLength(1);
   });
 
   it('answers DuplicateResourceException for a name in use', async () => {
-    await expect(provision('bob', 'another-token')).rejects.toBeInstanceOf(DuplicateResourceException);
+    await expect(provision('bob', 'another-token')).rejects.toBeInstanceOf(
+      DuplicateResourceException,
+    );
   });
 
   it('answers InvalidParametersException for a bad parameter value', async () => {
@@ -118,14 +166,14 @@ describe('Service Catalog provisioning with the AWS SDK', () => {
       name: 'InvalidParametersException',
       message: "Parameter 'TeamName' must match pattern ^[a-z][a-z0-9-]{1,19}$",
     });
-    await expect(provision('eve', 'token-eve-2', [{ Key: 'TeamName', Value: 'fraud' }])).rejects.toBeInstanceOf(
-      InvalidParametersException,
-    );
+    await expect(
+      provision('eve', 'token-eve-2', [{ Key: 'TeamName', Value: 'fraud' }]),
+    ).rejects.toBeInstanceOf(InvalidParametersException);
   });
 
   it('answers ResourceNotFoundException for an unknown product', async () => {
     await expect(
-      fixture.client.send(
+      client.send(
         new ProvisionProductCommand({
           ProductId: 'prod-doesnotexist1',
           ProvisioningArtifactId: fixture.v1,
@@ -137,9 +185,16 @@ describe('Service Catalog provisioning with the AWS SDK', () => {
   });
 
   it('reads outputs, searches with filters and pages, and scans', async () => {
-    await provision('carol', 'token-carol', profileParameters(fixture, 'carol', 'recommendations'));
-    const { Outputs } = await fixture.client.send(
-      new GetProvisionedProductOutputsCommand({ ProvisionedProductName: 'profile-carol', OutputKeys: ['ExecutionRoleArn'] }),
+    await provision(
+      'carol',
+      'token-carol',
+      profileParameters(fixture, 'carol', 'recommendations'),
+    );
+    const { Outputs } = await client.send(
+      new GetProvisionedProductOutputsCommand({
+        ProvisionedProductName: 'profile-carol',
+        OutputKeys: ['ExecutionRoleArn'],
+      }),
     );
     expect(Outputs).toEqual([
       {
@@ -150,23 +205,39 @@ describe('Service Catalog provisioning with the AWS SDK', () => {
     ]);
     const pages = [];
     for await (const page of paginateSearchProvisionedProducts(
-      { client: fixture.client, pageSize: 2 },
+      { client: client, pageSize: 2 },
       { SortBy: 'name', SortOrder: 'ASCENDING' },
     )) {
       pages.push(page.ProvisionedProducts!.map(product => product.Name));
     }
-    expect(pages).toEqual([['profile-alice', 'profile-bob'], ['profile-carol']]);
-    const byProduct = await fixture.client.send(
-      new SearchProvisionedProductsCommand({ Filters: { SearchQuery: [`productId:${fixture.productId}`, 'carol'] } }),
+    expect(pages).toEqual([
+      ['profile-alice', 'profile-bob'],
+      ['profile-carol'],
+    ]);
+    const byProduct = await client.send(
+      new SearchProvisionedProductsCommand({
+        Filters: { SearchQuery: [`productId:${fixture.productId}`, 'carol'] },
+      }),
     );
-    expect(byProduct.ProvisionedProducts!.map(product => product.Name)).toEqual(['profile-carol']);
-    expect(byProduct.ProvisionedProducts![0]).toMatchObject({ ProductName: 'Studio user profile', ProvisioningArtifactName: 'v1' });
-    const { ProvisionedProducts } = await fixture.client.send(new ScanProvisionedProductsCommand({}));
-    expect(ProvisionedProducts!.map(product => product.Status)).toEqual(['AVAILABLE', 'AVAILABLE', 'AVAILABLE']);
+    expect(byProduct.ProvisionedProducts!.map(product => product.Name)).toEqual(
+      ['profile-carol'],
+    );
+    expect(byProduct.ProvisionedProducts![0]).toMatchObject({
+      ProductName: 'Studio user profile',
+      ProvisioningArtifactName: 'v1',
+    });
+    const { ProvisionedProducts } = await client.send(
+      new ScanProvisionedProductsCommand({}),
+    );
+    expect(ProvisionedProducts!.map(product => product.Status)).toEqual([
+      'AVAILABLE',
+      'AVAILABLE',
+      'AVAILABLE',
+    ]);
   });
 
   it('upgrades a provisioned product from v1 to v2 with a stack update', async () => {
-    const { RecordDetail } = await fixture.client.send(
+    const { RecordDetail } = await client.send(
       new UpdateProvisionedProductCommand({
         ProvisionedProductName: 'profile-alice',
         ProvisioningArtifactId: fixture.v2,
@@ -178,48 +249,95 @@ describe('Service Catalog provisioning with the AWS SDK', () => {
         ],
       }),
     );
-    expect(RecordDetail).toMatchObject({ RecordType: 'UPDATE_PROVISIONED_PRODUCT', Status: 'SUCCEEDED', ProvisioningArtifactId: fixture.v2 });
-    expect((await outputsOf(RecordDetail!.RecordId!)).ProfileVersion).toBe('v2');
-    const { ProvisionedProductDetail } = await fixture.client.send(new DescribeProvisionedProductCommand({ Name: 'profile-alice' }));
-    expect(ProvisionedProductDetail).toMatchObject({ Status: 'AVAILABLE', ProvisioningArtifactId: fixture.v2 });
-    const profile = await fixture.sandbox.invoke('sagemaker', 'DescribeUserProfile', {
-      DomainId: fixture.domainId,
-      UserProfileName: 'alice-fraud-detection',
+    expect(RecordDetail).toMatchObject({
+      RecordType: 'UPDATE_PROVISIONED_PRODUCT',
+      Status: 'SUCCEEDED',
+      ProvisioningArtifactId: fixture.v2,
     });
+    expect((await outputsOf(RecordDetail!.RecordId!)).ProfileVersion).toBe(
+      'v2',
+    );
+    const { ProvisionedProductDetail } = await client.send(
+      new DescribeProvisionedProductCommand({ Name: 'profile-alice' }),
+    );
+    expect(ProvisionedProductDetail).toMatchObject({
+      Status: 'AVAILABLE',
+      ProvisioningArtifactId: fixture.v2,
+    });
+    const profile = await fixture.sandbox.invoke(
+      'sagemaker',
+      'DescribeUserProfile',
+      {
+        DomainId: fixture.domainId,
+        UserProfileName: 'alice-fraud-detection',
+      },
+    );
     expect(profile.UserSettings.DefaultLandingUri).toBe('app:JupyterServer:');
   });
 
   it('records a failed provisioning with the stack error and leaves the product in ERROR', async () => {
-    const { ProductViewDetail } = await fixture.client.send(
+    const { ProductViewDetail } = await client.send(
       new CreateProductCommand({
         Name: 'Needs an export',
         Owner: 'Platform team',
         ProductType: 'CLOUD_FORMATION_TEMPLATE',
         IdempotencyToken: 'needs-export',
-        ProvisioningArtifactParameters: { Name: 'v1', Info: { LoadTemplateFromURL: `${fixture.templatesUrl}/imports-missing.yaml` } },
+        ProvisioningArtifactParameters: {
+          Name: 'v1',
+          Info: {
+            LoadTemplateFromURL: `${fixture.templatesUrl}/imports-missing.yaml`,
+          },
+        },
       }),
     );
     const productId = ProductViewDetail!.ProductViewSummary!.ProductId!;
-    await fixture.client.send(new AssociateProductWithPortfolioCommand({ ProductId: productId, PortfolioId: fixture.portfolioId }));
-    const { RecordDetail } = await fixture.client.send(
-      new ProvisionProductCommand({ ProductId: productId, ProvisionedProductName: 'broken', ProvisionToken: 'broken' }),
+    await client.send(
+      new AssociateProductWithPortfolioCommand({
+        ProductId: productId,
+        PortfolioId: fixture.portfolioId,
+      }),
+    );
+    const { RecordDetail } = await client.send(
+      new ProvisionProductCommand({
+        ProductId: productId,
+        ProvisionedProductName: 'broken',
+        ProvisionToken: 'broken',
+      }),
     );
     expect(RecordDetail!.Status).toBe('FAILED');
-    expect(RecordDetail!.RecordErrors![0].Description).toContain('No export named no-such-export found');
-    const { ProvisionedProductDetail } = await fixture.client.send(new DescribeProvisionedProductCommand({ Name: 'broken' }));
-    expect(ProvisionedProductDetail).toMatchObject({ Status: 'ERROR', StatusMessage: expect.stringContaining('no-such-export') });
+    expect(RecordDetail!.RecordErrors![0].Description).toContain(
+      'No export named no-such-export found',
+    );
+    const { ProvisionedProductDetail } = await client.send(
+      new DescribeProvisionedProductCommand({ Name: 'broken' }),
+    );
+    expect(ProvisionedProductDetail).toMatchObject({
+      Status: 'ERROR',
+      StatusMessage: expect.stringContaining('no-such-export'),
+    });
   });
 
   it('terminates a provisioned product and its stack', async () => {
-    const { RecordDetail } = await fixture.client.send(
-      new TerminateProvisionedProductCommand({ ProvisionedProductName: 'profile-bob', TerminateToken: 'terminate-bob' }),
+    const { RecordDetail } = await client.send(
+      new TerminateProvisionedProductCommand({
+        ProvisionedProductName: 'profile-bob',
+        TerminateToken: 'terminate-bob',
+      }),
     );
-    expect(RecordDetail).toMatchObject({ RecordType: 'TERMINATE_PROVISIONED_PRODUCT', Status: 'SUCCEEDED' });
-    await expect(fixture.client.send(new DescribeProvisionedProductCommand({ Name: 'profile-bob' }))).rejects.toBeInstanceOf(
-      ResourceNotFoundException,
-    );
+    expect(RecordDetail).toMatchObject({
+      RecordType: 'TERMINATE_PROVISIONED_PRODUCT',
+      Status: 'SUCCEEDED',
+    });
+    await expect(
+      client.send(
+        new DescribeProvisionedProductCommand({ Name: 'profile-bob' }),
+      ),
+    ).rejects.toBeInstanceOf(ResourceNotFoundException);
     const profile = await fixture.sandbox
-      .invoke('sagemaker', 'DescribeUserProfile', { DomainId: fixture.domainId, UserProfileName: 'bob-fraud-detection' })
+      .invoke('sagemaker', 'DescribeUserProfile', {
+        DomainId: fixture.domainId,
+        UserProfileName: 'bob-fraud-detection',
+      })
       .catch(error => ({ Status: error.code }));
     expect(['Deleting', 'ResourceNotFound']).toContain(profile.Status);
   });
@@ -229,9 +347,10 @@ describe('Service Catalog provisioning over time', () => {
   it('keeps a product UNDER_CHANGE until its stack completes, and refuses changes meanwhile', async () => {
     const clock = new ManualClock();
     const fixture = await startCatalogFixture({ clock, delayMs: 1000 });
+    const client = new ServiceCatalogClient(clientConfig(fixture.sandbox));
     try {
       clock.advance(1000);
-      const { RecordDetail } = await fixture.client.send(
+      const { RecordDetail } = await client.send(
         new ProvisionProductCommand({
           ProductId: fixture.productId,
           ProvisioningArtifactId: fixture.v1,
@@ -242,11 +361,16 @@ describe('Service Catalog provisioning over time', () => {
       );
       expect(RecordDetail!.Status).toBe('IN_PROGRESS');
       const status = async () =>
-        (await fixture.client.send(new DescribeProvisionedProductCommand({ Id: RecordDetail!.ProvisionedProductId }))).ProvisionedProductDetail!
-          .Status;
+        (
+          await client.send(
+            new DescribeProvisionedProductCommand({
+              Id: RecordDetail!.ProvisionedProductId,
+            }),
+          )
+        ).ProvisionedProductDetail!.Status;
       expect(await status()).toBe('UNDER_CHANGE');
       await expect(
-        fixture.client.send(
+        client.send(
           new UpdateProvisionedProductCommand({
             ProvisionedProductId: RecordDetail!.ProvisionedProductId,
             ProvisioningArtifactId: fixture.v2,
@@ -256,9 +380,12 @@ describe('Service Catalog provisioning over time', () => {
       ).rejects.toBeInstanceOf(InvalidStateException);
       clock.advance(1000);
       expect(await status()).toBe('AVAILABLE');
-      const { RecordDetail: settled } = await fixture.client.send(new DescribeRecordCommand({ Id: RecordDetail!.RecordId }));
+      const { RecordDetail: settled } = await client.send(
+        new DescribeRecordCommand({ Id: RecordDetail!.RecordId }),
+      );
       expect(settled!.Status).toBe('SUCCEEDED');
     } finally {
+      client.destroy();
       await fixture.close();
     }
   });

@@ -16,13 +16,20 @@
 
 import { RequestContext } from '../../server/types';
 import { ProvisionedProductStatus } from './shapes';
-import { ProvisionedProductRecord, ProvisioningRecord, RecordType } from './types';
+import {
+  ProvisionedProductRecord,
+  ProvisioningRecord,
+  RecordType,
+} from './types';
 
 const IN_PROGRESS = 'IN_PROGRESS';
 const IN_PROGRESS_IN_ERROR = 'IN_PROGRESS_IN_ERROR';
 
 /** What each stack status means for a record of each type. */
-const RECORD_STATUS_BY_STACK_STATUS: Record<RecordType, Record<string, string>> = {
+const RECORD_STATUS_BY_STACK_STATUS: Record<
+  RecordType,
+  Record<string, string>
+> = {
   PROVISION_PRODUCT: {
     REVIEW_IN_PROGRESS: IN_PROGRESS,
     CREATE_IN_PROGRESS: IN_PROGRESS,
@@ -58,20 +65,41 @@ export function isSettled(record: ProvisioningRecord): boolean {
   return record.status === 'SUCCEEDED' || record.status === 'FAILED';
 }
 
-export async function describeStack(ctx: RequestContext, stackId: string): Promise<any> {
-  const { Stacks } = await ctx.invoke('cloudformation', 'DescribeStacks', { StackName: stackId });
+export async function describeStack(
+  ctx: RequestContext,
+  stackId: string,
+): Promise<any> {
+  const { Stacks } = await ctx.invoke('cloudformation', 'DescribeStacks', {
+    StackName: stackId,
+  });
   return Stacks[0];
 }
 
 /** The first resource failure of the stack's latest operation, which says more than the stack's summary. */
-async function firstResourceFailure(ctx: RequestContext, stackId: string): Promise<string | undefined> {
-  const { StackEvents } = await ctx.invoke('cloudformation', 'DescribeStackEvents', { StackName: stackId });
+async function firstResourceFailure(
+  ctx: RequestContext,
+  stackId: string,
+): Promise<string | undefined> {
+  const { StackEvents } = await ctx.invoke(
+    'cloudformation',
+    'DescribeStackEvents',
+    { StackName: stackId },
+  );
   const events = [...(StackEvents as any[])].reverse();
-  const lastStart = events.map(event => event.ResourceStatusReason).lastIndexOf('User Initiated');
+  const lastStart = events
+    .map(event => event.ResourceStatusReason)
+    .lastIndexOf('User Initiated');
   const failure = events
     .slice(Math.max(0, lastStart))
-    .find(event => event.ResourceStatus.endsWith('_FAILED') && event.PhysicalResourceId !== stackId && event.ResourceStatusReason);
-  return failure ? `${failure.LogicalResourceId}: ${failure.ResourceStatusReason}` : undefined;
+    .find(
+      event =>
+        event.ResourceStatus.endsWith('_FAILED') &&
+        event.PhysicalResourceId !== stackId &&
+        event.ResourceStatusReason,
+    );
+  return failure
+    ? `${failure.LogicalResourceId}: ${failure.ResourceStatusReason}`
+    : undefined;
 }
 
 /** Brings a record up to date with its stack; a settled record never changes again. */
@@ -85,7 +113,9 @@ export async function settleRecord(
     return;
   }
   const stack = await describeStack(ctx, record.stackId);
-  const status = RECORD_STATUS_BY_STACK_STATUS[record.type][stack.StackStatus] ?? record.status;
+  const status =
+    RECORD_STATUS_BY_STACK_STATUS[record.type][stack.StackStatus] ??
+    record.status;
   if (status === record.status) {
     return;
   }
@@ -94,7 +124,12 @@ export async function settleRecord(
   if (status === 'FAILED') {
     const detail = await firstResourceFailure(ctx, record.stackId);
     const summary = stack.StackStatusReason ?? stack.StackStatus;
-    record.errors = [{ Code: ERROR_CODE[record.type], Description: detail ? `${summary} ${detail}` : summary }];
+    record.errors = [
+      {
+        Code: ERROR_CODE[record.type],
+        Description: detail ? `${summary} ${detail}` : summary,
+      },
+    ];
   }
   if (status === 'SUCCEEDED' && product) {
     if (record.type === 'TERMINATE_PROVISIONED_PRODUCT') {
@@ -121,7 +156,10 @@ export function provisionedProductStatus(
       return { status: 'AVAILABLE' };
     case 'FAILED':
       return {
-        status: lastRecord.type === 'UPDATE_PROVISIONED_PRODUCT' ? 'TAINTED' : 'ERROR',
+        status:
+          lastRecord.type === 'UPDATE_PROVISIONED_PRODUCT'
+            ? 'TAINTED'
+            : 'ERROR',
         statusMessage: lastRecord.errors[0]?.Description,
       };
     default:

@@ -120,7 +120,10 @@ export interface ProvisionedProductStatus {
   statusMessage?: string;
 }
 
-export function provisionedProductDetail(product: ProvisionedProductRecord, status: ProvisionedProductStatus) {
+export function provisionedProductDetail(
+  product: ProvisionedProductRecord,
+  status: ProvisionedProductStatus,
+) {
   return {
     Name: product.name,
     Arn: product.arn,
@@ -132,7 +135,8 @@ export function provisionedProductDetail(product: ProvisionedProductRecord, stat
     IdempotencyToken: product.idempotencyToken,
     LastRecordId: product.lastRecordId,
     LastProvisioningRecordId: product.lastProvisioningRecordId,
-    LastSuccessfulProvisioningRecordId: product.lastSuccessfulProvisioningRecordId,
+    LastSuccessfulProvisioningRecordId:
+      product.lastSuccessfulProvisioningRecordId,
     ProductId: product.productId,
     ProvisioningArtifactId: product.artifactId,
     LaunchRoleArn: product.launchRoleArn,

@@ -79,7 +79,10 @@ export interface ConstraintRecord {
   idempotencyToken?: string;
 }
 
-export type RecordType = 'PROVISION_PRODUCT' | 'UPDATE_PROVISIONED_PRODUCT' | 'TERMINATE_PROVISIONED_PRODUCT';
+export type RecordType =
+  | 'PROVISION_PRODUCT'
+  | 'UPDATE_PROVISIONED_PRODUCT'
+  | 'TERMINATE_PROVISIONED_PRODUCT';
 
 export interface ProvisioningRecord {
   id: string;
@@ -131,7 +134,11 @@ export interface PlanRecord {
   productId: string;
   artifactId: string;
   pathId: string;
-  parameters: Array<{ Key: string; Value?: string; UsePreviousValue?: boolean }>;
+  parameters: Array<{
+    Key: string;
+    Value?: string;
+    UsePreviousValue?: boolean;
+  }>;
   tags: Tag[];
   notificationArns: string[];
   changeSetId?: string;

@@ -16,21 +16,41 @@
 
 import { randomUUID } from 'node:crypto';
 import { TemplateValue } from '../types';
-import { generatedName, generatedSuffix, lowerAlphanumeric, randomHex } from '../ids';
-import { ProvisionResult, ResourceHandler, ResourceHandlerContext } from './types';
+import {
+  generatedName,
+  generatedSuffix,
+  lowerAlphanumeric,
+  randomHex,
+} from '../ids';
+import {
+  ProvisionResult,
+  ResourceHandler,
+  ResourceHandlerContext,
+} from './types';
 
 type Properties = Record<string, TemplateValue>;
 type Attributes = Record<string, TemplateValue>;
 
 interface GenericShape {
   physicalId(properties: Properties, context: ResourceHandlerContext): string;
-  attributes?(physicalId: string, properties: Properties, context: ResourceHandlerContext): Attributes;
+  attributes?(
+    physicalId: string,
+    properties: Properties,
+    context: ResourceHandlerContext,
+  ): Attributes;
   replacementProperties?: string[];
 }
 
-function arn(context: ResourceHandlerContext, service: string, resource: string, global = false): string {
+function arn(
+  context: ResourceHandlerContext,
+  service: string,
+  resource: string,
+  global = false,
+): string {
   const { partition, region, accountId } = context.stack;
-  return `arn:${partition}:${service}:${global ? '' : region}:${accountId}:${resource}`;
+  return `arn:${partition}:${service}:${
+    global ? '' : region
+  }:${accountId}:${resource}`;
 }
 
 function named(property: string, maxLength = 64) {
@@ -48,7 +68,12 @@ const SHAPES: Record<string, GenericShape> = {
   'AWS::IAM::Role': {
     physicalId: named('RoleName'),
     attributes: (id, properties, context) => ({
-      Arn: arn(context, 'iam', `role${(properties.Path as string) ?? '/'}${id}`, true),
+      Arn: arn(
+        context,
+        'iam',
+        `role${(properties.Path as string) ?? '/'}${id}`,
+        true,
+      ),
       RoleId: `AROA${generatedSuffix(17)}`,
     }),
     replacementProperties: ['RoleName', 'Path'],
@@ -58,25 +83,38 @@ const SHAPES: Record<string, GenericShape> = {
       arn(
         context,
         'iam',
-        `policy${(properties.Path as string) ?? '/'}${named('ManagedPolicyName', 128)(properties, context)}`,
+        `policy${(properties.Path as string) ?? '/'}${named(
+          'ManagedPolicyName',
+          128,
+        )(properties, context)}`,
         true,
       ),
-    attributes: id => ({ PolicyArn: id, PolicyId: `ANPA${generatedSuffix(17)}` }),
+    attributes: id => ({
+      PolicyArn: id,
+      PolicyId: `ANPA${generatedSuffix(17)}`,
+    }),
     replacementProperties: ['ManagedPolicyName', 'Path'],
   },
   'AWS::IAM::InstanceProfile': {
     physicalId: named('InstanceProfileName'),
-    attributes: (id, _properties, context) => ({ Arn: arn(context, 'iam', `instance-profile/${id}`, true) }),
+    attributes: (id, _properties, context) => ({
+      Arn: arn(context, 'iam', `instance-profile/${id}`, true),
+    }),
   },
   'AWS::KMS::Key': {
     physicalId: () => randomUUID(),
-    attributes: (id, _properties, context) => ({ Arn: arn(context, 'kms', `key/${id}`), KeyId: id }),
+    attributes: (id, _properties, context) => ({
+      Arn: arn(context, 'kms', `key/${id}`),
+      KeyId: id,
+    }),
   },
   'AWS::KMS::Alias': {
     physicalId: properties => String(properties.AliasName),
     replacementProperties: ['AliasName'],
   },
-  'AWS::S3::BucketPolicy': { physicalId: properties => String(properties.Bucket) },
+  'AWS::S3::BucketPolicy': {
+    physicalId: properties => String(properties.Bucket),
+  },
   'AWS::EC2::VPC': {
     physicalId: ec2Id('vpc'),
     attributes: (id, properties) => ({
@@ -95,7 +133,8 @@ const SHAPES: Record<string, GenericShape> = {
       SubnetId: id,
       VpcId: properties.VpcId ?? null,
       CidrBlock: properties.CidrBlock ?? null,
-      AvailabilityZone: properties.AvailabilityZone ?? `${context.stack.region}a`,
+      AvailabilityZone:
+        properties.AvailabilityZone ?? `${context.stack.region}a`,
       AvailabilityZoneId: `use1-az${1 + Math.floor(Math.random() * 6)}`,
       NetworkAclAssociationId: `aclassoc-${randomHex(17)}`,
       Ipv6CidrBlocks: [],
@@ -104,23 +143,52 @@ const SHAPES: Record<string, GenericShape> = {
   },
   'AWS::EC2::SecurityGroup': {
     physicalId: ec2Id('sg'),
-    attributes: (id, properties) => ({ GroupId: id, VpcId: properties.VpcId ?? null }),
+    attributes: (id, properties) => ({
+      GroupId: id,
+      VpcId: properties.VpcId ?? null,
+    }),
     replacementProperties: ['GroupName', 'GroupDescription', 'VpcId'],
   },
-  'AWS::EC2::RouteTable': { physicalId: ec2Id('rtb'), attributes: id => ({ RouteTableId: id }) },
-  'AWS::EC2::InternetGateway': { physicalId: ec2Id('igw'), attributes: id => ({ InternetGatewayId: id }) },
-  'AWS::EC2::NatGateway': { physicalId: ec2Id('nat'), attributes: id => ({ NatGatewayId: id }) },
-  'AWS::EC2::NetworkAcl': { physicalId: ec2Id('acl'), attributes: id => ({ Id: id }) },
-  'AWS::EC2::FlowLog': { physicalId: ec2Id('fl'), attributes: id => ({ Id: id }) },
+  'AWS::EC2::RouteTable': {
+    physicalId: ec2Id('rtb'),
+    attributes: id => ({ RouteTableId: id }),
+  },
+  'AWS::EC2::InternetGateway': {
+    physicalId: ec2Id('igw'),
+    attributes: id => ({ InternetGatewayId: id }),
+  },
+  'AWS::EC2::NatGateway': {
+    physicalId: ec2Id('nat'),
+    attributes: id => ({ NatGatewayId: id }),
+  },
+  'AWS::EC2::NetworkAcl': {
+    physicalId: ec2Id('acl'),
+    attributes: id => ({ Id: id }),
+  },
+  'AWS::EC2::FlowLog': {
+    physicalId: ec2Id('fl'),
+    attributes: id => ({ Id: id }),
+  },
   'AWS::EC2::VPCEndpoint': {
     physicalId: ec2Id('vpce'),
     attributes: (id, properties, context) => {
-      const service = String(properties.ServiceName ?? '').split('.').slice(3).join('.') || 'service';
-      const host = `${id}-${lowerAlphanumeric(8)}.${service}.${context.stack.region}.vpce.amazonaws.com`;
+      const service =
+        String(properties.ServiceName ?? '')
+          .split('.')
+          .slice(3)
+          .join('.') || 'service';
+      const host = `${id}-${lowerAlphanumeric(8)}.${service}.${
+        context.stack.region
+      }.vpce.amazonaws.com`;
       return {
         Id: id,
         CreationTimestamp: new Date().toISOString(),
-        DnsEntries: [`Z7HUB22UULQXV:${host}`, `Z7HUB22UULQXV:${id}-${lowerAlphanumeric(8)}-${context.stack.region}a.${service}.${context.stack.region}.vpce.amazonaws.com`],
+        DnsEntries: [
+          `Z7HUB22UULQXV:${host}`,
+          `Z7HUB22UULQXV:${id}-${lowerAlphanumeric(8)}-${
+            context.stack.region
+          }a.${service}.${context.stack.region}.vpce.amazonaws.com`,
+        ],
         NetworkInterfaceIds: [`eni-${randomHex(17)}`],
       };
     },
@@ -128,18 +196,27 @@ const SHAPES: Record<string, GenericShape> = {
   },
   'AWS::Lambda::Function': {
     physicalId: named('FunctionName'),
-    attributes: (id, _properties, context) => ({ Arn: arn(context, 'lambda', `function:${id}`) }),
+    attributes: (id, _properties, context) => ({
+      Arn: arn(context, 'lambda', `function:${id}`),
+    }),
     replacementProperties: ['FunctionName'],
   },
-  'AWS::Lambda::Permission': { physicalId: (_properties, context) => generatedName(context.stack.stackName, context.logicalId) },
+  'AWS::Lambda::Permission': {
+    physicalId: (_properties, context) =>
+      generatedName(context.stack.stackName, context.logicalId),
+  },
   'AWS::Events::Rule': {
     physicalId: named('Name'),
-    attributes: (id, _properties, context) => ({ Arn: arn(context, 'events', `rule/${id}`) }),
+    attributes: (id, _properties, context) => ({
+      Arn: arn(context, 'events', `rule/${id}`),
+    }),
     replacementProperties: ['Name'],
   },
   'AWS::ECR::Repository': {
     physicalId: properties =>
-      typeof properties.RepositoryName === 'string' ? properties.RepositoryName : `repo-${lowerAlphanumeric(12)}`,
+      typeof properties.RepositoryName === 'string'
+        ? properties.RepositoryName
+        : `repo-${lowerAlphanumeric(12)}`,
     attributes: (id, _properties, context) => ({
       Arn: arn(context, 'ecr', `repository/${id}`),
       RepositoryUri: `${context.stack.accountId}.dkr.ecr.${context.stack.region}.amazonaws.com/${id}`,
@@ -147,7 +224,8 @@ const SHAPES: Record<string, GenericShape> = {
     replacementProperties: ['RepositoryName'],
   },
   'AWS::CodeArtifact::Domain': {
-    physicalId: (properties, context) => arn(context, 'codeartifact', `domain/${properties.DomainName}`),
+    physicalId: (properties, context) =>
+      arn(context, 'codeartifact', `domain/${properties.DomainName}`),
     attributes: (id, properties, context) => ({
       Arn: id,
       Name: properties.DomainName ?? null,
@@ -158,7 +236,11 @@ const SHAPES: Record<string, GenericShape> = {
   },
   'AWS::CodeArtifact::Repository': {
     physicalId: (properties, context) =>
-      arn(context, 'codeartifact', `repository/${properties.DomainName}/${properties.RepositoryName}`),
+      arn(
+        context,
+        'codeartifact',
+        `repository/${properties.DomainName}/${properties.RepositoryName}`,
+      ),
     attributes: (id, properties, context) => ({
       Arn: id,
       Name: properties.RepositoryName ?? null,
@@ -177,23 +259,31 @@ const SHAPES: Record<string, GenericShape> = {
     }),
   },
   'AWS::ResourceGroups::Group': {
-    physicalId: (properties, context) => arn(context, 'resource-groups', `group/${properties.Name}`),
+    physicalId: (properties, context) =>
+      arn(context, 'resource-groups', `group/${properties.Name}`),
     attributes: id => ({ Arn: id }),
   },
   'AWS::Logs::LogGroup': {
     physicalId: named('LogGroupName', 512),
-    attributes: (id, _properties, context) => ({ Arn: arn(context, 'logs', `log-group:${id}:*`) }),
+    attributes: (id, _properties, context) => ({
+      Arn: arn(context, 'logs', `log-group:${id}:*`),
+    }),
   },
   'AWS::SNS::Topic': {
-    physicalId: (properties, context) => arn(context, 'sns', named('TopicName', 256)(properties, context)),
-    attributes: (id, _properties) => ({ TopicArn: id, TopicName: id.split(':').pop() ?? id }),
+    physicalId: (properties, context) =>
+      arn(context, 'sns', named('TopicName', 256)(properties, context)),
+    attributes: (id, _properties) => ({
+      TopicArn: id,
+      TopicName: id.split(':').pop() ?? id,
+    }),
   },
 };
 
 function defaultShape(resourceType: string): GenericShape {
   const [, service = 'service', kind = 'resource'] = resourceType.split('::');
   return {
-    physicalId: (_properties, context) => generatedName(context.stack.stackName, context.logicalId),
+    physicalId: (_properties, context) =>
+      generatedName(context.stack.stackName, context.logicalId),
     attributes: (id, _properties, context) => ({
       Arn: arn(context, service.toLowerCase(), `${kind.toLowerCase()}/${id}`),
       Id: id,
@@ -203,14 +293,23 @@ function defaultShape(resourceType: string): GenericShape {
 }
 
 function stringProperties(properties: Properties): Attributes {
-  return Object.fromEntries(Object.entries(properties).filter(([, value]) => typeof value === 'string'));
+  return Object.fromEntries(
+    Object.entries(properties).filter(([, value]) => typeof value === 'string'),
+  );
 }
 
-function provision(shape: GenericShape, properties: Properties, context: ResourceHandlerContext): ProvisionResult {
+function provision(
+  shape: GenericShape,
+  properties: Properties,
+  context: ResourceHandlerContext,
+): ProvisionResult {
   const id = shape.physicalId(properties, context);
   return {
     physicalId: id,
-    attributes: { ...stringProperties(properties), ...(shape.attributes?.(id, properties, context) ?? {}) },
+    attributes: {
+      ...stringProperties(properties),
+      ...(shape.attributes?.(id, properties, context) ?? {}),
+    },
     lenientAttributes: true,
   };
 }
@@ -223,7 +322,8 @@ export function genericResourceHandler(resourceType: string): ResourceHandler {
   const shape = SHAPES[resourceType] ?? defaultShape(resourceType);
   return {
     replacementProperties: shape.replacementProperties ?? [],
-    create: async (properties, context) => provision(shape, properties, context),
+    create: async (properties, context) =>
+      provision(shape, properties, context),
     update: async (properties, existing) => ({
       physicalId: existing.physicalId,
       attributes: { ...existing.attributes, ...stringProperties(properties) },

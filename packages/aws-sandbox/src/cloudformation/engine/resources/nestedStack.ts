@@ -23,16 +23,40 @@ export interface NestedStackHost {
     parentId: string,
     logicalId: string,
     properties: Record<string, TemplateValue>,
-    caller: { accountId: string; region: string; invoke: (service: string, operation: string, input: unknown) => Promise<any> },
+    caller: {
+      accountId: string;
+      region: string;
+      invoke: (
+        service: string,
+        operation: string,
+        input: unknown,
+      ) => Promise<any>;
+    },
   ): Promise<{ physicalId: string; attributes: Record<string, TemplateValue> }>;
   updateNestedStack(
     childId: string,
     properties: Record<string, TemplateValue>,
-    caller: { accountId: string; region: string; invoke: (service: string, operation: string, input: unknown) => Promise<any> },
+    caller: {
+      accountId: string;
+      region: string;
+      invoke: (
+        service: string,
+        operation: string,
+        input: unknown,
+      ) => Promise<any>;
+    },
   ): Promise<{ physicalId: string; attributes: Record<string, TemplateValue> }>;
   deleteNestedStack(
     childId: string,
-    caller: { accountId: string; region: string; invoke: (service: string, operation: string, input: unknown) => Promise<any> },
+    caller: {
+      accountId: string;
+      region: string;
+      invoke: (
+        service: string,
+        operation: string,
+        input: unknown,
+      ) => Promise<any>;
+    },
   ): Promise<void>;
 }
 
@@ -41,11 +65,16 @@ export function nestedStackHandler(host: NestedStackHost): ResourceHandler {
   return {
     replacementProperties: [],
     create: (properties, context) =>
-      host.createNestedStack(context.stack.stackId, context.logicalId, properties, {
-        accountId: context.stack.accountId,
-        region: context.stack.region,
-        invoke: context.invoke,
-      }),
+      host.createNestedStack(
+        context.stack.stackId,
+        context.logicalId,
+        properties,
+        {
+          accountId: context.stack.accountId,
+          region: context.stack.region,
+          invoke: context.invoke,
+        },
+      ),
     update: (properties, existing, context) =>
       host.updateNestedStack(existing.physicalId, properties, {
         accountId: context.stack.accountId,

@@ -15,17 +15,31 @@
  */
 
 import { TemplateValue } from '../types';
-import { ExistingResource, ResourceHandler, ResourceHandlerContext } from './types';
+import {
+  ExistingResource,
+  ResourceHandler,
+  ResourceHandlerContext,
+} from './types';
 
 type Properties = Record<string, TemplateValue>;
 type Tag = { Key: string; Value: string };
 
-function pick(properties: Properties, keys: string[]): Record<string, TemplateValue> {
-  return Object.fromEntries(keys.filter(key => properties[key] !== undefined).map(key => [key, properties[key]]));
+function pick(
+  properties: Properties,
+  keys: string[],
+): Record<string, TemplateValue> {
+  return Object.fromEntries(
+    keys
+      .filter(key => properties[key] !== undefined)
+      .map(key => [key, properties[key]]),
+  );
 }
 
 /** The template's tags plus the stack's tags and the `aws:cloudformation:*` tags AWS adds. */
-function tagsFor(properties: Properties, context: ResourceHandlerContext): Tag[] {
+function tagsFor(
+  properties: Properties,
+  context: ResourceHandlerContext,
+): Tag[] {
   const own = Array.isArray(properties.Tags) ? (properties.Tags as Tag[]) : [];
   const merged = new Map<string, string>();
   for (const tag of [...context.stack.tags, ...own]) {
@@ -45,8 +59,13 @@ async function ignoreMissing(action: Promise<unknown>): Promise<void> {
   try {
     await action;
   } catch (error) {
-    const code = (error as { code?: string; name?: string }).code ?? (error as Error).name;
-    if (code !== 'ResourceNotFound' && code !== 'ResourceNotFoundException' && code !== 'ValidationException') {
+    const code =
+      (error as { code?: string; name?: string }).code ?? (error as Error).name;
+    if (
+      code !== 'ResourceNotFound' &&
+      code !== 'ResourceNotFoundException' &&
+      code !== 'ValidationException'
+    ) {
       throw error;
     }
   }
@@ -72,12 +91,19 @@ async function invokeOrSynthesize(
   }
 }
 
-function sageMakerArn(context: ResourceHandlerContext, resource: string): string {
+function sageMakerArn(
+  context: ResourceHandlerContext,
+  resource: string,
+): string {
   const { partition, region, accountId } = context.stack;
   return `arn:${partition}:sagemaker:${region}:${accountId}:${resource}`;
 }
 
-async function describeQuietly(context: ResourceHandlerContext, operation: string, input: unknown): Promise<any> {
+async function describeQuietly(
+  context: ResourceHandlerContext,
+  operation: string,
+  input: unknown,
+): Promise<any> {
   try {
     return await context.invoke('sagemaker', operation, input);
   } catch {
@@ -86,42 +112,81 @@ async function describeQuietly(context: ResourceHandlerContext, operation: strin
 }
 
 const DOMAIN_CREATE_KEYS = [
-  'DomainName', 'AuthMode', 'DefaultUserSettings', 'SubnetIds', 'VpcId', 'AppNetworkAccessType',
-  'KmsKeyId', 'DomainSettings', 'AppSecurityGroupManagement', 'DefaultSpaceSettings', 'TagPropagation',
+  'DomainName',
+  'AuthMode',
+  'DefaultUserSettings',
+  'SubnetIds',
+  'VpcId',
+  'AppNetworkAccessType',
+  'KmsKeyId',
+  'DomainSettings',
+  'AppSecurityGroupManagement',
+  'DefaultSpaceSettings',
+  'TagPropagation',
 ];
 
-async function domainAttributes(domainId: string, domainArn: string, context: ResourceHandlerContext) {
-  const description = await describeQuietly(context, 'DescribeDomain', { DomainId: domainId });
+async function domainAttributes(
+  domainId: string,
+  domainArn: string,
+  context: ResourceHandlerContext,
+) {
+  const description = await describeQuietly(context, 'DescribeDomain', {
+    DomainId: domainId,
+  });
   return {
     DomainId: domainId,
     DomainArn: domainArn,
-    Url: description.Url ?? `https://${domainId}.studio.${context.stack.region}.sagemaker.aws`,
+    Url:
+      description.Url ??
+      `https://${domainId}.studio.${context.stack.region}.sagemaker.aws`,
     HomeEfsFileSystemId: description.HomeEfsFileSystemId ?? '',
-    SecurityGroupIdForDomainBoundary: description.SecurityGroupIdForDomainBoundary ?? '',
-    SingleSignOnManagedApplicationInstanceId: description.SingleSignOnManagedApplicationInstanceId ?? '',
+    SecurityGroupIdForDomainBoundary:
+      description.SecurityGroupIdForDomainBoundary ?? '',
+    SingleSignOnManagedApplicationInstanceId:
+      description.SingleSignOnManagedApplicationInstanceId ?? '',
     SingleSignOnApplicationArn: description.SingleSignOnApplicationArn ?? '',
   };
 }
 
 /** `AWS::SageMaker::Domain`: a real sandbox domain; `Ref` is the domain id. */
 export const sageMakerDomainHandler: ResourceHandler = {
-  replacementProperties: ['AuthMode', 'DomainName', 'KmsKeyId', 'VpcId', 'DomainSettings'],
+  replacementProperties: [
+    'AuthMode',
+    'DomainName',
+    'KmsKeyId',
+    'VpcId',
+    'DomainSettings',
+  ],
   async create(properties, context) {
     const created = await context.invoke('sagemaker', 'CreateDomain', {
       ...pick(properties, DOMAIN_CREATE_KEYS),
       Tags: tagsFor(properties, context),
     });
     const domainId = lastArnSegment(created.DomainArn);
-    return { physicalId: domainId, attributes: await domainAttributes(domainId, created.DomainArn, context) };
+    return {
+      physicalId: domainId,
+      attributes: await domainAttributes(domainId, created.DomainArn, context),
+    };
   },
   async update(properties, existing, context) {
     await context.invoke('sagemaker', 'UpdateDomain', {
       DomainId: existing.physicalId,
-      ...pick(properties, ['DefaultUserSettings', 'DefaultSpaceSettings', 'SubnetIds', 'AppNetworkAccessType', 'AppSecurityGroupManagement', 'TagPropagation']),
+      ...pick(properties, [
+        'DefaultUserSettings',
+        'DefaultSpaceSettings',
+        'SubnetIds',
+        'AppNetworkAccessType',
+        'AppSecurityGroupManagement',
+        'TagPropagation',
+      ]),
     });
     return {
       physicalId: existing.physicalId,
-      attributes: await domainAttributes(existing.physicalId, String(existing.attributes.DomainArn), context),
+      attributes: await domainAttributes(
+        existing.physicalId,
+        String(existing.attributes.DomainArn),
+        context,
+      ),
     };
   },
   async delete(existing, context) {
@@ -136,42 +201,98 @@ export const sageMakerDomainHandler: ResourceHandler = {
 
 /** `AWS::SageMaker::UserProfile`: a real sandbox user profile; `Ref` is its ARN. */
 export const sageMakerUserProfileHandler: ResourceHandler = {
-  replacementProperties: ['DomainId', 'UserProfileName', 'SingleSignOnUserIdentifier', 'SingleSignOnUserValue'],
+  replacementProperties: [
+    'DomainId',
+    'UserProfileName',
+    'SingleSignOnUserIdentifier',
+    'SingleSignOnUserValue',
+  ],
   async create(properties, context) {
     const created = await context.invoke('sagemaker', 'CreateUserProfile', {
-      ...pick(properties, ['DomainId', 'UserProfileName', 'UserSettings', 'SingleSignOnUserIdentifier', 'SingleSignOnUserValue']),
+      ...pick(properties, [
+        'DomainId',
+        'UserProfileName',
+        'UserSettings',
+        'SingleSignOnUserIdentifier',
+        'SingleSignOnUserValue',
+      ]),
       Tags: tagsFor(properties, context),
     });
-    return { physicalId: created.UserProfileArn, attributes: { UserProfileArn: created.UserProfileArn } };
+    return {
+      physicalId: created.UserProfileArn,
+      attributes: { UserProfileArn: created.UserProfileArn },
+    };
   },
   async update(properties, existing, context) {
-    await context.invoke('sagemaker', 'UpdateUserProfile', pick(properties, ['DomainId', 'UserProfileName', 'UserSettings']));
+    await context.invoke(
+      'sagemaker',
+      'UpdateUserProfile',
+      pick(properties, ['DomainId', 'UserProfileName', 'UserSettings']),
+    );
     return { physicalId: existing.physicalId, attributes: existing.attributes };
   },
   async delete(existing, context) {
     await ignoreMissing(
-      context.invoke('sagemaker', 'DeleteUserProfile', pick(existing.properties, ['DomainId', 'UserProfileName'])),
+      context.invoke(
+        'sagemaker',
+        'DeleteUserProfile',
+        pick(existing.properties, ['DomainId', 'UserProfileName']),
+      ),
     );
   },
 };
 
 /** `AWS::SageMaker::Space`: a real sandbox space; `Ref` is its ARN. */
 export const sageMakerSpaceHandler: ResourceHandler = {
-  replacementProperties: ['DomainId', 'SpaceName', 'OwnershipSettings', 'SpaceSharingSettings'],
+  replacementProperties: [
+    'DomainId',
+    'SpaceName',
+    'OwnershipSettings',
+    'SpaceSharingSettings',
+  ],
   async create(properties, context) {
     const created = await context.invoke('sagemaker', 'CreateSpace', {
-      ...pick(properties, ['DomainId', 'SpaceName', 'SpaceSettings', 'OwnershipSettings', 'SpaceSharingSettings', 'SpaceDisplayName']),
+      ...pick(properties, [
+        'DomainId',
+        'SpaceName',
+        'SpaceSettings',
+        'OwnershipSettings',
+        'SpaceSharingSettings',
+        'SpaceDisplayName',
+      ]),
       Tags: tagsFor(properties, context),
     });
-    const description = await describeQuietly(context, 'DescribeSpace', pick(properties, ['DomainId', 'SpaceName']));
-    return { physicalId: created.SpaceArn, attributes: { SpaceArn: created.SpaceArn, Url: description.Url ?? '' } };
+    const description = await describeQuietly(
+      context,
+      'DescribeSpace',
+      pick(properties, ['DomainId', 'SpaceName']),
+    );
+    return {
+      physicalId: created.SpaceArn,
+      attributes: { SpaceArn: created.SpaceArn, Url: description.Url ?? '' },
+    };
   },
   async update(properties, existing, context) {
-    await context.invoke('sagemaker', 'UpdateSpace', pick(properties, ['DomainId', 'SpaceName', 'SpaceSettings', 'SpaceDisplayName']));
+    await context.invoke(
+      'sagemaker',
+      'UpdateSpace',
+      pick(properties, [
+        'DomainId',
+        'SpaceName',
+        'SpaceSettings',
+        'SpaceDisplayName',
+      ]),
+    );
     return { physicalId: existing.physicalId, attributes: existing.attributes };
   },
   async delete(existing, context) {
-    await ignoreMissing(context.invoke('sagemaker', 'DeleteSpace', pick(existing.properties, ['DomainId', 'SpaceName'])));
+    await ignoreMissing(
+      context.invoke(
+        'sagemaker',
+        'DeleteSpace',
+        pick(existing.properties, ['DomainId', 'SpaceName']),
+      ),
+    );
   },
 };
 
@@ -179,10 +300,18 @@ export const sageMakerSpaceHandler: ResourceHandler = {
 export const sageMakerImageHandler: ResourceHandler = {
   replacementProperties: ['ImageName'],
   async create(properties, context) {
-    const created = await invokeOrSynthesize(context, 'CreateImage', imageInput(properties, context), () => ({
-      ImageArn: sageMakerArn(context, `image/${properties.ImageName}`),
-    }));
-    return { physicalId: created.ImageArn, attributes: { ImageArn: created.ImageArn } };
+    const created = await invokeOrSynthesize(
+      context,
+      'CreateImage',
+      imageInput(properties, context),
+      () => ({
+        ImageArn: sageMakerArn(context, `image/${properties.ImageName}`),
+      }),
+    );
+    return {
+      physicalId: created.ImageArn,
+      attributes: { ImageArn: created.ImageArn },
+    };
   },
   async update(properties, existing, context) {
     const { Tags: _tags, ...input } = imageInput(properties, context);
@@ -190,11 +319,21 @@ export const sageMakerImageHandler: ResourceHandler = {
     return { physicalId: existing.physicalId, attributes: existing.attributes };
   },
   async delete(existing, context) {
-    await ignoreMissing(invokeOrSynthesize(context, 'DeleteImage', { ImageName: existing.properties.ImageName }, () => ({})));
+    await ignoreMissing(
+      invokeOrSynthesize(
+        context,
+        'DeleteImage',
+        { ImageName: existing.properties.ImageName },
+        () => ({}),
+      ),
+    );
   },
 };
 
-function imageInput(properties: Properties, context: ResourceHandlerContext): Record<string, unknown> {
+function imageInput(
+  properties: Properties,
+  context: ResourceHandlerContext,
+): Record<string, unknown> {
   const input: Record<string, unknown> = {
     ImageName: properties.ImageName,
     RoleArn: properties.ImageRoleArn,
@@ -217,19 +356,45 @@ export const sageMakerImageVersionHandler: ResourceHandler = {
       context,
       'CreateImageVersion',
       {
-        ...pick(properties, ['ImageName', 'BaseImage', 'Aliases', 'VendorGuidance', 'JobType', 'MLFramework', 'ProgrammingLang', 'Processor', 'Horovod', 'ReleaseNotes']),
+        ...pick(properties, [
+          'ImageName',
+          'BaseImage',
+          'Aliases',
+          'VendorGuidance',
+          'JobType',
+          'MLFramework',
+          'ProgrammingLang',
+          'Processor',
+          'Horovod',
+          'ReleaseNotes',
+        ]),
         ClientToken: `${context.stack.stackId}/${context.logicalId}`,
       },
-      () => ({ ImageVersionArn: sageMakerArn(context, `image-version/${properties.ImageName}/1`) }),
+      () => ({
+        ImageVersionArn: sageMakerArn(
+          context,
+          `image-version/${properties.ImageName}/1`,
+        ),
+      }),
     );
-    const description = await describeQuietly(context, 'DescribeImageVersion', { ImageName: properties.ImageName });
+    const description = await describeQuietly(context, 'DescribeImageVersion', {
+      ImageName: properties.ImageName,
+    });
     return {
       physicalId: created.ImageVersionArn,
       attributes: {
         ImageVersionArn: created.ImageVersionArn,
-        ImageArn: description.ImageArn ?? created.ImageVersionArn.replace(/\/\d+$/, '').replace(':image-version/', ':image/'),
-        Version: description.Version ?? Number(lastArnSegment(created.ImageVersionArn)),
-        ContainerImage: description.ContainerImage ?? String(properties.BaseImage ?? ''),
+        ImageArn:
+          description.ImageArn ??
+          created.ImageVersionArn.replace(/\/\d+$/, '').replace(
+            ':image-version/',
+            ':image/',
+          ),
+        Version:
+          description.Version ??
+          Number(lastArnSegment(created.ImageVersionArn)),
+        ContainerImage:
+          description.ContainerImage ?? String(properties.BaseImage ?? ''),
       },
     };
   },
@@ -238,14 +403,21 @@ export const sageMakerImageVersionHandler: ResourceHandler = {
       invokeOrSynthesize(
         context,
         'DeleteImageVersion',
-        { ImageName: existing.properties.ImageName, Version: existing.attributes.Version },
+        {
+          ImageName: existing.properties.ImageName,
+          Version: existing.attributes.Version,
+        },
         () => ({}),
       ),
     );
   },
 };
 
-const APP_IMAGE_CONFIG_KEYS = ['KernelGatewayImageConfig', 'JupyterLabAppImageConfig', 'CodeEditorAppImageConfig'];
+const APP_IMAGE_CONFIG_KEYS = [
+  'KernelGatewayImageConfig',
+  'JupyterLabAppImageConfig',
+  'CodeEditorAppImageConfig',
+];
 
 /** `AWS::SageMaker::AppImageConfig`: a real sandbox app image config; `Ref` is its name. */
 export const sageMakerAppImageConfigHandler: ResourceHandler = {
@@ -254,8 +426,16 @@ export const sageMakerAppImageConfigHandler: ResourceHandler = {
     const created = await invokeOrSynthesize(
       context,
       'CreateAppImageConfig',
-      { ...pick(properties, ['AppImageConfigName', ...APP_IMAGE_CONFIG_KEYS]), Tags: tagsFor(properties, context) },
-      () => ({ AppImageConfigArn: sageMakerArn(context, `app-image-config/${properties.AppImageConfigName}`) }),
+      {
+        ...pick(properties, ['AppImageConfigName', ...APP_IMAGE_CONFIG_KEYS]),
+        Tags: tagsFor(properties, context),
+      },
+      () => ({
+        AppImageConfigArn: sageMakerArn(
+          context,
+          `app-image-config/${properties.AppImageConfigName}`,
+        ),
+      }),
     );
     return {
       physicalId: String(properties.AppImageConfigName),
@@ -263,12 +443,22 @@ export const sageMakerAppImageConfigHandler: ResourceHandler = {
     };
   },
   async update(properties, existing, context) {
-    await invokeOrSynthesize(context, 'UpdateAppImageConfig', pick(properties, ['AppImageConfigName', ...APP_IMAGE_CONFIG_KEYS]), () => ({}));
+    await invokeOrSynthesize(
+      context,
+      'UpdateAppImageConfig',
+      pick(properties, ['AppImageConfigName', ...APP_IMAGE_CONFIG_KEYS]),
+      () => ({}),
+    );
     return { physicalId: existing.physicalId, attributes: existing.attributes };
   },
   async delete(existing, context) {
     await ignoreMissing(
-      invokeOrSynthesize(context, 'DeleteAppImageConfig', { AppImageConfigName: existing.physicalId }, () => ({})),
+      invokeOrSynthesize(
+        context,
+        'DeleteAppImageConfig',
+        { AppImageConfigName: existing.physicalId },
+        () => ({}),
+      ),
     );
   },
 };

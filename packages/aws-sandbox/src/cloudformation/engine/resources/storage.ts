@@ -25,7 +25,10 @@ function tagList(tags: TemplateValue | undefined): Tags {
     return tags as Tags;
   }
   if (tags && typeof tags === 'object') {
-    return Object.entries(tags).map(([Key, Value]) => ({ Key, Value: String(Value) }));
+    return Object.entries(tags).map(([Key, Value]) => ({
+      Key,
+      Value: String(Value),
+    }));
   }
   return [];
 }
@@ -37,23 +40,40 @@ export const s3BucketHandler: ResourceHandler = {
     const bucket =
       typeof properties.BucketName === 'string'
         ? properties.BucketName
-        : generatedName(context.stack.stackName, context.logicalId, 63).toLowerCase();
+        : generatedName(
+            context.stack.stackName,
+            context.logicalId,
+            63,
+          ).toLowerCase();
     await context.invoke('s3', 'CreateBucket', { Bucket: bucket });
-    return { physicalId: bucket, attributes: bucketAttributes(bucket, context.stack.region, context.stack.partition) };
+    return {
+      physicalId: bucket,
+      attributes: bucketAttributes(
+        bucket,
+        context.stack.region,
+        context.stack.partition,
+      ),
+    };
   },
   async update(_properties, existing) {
     return { physicalId: existing.physicalId, attributes: existing.attributes };
   },
   async delete(existing, context) {
     try {
-      await context.invoke('s3', 'DeleteBucket', { Bucket: existing.physicalId });
+      await context.invoke('s3', 'DeleteBucket', {
+        Bucket: existing.physicalId,
+      });
     } catch {
       // A bucket that still holds objects is retained, as with DeletionPolicy: Retain.
     }
   },
 };
 
-function bucketAttributes(bucket: string, region: string, partition: string): Record<string, TemplateValue> {
+function bucketAttributes(
+  bucket: string,
+  region: string,
+  partition: string,
+): Record<string, TemplateValue> {
   return {
     Arn: `arn:${partition}:s3:::${bucket}`,
     DomainName: `${bucket}.s3.amazonaws.com`,
@@ -68,17 +88,33 @@ export const ssmParameterHandler: ResourceHandler = {
   replacementProperties: ['Name'],
   async create(properties, context) {
     const name =
-      typeof properties.Name === 'string' ? properties.Name : `CFN-${context.logicalId}-${generatedSuffix()}`;
+      typeof properties.Name === 'string'
+        ? properties.Name
+        : `CFN-${context.logicalId}-${generatedSuffix()}`;
     await putParameter(name, properties, context.invoke, false);
-    return { physicalId: name, attributes: { Type: properties.Type ?? 'String', Value: properties.Value ?? '' } };
+    return {
+      physicalId: name,
+      attributes: {
+        Type: properties.Type ?? 'String',
+        Value: properties.Value ?? '',
+      },
+    };
   },
   async update(properties, existing, context) {
     await putParameter(existing.physicalId, properties, context.invoke, true);
-    return { physicalId: existing.physicalId, attributes: { Type: properties.Type ?? 'String', Value: properties.Value ?? '' } };
+    return {
+      physicalId: existing.physicalId,
+      attributes: {
+        Type: properties.Type ?? 'String',
+        Value: properties.Value ?? '',
+      },
+    };
   },
   async delete(existing, context) {
     try {
-      await context.invoke('ssm', 'DeleteParameter', { Name: existing.physicalId });
+      await context.invoke('ssm', 'DeleteParameter', {
+        Name: existing.physicalId,
+      });
     } catch {
       // Already gone: deleting a missing parameter is not a stack failure.
     }
@@ -88,12 +124,18 @@ export const ssmParameterHandler: ResourceHandler = {
 async function putParameter(
   name: string,
   properties: Record<string, TemplateValue>,
-  invoke: (service: string, operation: string, input: unknown) => Promise<unknown>,
+  invoke: (
+    service: string,
+    operation: string,
+    input: unknown,
+  ) => Promise<unknown>,
   overwrite: boolean,
 ): Promise<void> {
   const input: Record<string, unknown> = {
     Name: name,
-    Value: Array.isArray(properties.Value) ? properties.Value.join(',') : String(properties.Value ?? ''),
+    Value: Array.isArray(properties.Value)
+      ? properties.Value.join(',')
+      : String(properties.Value ?? ''),
     Type: properties.Type ?? 'String',
     Overwrite: overwrite,
   };

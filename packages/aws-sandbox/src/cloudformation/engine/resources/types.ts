@@ -55,14 +55,20 @@ export interface ProvisionResult {
 
 /** Provisions one resource type. */
 export interface ResourceHandler {
-  create(properties: Record<string, TemplateValue>, context: ResourceHandlerContext): Promise<ProvisionResult>;
+  create(
+    properties: Record<string, TemplateValue>,
+    context: ResourceHandlerContext,
+  ): Promise<ProvisionResult>;
   /** In-place update; without it, any property change replaces the resource. */
   update?(
     properties: Record<string, TemplateValue>,
     existing: ExistingResource,
     context: ResourceHandlerContext,
   ): Promise<ProvisionResult>;
-  delete(existing: ExistingResource, context: ResourceHandlerContext): Promise<void>;
+  delete(
+    existing: ExistingResource,
+    context: ResourceHandlerContext,
+  ): Promise<void>;
   /** Properties whose change forces a replacement (create-only in the resource schema). */
   replacementProperties?: string[];
 }

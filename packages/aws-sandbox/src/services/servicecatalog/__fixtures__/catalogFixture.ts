@@ -14,17 +14,15 @@
  * limitations under the License.
  */
 
-import { ServiceCatalogClient } from '@aws-sdk/client-service-catalog';
 import { Sandbox, SandboxOptions } from '../../../sandbox';
 import { uploadFixtureTemplates } from '../../../cloudformation/__fixtures__/fixtureTemplates';
-import { clientConfig, startTestSandbox } from '../../../cloudformation/__fixtures__/testSandbox';
+import { startTestSandbox } from '../../../cloudformation/__fixtures__/testSandbox';
 
 export const LAUNCH_ROLE = 'arn:aws:iam::123456789012:role/sc-launch';
 
 /** A sandbox with a portfolio, a user-profile product (v1, v2) and a Studio domain to provision into. */
 export interface CatalogFixture {
   sandbox: Sandbox;
-  client: ServiceCatalogClient;
   templatesUrl: string;
   portfolioId: string;
   productId: string;
@@ -34,11 +32,13 @@ export interface CatalogFixture {
   close(): Promise<void>;
 }
 
-export async function startCatalogFixture(options: SandboxOptions = {}): Promise<CatalogFixture> {
+export async function startCatalogFixture(
+  options: SandboxOptions = {},
+): Promise<CatalogFixture> {
   const sandbox = await startTestSandbox(options);
-  const client = new ServiceCatalogClient(clientConfig(sandbox));
   const templatesUrl = await uploadFixtureTemplates(sandbox);
-  const sc = (operation: string, input: Record<string, unknown>) => sandbox.invoke('servicecatalog', operation, input);
+  const sc = (operation: string, input: Record<string, unknown>) =>
+    sandbox.invoke('servicecatalog', operation, input);
   const { PortfolioDetail } = await sc('CreatePortfolio', {
     DisplayName: 'Data science',
     ProviderName: 'Platform team',
@@ -50,16 +50,25 @@ export async function startCatalogFixture(options: SandboxOptions = {}): Promise
     Description: 'A Studio user profile with its own execution role',
     ProductType: 'CLOUD_FORMATION_TEMPLATE',
     IdempotencyToken: 'fixture-product',
-    ProvisioningArtifactParameters: { Name: 'v1', Info: { LoadTemplateFromURL: `${templatesUrl}/user-profile-v1.yaml` } },
+    ProvisioningArtifactParameters: {
+      Name: 'v1',
+      Info: { LoadTemplateFromURL: `${templatesUrl}/user-profile-v1.yaml` },
+    },
     Tags: [{ Key: 'Product', Value: 'user-profile' }],
   });
   const productId = created.ProductViewDetail.ProductViewSummary.ProductId;
   const v2 = await sc('CreateProvisioningArtifact', {
     ProductId: productId,
     IdempotencyToken: 'fixture-v2',
-    Parameters: { Name: 'v2', Info: { LoadTemplateFromURL: `${templatesUrl}/user-profile-v2.yaml` } },
+    Parameters: {
+      Name: 'v2',
+      Info: { LoadTemplateFromURL: `${templatesUrl}/user-profile-v2.yaml` },
+    },
   });
-  await sc('AssociateProductWithPortfolio', { ProductId: productId, PortfolioId: PortfolioDetail.Id });
+  await sc('AssociateProductWithPortfolio', {
+    ProductId: productId,
+    PortfolioId: PortfolioDetail.Id,
+  });
   await sc('CreateConstraint', {
     PortfolioId: PortfolioDetail.Id,
     ProductId: productId,
@@ -71,26 +80,28 @@ export async function startCatalogFixture(options: SandboxOptions = {}): Promise
   const domain = await sandbox.invoke('sagemaker', 'CreateDomain', {
     DomainName: 'catalog-fixture',
     AuthMode: 'IAM',
-    DefaultUserSettings: { ExecutionRole: 'arn:aws:iam::123456789012:role/studio-default' },
+    DefaultUserSettings: {
+      ExecutionRole: 'arn:aws:iam::123456789012:role/studio-default',
+    },
   });
   return {
     sandbox,
-    client,
     templatesUrl,
     portfolioId: PortfolioDetail.Id,
     productId,
     v1: created.ProvisioningArtifactDetail.Id,
     v2: v2.ProvisioningArtifactDetail.Id,
     domainId: domain.DomainId,
-    async close() {
-      client.destroy();
-      await sandbox.close();
-    },
+    close: () => sandbox.close(),
   };
 }
 
 /** Parameters for the fixture product. */
-export function profileParameters(fixture: CatalogFixture, user: string, team = 'fraud-detection') {
+export function profileParameters(
+  fixture: CatalogFixture,
+  user: string,
+  team = 'fraud-detection',
+) {
   return [
     { Key: 'TeamName', Value: team },
     { Key: 'UserName', Value: user },
