@@ -17,6 +17,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve as resolvePath, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseS3Url } from '../../services/s3';
 import { TemplateError } from './types';
 
 export type Invoke = (
@@ -29,32 +30,6 @@ export type Invoke = (
 export interface TemplateSourceOptions {
   /** Directories whose files may be referenced as `file://` URLs (used for seeding). */
   localRoots?: string[];
-}
-
-const VIRTUAL_HOSTED = /^(.+)\.s3(?:[.-][a-z0-9-]+)*\.amazonaws\.com(?:\.cn)?$/;
-
-/** Bucket and key of an S3 URL in virtual-hosted (`bucket.s3...amazonaws.com/key`) or path style (`host/bucket/key`). */
-export function parseS3Url(
-  url: string,
-): { bucket: string; key: string } | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    return undefined;
-  }
-  const path = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
-  const virtualHost = VIRTUAL_HOSTED.exec(parsed.hostname);
-  if (virtualHost) {
-    return path ? { bucket: virtualHost[1], key: path } : undefined;
-  }
-  const slash = path.indexOf('/');
-  return slash > 0
-    ? { bucket: path.slice(0, slash), key: path.slice(slash + 1) }
-    : undefined;
 }
 
 export async function bodyToString(body: unknown): Promise<string> {
