@@ -14,6 +14,9 @@
  * limitations under the License.
  */
 
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ManualClock } from '../../state';
 import { Sandbox } from '../../sandbox';
 import { startTestSandbox } from '../__fixtures__/testSandbox';
@@ -392,6 +395,46 @@ Outputs:
       code: 'ValidationError',
       message: 'Parameters: [/nope] cannot be found.',
     });
+  });
+});
+
+describe('StackEngine persistence', () => {
+  it('keeps stacks, exports and change sets across a restart with a state file', async () => {
+    const directory = await mkdtemp(join(tmpdir(), 'cfn-state-'));
+    const stateFile = join(directory, 'state.json');
+    try {
+      const first = await startTestSandbox({ stateFile });
+      await first.invoke('cloudformation', 'CreateStack', {
+        StackName: 'persisted',
+        TemplateBody: fixtureTemplate('network.yaml'),
+        Parameters: [{ ParameterKey: 'Name', ParameterValue: 'persisted' }],
+      });
+      await first.invoke('cloudformation', 'CreateChangeSet', {
+        StackName: 'persisted',
+        ChangeSetName: 'later',
+        UsePreviousTemplate: 'true',
+        Parameters: [
+          { ParameterKey: 'Name', UsePreviousValue: 'true' },
+          { ParameterKey: 'VpcCidr', ParameterValue: '10.1.0.0/16' },
+        ],
+      });
+      await first.close();
+
+      const second = await startTestSandbox({ stateFile });
+      try {
+        const { Stacks } = await second.invoke('cloudformation', 'DescribeStacks', { StackName: 'persisted' });
+        expect(Stacks[0].StackStatus).toBe('CREATE_COMPLETE');
+        const { Exports } = await second.invoke('cloudformation', 'ListExports', {});
+        expect(Exports.map((entry: { Name: string }) => entry.Name)).toEqual(['persisted-vpc-id']);
+        await second.invoke('cloudformation', 'ExecuteChangeSet', { StackName: 'persisted', ChangeSetName: 'later' });
+        const updated = await second.invoke('cloudformation', 'DescribeStacks', { StackName: 'persisted' });
+        expect(updated.Stacks[0].StackStatus).toBe('UPDATE_COMPLETE');
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await rm(directory, { recursive: true, force: true });
+    }
   });
 });
 
