@@ -519,6 +519,48 @@ describe('CloudFormation API with the AWS SDK', () => {
     });
   });
 
+  describe('accounts and regions', () => {
+    it('keeps stacks and exports apart per account and region', async () => {
+      const otherAccount = new CloudFormationClient({
+        ...clientConfig(sandbox),
+        credentials: {
+          accessKeyId: '111111111111',
+          secretAccessKey: 'sandbox-secret',
+        },
+      });
+      const otherRegion = new CloudFormationClient({
+        ...clientConfig(sandbox),
+        region: 'eu-west-1',
+      });
+      try {
+        await expect(
+          otherAccount.send(
+            new DescribeStacksCommand({ StackName: 'sdk-network' }),
+          ),
+        ).rejects.toMatchObject({
+          name: 'ValidationError',
+        });
+        const { StackId } = await otherAccount.send(
+          new CreateStackCommand({
+            StackName: 'sdk-network',
+            TemplateURL: `${baseUrl}/network.yaml`,
+            Parameters: [{ ParameterKey: 'Name', ParameterValue: 'sdk' }],
+          }),
+        );
+        expect(StackId).toMatch(
+          /^arn:aws:cloudformation:us-east-1:111111111111:stack\/sdk-network\//,
+        );
+        const { Stacks } = await otherRegion.send(
+          new DescribeStacksCommand({}),
+        );
+        expect(Stacks).toEqual([]);
+      } finally {
+        otherAccount.destroy();
+        otherRegion.destroy();
+      }
+    });
+  });
+
   describe('templates', () => {
     it('validates a template and reports IAM capabilities', async () => {
       const result = await client.send(

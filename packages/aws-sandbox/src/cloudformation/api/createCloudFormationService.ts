@@ -102,11 +102,15 @@ export function buildCloudFormationService(
     templateSource,
   });
 
-  function changeSetOf(input: Record<string, unknown>): ChangeSetRecord {
+  function changeSetOf(
+    input: Record<string, unknown>,
+    ctx: RequestContext,
+  ): ChangeSetRecord {
     requireMembers(input, ['ChangeSetName'], 'ValidationError');
     return engine.findChangeSet(
       String(input.ChangeSetName),
       asOptionalString(input.StackName),
+      ctx,
     );
   }
 
@@ -142,11 +146,11 @@ export function buildCloudFormationService(
         return {};
       },
 
-      DescribeStacks(input) {
+      DescribeStacks(input, ctx) {
         const name = asOptionalString(input.StackName);
         const stacks = name
-          ? [engine.requireStack(name)]
-          : engine.liveStacks().reverse();
+          ? [engine.requireStack(name, ctx)]
+          : engine.liveStacks(ctx).reverse();
         const page = paginate(stacks, { ...PAGE, nextToken: input.NextToken });
         return {
           Stacks: page.items.map(stack =>
@@ -156,10 +160,10 @@ export function buildCloudFormationService(
         };
       },
 
-      ListStacks(input) {
+      ListStacks(input, ctx) {
         const filter = asList<string>(input.StackStatusFilter);
         const summaries = engine
-          .allStacks()
+          .allStacks(ctx)
           .reverse()
           .map(stack => ({ stack, view: viewStack(stack, engine.now()) }))
           .filter(
@@ -194,9 +198,9 @@ export function buildCloudFormationService(
         };
       },
 
-      DescribeStackEvents(input) {
+      DescribeStackEvents(input, ctx) {
         requireMembers(input, ['StackName'], 'ValidationError');
-        const stack = engine.requireStack(String(input.StackName));
+        const stack = engine.requireStack(String(input.StackName), ctx);
         const now = engine.now();
         const visible = stack.events.filter(event => event.at <= now).reverse();
         const page = paginate(visible, { ...PAGE, nextToken: input.NextToken });
@@ -217,15 +221,15 @@ export function buildCloudFormationService(
         };
       },
 
-      DescribeStackResources(input) {
+      DescribeStackResources(input, ctx) {
         const logicalId = asOptionalString(input.LogicalResourceId);
         const physicalId = asOptionalString(input.PhysicalResourceId);
         let stack: StackRecord | undefined;
         if (input.StackName) {
-          stack = engine.requireStack(String(input.StackName));
+          stack = engine.requireStack(String(input.StackName), ctx);
         } else if (physicalId) {
           stack = engine
-            .liveStacks()
+            .liveStacks(ctx)
             .find(candidate =>
               Object.values(candidate.resources).some(
                 resource => resource.physicalId === physicalId,
@@ -256,13 +260,13 @@ export function buildCloudFormationService(
         };
       },
 
-      DescribeStackResource(input) {
+      DescribeStackResource(input, ctx) {
         requireMembers(
           input,
           ['StackName', 'LogicalResourceId'],
           'ValidationError',
         );
-        const stack = engine.requireStack(String(input.StackName));
+        const stack = engine.requireStack(String(input.StackName), ctx);
         const resource = viewStack(stack, engine.now()).resources.find(
           candidate => candidate.logicalId === input.LogicalResourceId,
         );
@@ -282,9 +286,9 @@ export function buildCloudFormationService(
         };
       },
 
-      ListStackResources(input) {
+      ListStackResources(input, ctx) {
         requireMembers(input, ['StackName'], 'ValidationError');
-        const stack = engine.requireStack(String(input.StackName));
+        const stack = engine.requireStack(String(input.StackName), ctx);
         const page = paginate(viewStack(stack, engine.now()).resources, {
           ...PAGE,
           nextToken: input.NextToken,
@@ -295,8 +299,8 @@ export function buildCloudFormationService(
         };
       },
 
-      ListExports(input) {
-        const page = paginate(engine.listExports(), {
+      ListExports(input, ctx) {
+        const page = paginate(engine.listExports(ctx), {
           ...PAGE,
           nextToken: input.NextToken,
         });
@@ -310,10 +314,10 @@ export function buildCloudFormationService(
         };
       },
 
-      ListImports(input) {
+      ListImports(input, ctx) {
         requireMembers(input, ['ExportName'], 'ValidationError');
         const name = String(input.ExportName);
-        const importers = engine.importersOf(name);
+        const importers = engine.importersOf(name, ctx);
         if (importers.length === 0) {
           throw new AwsError(
             'ValidationError',
@@ -357,7 +361,9 @@ export function buildCloudFormationService(
 
       async GetTemplateSummary(input, ctx) {
         const stackName = asOptionalString(input.StackName);
-        const stack = stackName ? engine.requireStack(stackName) : undefined;
+        const stack = stackName
+          ? engine.requireStack(stackName, ctx)
+          : undefined;
         const { template } = await engine.loadTemplate(
           stack
             ? { templateBody: stack.templateBody }
@@ -397,16 +403,16 @@ export function buildCloudFormationService(
         };
       },
 
-      GetTemplate(input) {
+      GetTemplate(input, ctx) {
         if (input.ChangeSetName) {
-          const changeSet = changeSetOf(input);
+          const changeSet = changeSetOf(input, ctx);
           return {
             TemplateBody: changeSet.templateBody,
             StagesAvailable: ['Original', 'Processed'],
           };
         }
         requireMembers(input, ['StackName'], 'ValidationError');
-        const stack = engine.requireStack(String(input.StackName));
+        const stack = engine.requireStack(String(input.StackName), ctx);
         return {
           TemplateBody: stack.templateBody,
           StagesAvailable: ['Original', 'Processed'],
@@ -438,8 +444,8 @@ export function buildCloudFormationService(
         return { Id: changeSet.changeSetId, StackId: changeSet.stackId };
       },
 
-      DescribeChangeSet(input) {
-        const changeSet = changeSetOf(input);
+      DescribeChangeSet(input, ctx) {
+        const changeSet = changeSetOf(input, ctx);
         const status = engine.changeSetStatus(changeSet);
         const changes =
           status.status === 'CREATE_COMPLETE' ? describeChanges(changeSet) : [];
@@ -465,18 +471,18 @@ export function buildCloudFormationService(
       },
 
       async ExecuteChangeSet(input, ctx) {
-        await engine.executeChangeSet(changeSetOf(input), callerOf(ctx));
+        await engine.executeChangeSet(changeSetOf(input, ctx), callerOf(ctx));
         return {};
       },
 
-      DeleteChangeSet(input) {
-        engine.deleteChangeSet(changeSetOf(input));
+      DeleteChangeSet(input, ctx) {
+        engine.deleteChangeSet(changeSetOf(input, ctx));
         return {};
       },
 
-      ListChangeSets(input) {
+      ListChangeSets(input, ctx) {
         requireMembers(input, ['StackName'], 'ValidationError');
-        const stack = engine.requireStack(String(input.StackName));
+        const stack = engine.requireStack(String(input.StackName), ctx);
         const changeSets = engine
           .allChangeSets()
           .filter(changeSet => changeSet.stackId === stack.stackId);

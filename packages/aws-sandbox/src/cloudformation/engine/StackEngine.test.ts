@@ -422,12 +422,29 @@ describe('StackEngine persistence', () => {
 
       const second = await startTestSandbox({ stateFile });
       try {
-        const { Stacks } = await second.invoke('cloudformation', 'DescribeStacks', { StackName: 'persisted' });
+        const { Stacks } = await second.invoke(
+          'cloudformation',
+          'DescribeStacks',
+          { StackName: 'persisted' },
+        );
         expect(Stacks[0].StackStatus).toBe('CREATE_COMPLETE');
-        const { Exports } = await second.invoke('cloudformation', 'ListExports', {});
-        expect(Exports.map((entry: { Name: string }) => entry.Name)).toEqual(['persisted-vpc-id']);
-        await second.invoke('cloudformation', 'ExecuteChangeSet', { StackName: 'persisted', ChangeSetName: 'later' });
-        const updated = await second.invoke('cloudformation', 'DescribeStacks', { StackName: 'persisted' });
+        const { Exports } = await second.invoke(
+          'cloudformation',
+          'ListExports',
+          {},
+        );
+        expect(Exports.map((entry: { Name: string }) => entry.Name)).toEqual([
+          'persisted-vpc-id',
+        ]);
+        await second.invoke('cloudformation', 'ExecuteChangeSet', {
+          StackName: 'persisted',
+          ChangeSetName: 'later',
+        });
+        const updated = await second.invoke(
+          'cloudformation',
+          'DescribeStacks',
+          { StackName: 'persisted' },
+        );
         expect(updated.Stacks[0].StackStatus).toBe('UPDATE_COMPLETE');
       } finally {
         await second.close();

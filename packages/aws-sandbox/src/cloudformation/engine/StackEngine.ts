@@ -37,6 +37,8 @@ import {
   ProvisioningHost,
   regionOf,
   rollBack,
+  scopeOf,
+  StackScope,
 } from './provisioning';
 import { newStackId, partitionOf } from './pseudoParameters';
 import { ResourceHandlerRegistry } from './ResourceHandlerRegistry';
@@ -178,8 +180,15 @@ export class StackEngine implements ProvisioningHost {
 
   // ---- lookups -------------------------------------------------------------------------
 
-  allStacks(): StackRecord[] {
-    return this.stacks.values();
+  private inScope(stack: StackRecord, scope: StackScope): boolean {
+    return (
+      accountOf(stack) === scope.accountId && regionOf(stack) === scope.region
+    );
+  }
+
+  /** Every stack of the scope, deleted ones included, oldest first. */
+  allStacks(scope: StackScope): StackRecord[] {
+    return this.stacks.values().filter(stack => this.inScope(stack, scope));
   }
 
   /** The status a stack shows now. */
@@ -187,41 +196,43 @@ export class StackEngine implements ProvisioningHost {
     return viewStack(stack, this.now()).status;
   }
 
-  /** A stack by ARN (any status) or by name (only a stack that does not show as deleted). */
-  findStack(nameOrId: string): StackRecord | undefined {
+  /** A stack of the scope by ARN (any status) or by name (only one that does not show as deleted). */
+  findStack(nameOrId: string, scope: StackScope): StackRecord | undefined {
     if (nameOrId.startsWith('arn:')) {
-      return this.stacks.get(nameOrId);
+      const stack = this.stacks.get(nameOrId);
+      return stack && this.inScope(stack, scope) ? stack : undefined;
     }
-    return this.stacks
-      .values()
-      .find(
-        stack =>
-          stack.stackName === nameOrId &&
-          this.statusOf(stack) !== 'DELETE_COMPLETE',
-      );
+    return this.allStacks(scope).find(
+      stack =>
+        stack.stackName === nameOrId &&
+        this.statusOf(stack) !== 'DELETE_COMPLETE',
+    );
   }
 
-  requireStack(nameOrId: string): StackRecord {
-    const stack = this.findStack(nameOrId);
+  requireStack(nameOrId: string, scope: StackScope): StackRecord {
+    const stack = this.findStack(nameOrId, scope);
     if (!stack) {
       throw validationError(`Stack with id ${nameOrId} does not exist`);
     }
     return stack;
   }
 
-  /** Stacks that do not show as deleted, oldest first. */
-  liveStacks(): StackRecord[] {
-    return this.stacks
-      .values()
-      .filter(stack => this.statusOf(stack) !== 'DELETE_COMPLETE');
+  /** Stacks of the scope that do not show as deleted, oldest first. */
+  liveStacks(scope: StackScope): StackRecord[] {
+    return this.allStacks(scope).filter(
+      stack => this.statusOf(stack) !== 'DELETE_COMPLETE',
+    );
   }
 
   /*
    * Exports follow the final state of each operation, not the time-spread view: a
    * nested stack must see the exports of a sibling created earlier in the same operation.
    */
-  findExport(name: string): { stack: StackRecord; value: string } | undefined {
-    for (const stack of this.stacks.values()) {
+  findExport(
+    name: string,
+    scope: StackScope,
+  ): { stack: StackRecord; value: string } | undefined {
+    for (const stack of this.allStacks(scope)) {
       if (!EXPORTING_STATUSES.has(stack.status)) {
         continue;
       }
@@ -235,9 +246,10 @@ export class StackEngine implements ProvisioningHost {
     return undefined;
   }
 
-  listExports(): Array<{ stack: StackRecord; output: StackOutputRecord }> {
-    return this.stacks
-      .values()
+  listExports(
+    scope: StackScope,
+  ): Array<{ stack: StackRecord; output: StackOutputRecord }> {
+    return this.allStacks(scope)
       .filter(stack => EXPORTING_STATUSES.has(stack.status))
       .flatMap(stack =>
         stack.outputs
@@ -246,9 +258,12 @@ export class StackEngine implements ProvisioningHost {
       );
   }
 
-  importersOf(name: string, exceptStackId?: string): string[] {
-    return this.stacks
-      .values()
+  importersOf(
+    name: string,
+    scope: StackScope,
+    exceptStackId?: string,
+  ): string[] {
+    return this.allStacks(scope)
       .filter(
         stack =>
           stack.status !== 'DELETE_COMPLETE' &&
@@ -337,13 +352,22 @@ export class StackEngine implements ProvisioningHost {
 
   // ---- stacks --------------------------------------------------------------------------
 
-  private checkNewStackName(stackName: string): void {
+  /** A stack by ARN, for the engine's own follow-up work (nested stacks, change sets). */
+  private stackById(stackId: string): StackRecord {
+    const stack = this.stacks.get(stackId);
+    if (!stack) {
+      throw validationError(`Stack with id ${stackId} does not exist`);
+    }
+    return stack;
+  }
+
+  private checkNewStackName(stackName: string, scope: StackScope): void {
     if (!STACK_NAME_PATTERN.test(stackName ?? '')) {
       throw validationError(
         `1 validation error detected: Value '${stackName}' at 'stackName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z][-a-zA-Z0-9]*`,
       );
     }
-    if (this.findStack(stackName)) {
+    if (this.findStack(stackName, scope)) {
       throw new AwsError(
         'AlreadyExistsException',
         `Stack [${stackName}] already exists`,
@@ -408,9 +432,9 @@ export class StackEngine implements ProvisioningHost {
     caller: CallerContext,
     parent?: StackRecord,
   ): Promise<StackRecord> {
-    this.checkNewStackName(request.stackName);
+    this.checkNewStackName(request.stackName, caller);
     const prepared = await this.prepare(request, caller);
-    this.checkNewStackName(request.stackName);
+    this.checkNewStackName(request.stackName, caller);
     const stack = this.newStackRecord(request, caller, prepared, parent);
     await this.operate(stack, async () => {
       setStackStatus(stack, 'CREATE_IN_PROGRESS', 'User Initiated');
@@ -495,7 +519,7 @@ export class StackEngine implements ProvisioningHost {
     caller: CallerContext,
     options: { allowNoChange?: boolean } = {},
   ): Promise<StackRecord> {
-    const stack = this.requireStack(request.stackName);
+    const stack = this.requireStack(request.stackName, caller);
     this.requireUpdatable(stack);
     const prepared = await this.prepare(request, caller, stack);
     const tags = request.tags ?? stack.tags;
@@ -600,7 +624,7 @@ export class StackEngine implements ProvisioningHost {
     nameOrId: string,
     caller: CallerContext,
   ): Promise<StackRecord | undefined> {
-    const stack = this.findStack(nameOrId);
+    const stack = this.findStack(nameOrId, caller);
     if (!stack || stack.status === 'DELETE_COMPLETE') {
       return stack;
     }
@@ -609,7 +633,11 @@ export class StackEngine implements ProvisioningHost {
       for (const output of stack.outputs.filter(
         candidate => candidate.exportName,
       )) {
-        const importers = this.importersOf(output.exportName!, stack.stackId);
+        const importers = this.importersOf(
+          output.exportName!,
+          scopeOf(stack),
+          stack.stackId,
+        );
         if (importers.length > 0) {
           setStackStatus(
             stack,
@@ -698,7 +726,7 @@ export class StackEngine implements ProvisioningHost {
     properties: Record<string, TemplateValue>,
     caller: CallerContext,
   ) {
-    const parent = this.requireStack(parentId);
+    const parent = this.stackById(parentId);
     const suffix = generatedSuffix();
     const stackName = `${`${parent.stackName}-${logicalId}`.slice(
       0,
@@ -729,8 +757,8 @@ export class StackEngine implements ProvisioningHost {
     properties: Record<string, TemplateValue>,
     caller: CallerContext,
   ) {
-    const child = this.requireStack(childId);
-    const parent = this.requireStack(child.parentId ?? childId);
+    const child = this.stackById(childId);
+    const parent = this.stackById(child.parentId ?? childId);
     await this.updateStack(
       { stackName: childId, ...this.nestedRequest(parent, properties) },
       caller,
@@ -781,13 +809,20 @@ export class StackEngine implements ProvisioningHost {
     };
   }
 
-  findChangeSet(nameOrId: string, stackNameOrId?: string): ChangeSetRecord {
-    const stack = stackNameOrId ? this.findStack(stackNameOrId) : undefined;
+  findChangeSet(
+    nameOrId: string,
+    stackNameOrId: string | undefined,
+    scope: StackScope,
+  ): ChangeSetRecord {
+    const stack = stackNameOrId
+      ? this.findStack(stackNameOrId, scope)
+      : undefined;
     const found = this.changeSets
       .values()
       .find(changeSet =>
         nameOrId.startsWith('arn:')
-          ? changeSet.changeSetId === nameOrId
+          ? changeSet.changeSetId === nameOrId &&
+            this.inScope(this.stackById(changeSet.stackId), scope)
           : changeSet.changeSetName === nameOrId &&
             stack !== undefined &&
             changeSet.stackId === stack.stackId,
@@ -807,7 +842,7 @@ export class StackEngine implements ProvisioningHost {
     caller: CallerContext,
   ): Promise<ChangeSetRecord> {
     const type = request.changeSetType ?? 'UPDATE';
-    let stack = this.findStack(request.stackName);
+    let stack = this.findStack(request.stackName, caller);
     if (type === 'UPDATE') {
       if (!stack) {
         throw validationError(`Stack [${request.stackName}] does not exist`);
@@ -825,7 +860,7 @@ export class StackEngine implements ProvisioningHost {
       type === 'UPDATE' ? stack : undefined,
     );
     if (!stack) {
-      this.checkNewStackName(request.stackName);
+      this.checkNewStackName(request.stackName, caller);
       stack = this.newStackRecord(request, caller, undefined);
     }
     const owner = stack;
@@ -911,7 +946,7 @@ export class StackEngine implements ProvisioningHost {
         `ChangeSet [${changeSet.changeSetId}] cannot be executed in its current execution status of [${current.executionStatus}]`,
       );
     }
-    const stack = this.requireStack(changeSet.stackId);
+    const stack = this.stackById(changeSet.stackId);
     const prepared: PreparedTemplate = {
       body: changeSet.templateBody,
       url: changeSet.templateUrl,

@@ -25,19 +25,30 @@ import { StackOutputRecord, StackRecord, StackResourceRecord } from './state';
 import { Template, TemplateError, TemplateValue } from './types';
 import { Invoke } from './templateSource';
 
-/** Who started an operation: the account, region and sandbox to provision in. */
-export interface CallerContext {
+/** The account and region stacks, names and exports belong to. */
+export interface StackScope {
   accountId: string;
   region: string;
+}
+
+/** Who started an operation: the account, region and sandbox to provision in. */
+export interface CallerContext extends StackScope {
   invoke: Invoke;
 }
 
 /** What provisioning needs from the engine that owns all stacks. */
 export interface ProvisioningHost {
   registry: ResourceHandlerRegistry;
-  findExport(name: string): { stack: StackRecord; value: string } | undefined;
-  /** Names of stacks (other than `exceptStackId`) that import `name`. */
-  importersOf(name: string, exceptStackId?: string): string[];
+  findExport(
+    name: string,
+    scope: StackScope,
+  ): { stack: StackRecord; value: string } | undefined;
+  /** Names of stacks of the scope (other than `exceptStackId`) that import `name`. */
+  importersOf(
+    name: string,
+    scope: StackScope,
+    exceptStackId?: string,
+  ): string[];
 }
 
 /** One provisioning step, kept so a failure can be undone in reverse. */
@@ -90,7 +101,7 @@ export function scopeFor(
         ]),
     ),
     importValue: name => {
-      const found = host.findExport(name);
+      const found = host.findExport(name, scopeOf(stack));
       if (!found) {
         throw new TemplateError(`No export named ${name} found`);
       }
@@ -102,6 +113,10 @@ export function scopeFor(
     ...withoutConditions,
     isConditionTrue: conditionEvaluator(template, withoutConditions),
   };
+}
+
+export function scopeOf(stack: StackRecord): StackScope {
+  return { accountId: accountOf(stack), region: regionOf(stack) };
 }
 
 export function regionOf(stack: StackRecord): string {
@@ -538,7 +553,7 @@ function checkExports(
       .map(output => [output.exportName!, output.value]),
   );
   for (const name of newExports.keys()) {
-    const owner = host.findExport(name);
+    const owner = host.findExport(name, scopeOf(stack));
     if (owner && owner.stack.stackId !== stack.stackId) {
       throw new TemplateError(
         `Export with name ${name} is already exported by stack ${owner.stack.stackName}`,
@@ -546,7 +561,11 @@ function checkExports(
     }
   }
   for (const previous of stack.outputs.filter(output => output.exportName)) {
-    const importers = host.importersOf(previous.exportName!, stack.stackId);
+    const importers = host.importersOf(
+      previous.exportName!,
+      scopeOf(stack),
+      stack.stackId,
+    );
     if (importers.length === 0) {
       continue;
     }
