@@ -15,6 +15,7 @@
  */
 
 import { SandboxEnvironment } from '../../server/types';
+import type { StateTable } from '../../state/StateStore';
 import { invalidParameters, notFound } from './errors';
 import {
   ArtifactRecord,
@@ -33,37 +34,71 @@ export interface LaunchPath {
   constraints: ConstraintRecord[];
 }
 
-/** Service Catalog's tables and the lookups every operation shares. */
-export class CatalogStore {
-  readonly portfolios;
-  readonly products;
-  readonly constraints;
-  readonly provisionedProducts;
-  readonly records;
-  readonly plans;
+/** The account and region a caller works in. */
+export interface CatalogScope {
+  accountId: string;
+  region: string;
+}
 
-  constructor(env: SandboxEnvironment) {
-    this.portfolios = env.state.table<PortfolioRecord>(
-      'servicecatalog',
-      'portfolios',
+/**
+ * One Service Catalog table seen from one account and region: records of other
+ * scopes do not exist for it, and new records are stamped with the scope.
+ */
+export class ScopedTable<T extends { accountId?: string; region?: string }> {
+  constructor(
+    private readonly table: StateTable<T>,
+    private readonly scope: CatalogScope,
+  ) {}
+
+  private inScope(record: T | undefined): record is T {
+    return (
+      record !== undefined &&
+      record.accountId === this.scope.accountId &&
+      record.region === this.scope.region
     );
-    this.products = env.state.table<ProductRecord>(
-      'servicecatalog',
-      'products',
-    );
-    this.constraints = env.state.table<ConstraintRecord>(
-      'servicecatalog',
-      'constraints',
-    );
-    this.provisionedProducts = env.state.table<ProvisionedProductRecord>(
-      'servicecatalog',
+  }
+
+  get(key: string): T | undefined {
+    const record = this.table.get(key);
+    return this.inScope(record) ? record : undefined;
+  }
+
+  set(key: string, record: T): T {
+    record.accountId = this.scope.accountId;
+    record.region = this.scope.region;
+    return this.table.set(key, record);
+  }
+
+  delete(key: string): boolean {
+    return this.inScope(this.table.get(key)) && this.table.delete(key);
+  }
+
+  values(): T[] {
+    return this.table.values().filter(record => this.inScope(record));
+  }
+}
+
+/** Service Catalog's tables for one account and region, and the lookups every operation shares. */
+export class CatalogStore {
+  readonly portfolios: ScopedTable<PortfolioRecord>;
+  readonly products: ScopedTable<ProductRecord>;
+  readonly constraints: ScopedTable<ConstraintRecord>;
+  readonly provisionedProducts: ScopedTable<ProvisionedProductRecord>;
+  readonly records: ScopedTable<ProvisioningRecord>;
+  readonly plans: ScopedTable<PlanRecord>;
+
+  constructor(env: SandboxEnvironment, scope: CatalogScope) {
+    const table = <T extends { accountId?: string; region?: string }>(
+      name: string,
+    ) => new ScopedTable(env.state.table<T>('servicecatalog', name), scope);
+    this.portfolios = table<PortfolioRecord>('portfolios');
+    this.products = table<ProductRecord>('products');
+    this.constraints = table<ConstraintRecord>('constraints');
+    this.provisionedProducts = table<ProvisionedProductRecord>(
       'provisionedProducts',
     );
-    this.records = env.state.table<ProvisioningRecord>(
-      'servicecatalog',
-      'records',
-    );
-    this.plans = env.state.table<PlanRecord>('servicecatalog', 'plans');
+    this.records = table<ProvisioningRecord>('records');
+    this.plans = table<PlanRecord>('plans');
   }
 
   requirePortfolio(id: unknown): PortfolioRecord {

@@ -17,12 +17,8 @@
 import { parseTemplate } from '../../cloudformation/engine/parseTemplate';
 import { fetchTemplate } from '../../cloudformation/engine/templateSource';
 import { paginate } from '../../server/pagination';
-import {
-  OperationHandler,
-  RequestContext,
-  SandboxEnvironment,
-} from '../../server/types';
-import { CatalogStore } from './CatalogStore';
+import { RequestContext, SandboxEnvironment } from '../../server/types';
+import { CatalogOperation } from './session';
 import {
   catalogId,
   duplicate,
@@ -143,11 +139,10 @@ function sortProducts(
 
 /** Portfolios, products, versions, constraints and associations: the catalog administrator's side. */
 export function adminOperations(
-  store: CatalogStore,
   env: SandboxEnvironment,
-): Record<string, OperationHandler> {
+): Record<string, CatalogOperation> {
   return {
-    CreatePortfolio(input, ctx) {
+    CreatePortfolio(input, ctx, { store }) {
       requireInput(input, 'DisplayName', 'ProviderName');
       const existing = input.IdempotencyToken
         ? store.portfolios
@@ -178,7 +173,7 @@ export function adminOperations(
       };
     },
 
-    UpdatePortfolio(input) {
+    UpdatePortfolio(input, _ctx, { store }) {
       requireInput(input, 'Id');
       const portfolio = store.requirePortfolio(input.Id);
       portfolio.displayName = input.DisplayName ?? portfolio.displayName;
@@ -190,7 +185,7 @@ export function adminOperations(
       };
     },
 
-    DeletePortfolio(input) {
+    DeletePortfolio(input, _ctx, { store }) {
       const portfolio = store.requirePortfolio(input.Id);
       if (portfolio.productIds.length > 0 || portfolio.principals.length > 0) {
         throw resourceInUse(
@@ -206,7 +201,7 @@ export function adminOperations(
       return {};
     },
 
-    ListPortfolios(input) {
+    ListPortfolios(input, _ctx, { store }) {
       const page = paginate(store.portfolios.values(), {
         ...PAGE,
         maxResults: input.PageSize,
@@ -218,7 +213,7 @@ export function adminOperations(
       };
     },
 
-    DescribePortfolio(input) {
+    DescribePortfolio(input, _ctx, { store }) {
       requireInput(input, 'Id');
       const portfolio = store.requirePortfolio(input.Id);
       return {
@@ -229,7 +224,7 @@ export function adminOperations(
       };
     },
 
-    async CreateProduct(input, ctx) {
+    async CreateProduct(input, ctx, { store }) {
       requireInput(input, 'Name', 'Owner', 'ProductType', 'IdempotencyToken');
       const existing = store.products
         .values()
@@ -276,7 +271,7 @@ export function adminOperations(
       };
     },
 
-    UpdateProduct(input) {
+    UpdateProduct(input, _ctx, { store }) {
       requireInput(input, 'Id');
       const product = store.requireProduct(input.Id);
       for (const [member, field] of [
@@ -298,7 +293,7 @@ export function adminOperations(
       };
     },
 
-    DeleteProduct(input) {
+    DeleteProduct(input, _ctx, { store }) {
       const product = store.requireProduct(input.Id);
       if (
         store.portfolios
@@ -313,12 +308,12 @@ export function adminOperations(
       return {};
     },
 
-    DescribeProductAsAdmin(input) {
+    DescribeProductAsAdmin(input, _ctx, { store }) {
       const product = store.requireProduct(input.Id, input.Name);
       return describeProductAsAdmin(product);
     },
 
-    DescribeProduct(input) {
+    DescribeProduct(input, _ctx, { store }) {
       const product = store.requireProduct(input.Id, input.Name);
       const paths = store.launchPaths(product);
       if (paths.length === 0) {
@@ -345,7 +340,7 @@ export function adminOperations(
       };
     },
 
-    SearchProducts(input) {
+    SearchProducts(input, _ctx, { store }) {
       const available = store.products
         .values()
         .filter(product => store.launchPaths(product).length > 0);
@@ -366,7 +361,7 @@ export function adminOperations(
       };
     },
 
-    SearchProductsAsAdmin(input) {
+    SearchProductsAsAdmin(input, _ctx, { store }) {
       const portfolio = input.PortfolioId
         ? store.requirePortfolio(input.PortfolioId)
         : undefined;
@@ -391,7 +386,7 @@ export function adminOperations(
       };
     },
 
-    async CreateProvisioningArtifact(input, ctx) {
+    async CreateProvisioningArtifact(input, ctx, { store }) {
       requireInput(input, 'ProductId', 'Parameters', 'IdempotencyToken');
       const product = store.requireProduct(input.ProductId);
       const existing = product.artifacts.find(
@@ -423,7 +418,7 @@ export function adminOperations(
       };
     },
 
-    UpdateProvisioningArtifact(input) {
+    UpdateProvisioningArtifact(input, _ctx, { store }) {
       requireInput(input, 'ProductId', 'ProvisioningArtifactId');
       const product = store.requireProduct(input.ProductId);
       const artifact = store.requireArtifact(
@@ -441,7 +436,7 @@ export function adminOperations(
       };
     },
 
-    ListProvisioningArtifacts(input) {
+    ListProvisioningArtifacts(input, _ctx, { store }) {
       requireInput(input, 'ProductId');
       const product = store.requireProduct(input.ProductId);
       return {
@@ -449,7 +444,7 @@ export function adminOperations(
       };
     },
 
-    DescribeProvisioningArtifact(input) {
+    DescribeProvisioningArtifact(input, _ctx, { store }) {
       const product = store.requireProduct(input.ProductId, input.ProductName);
       const artifact = store.requireArtifact(
         product,
@@ -463,7 +458,7 @@ export function adminOperations(
       };
     },
 
-    AssociateProductWithPortfolio(input) {
+    AssociateProductWithPortfolio(input, _ctx, { store }) {
       requireInput(input, 'ProductId', 'PortfolioId');
       const product = store.requireProduct(input.ProductId);
       const portfolio = store.requirePortfolio(input.PortfolioId);
@@ -473,7 +468,7 @@ export function adminOperations(
       return {};
     },
 
-    DisassociateProductFromPortfolio(input) {
+    DisassociateProductFromPortfolio(input, _ctx, { store }) {
       requireInput(input, 'ProductId', 'PortfolioId');
       const portfolio = store.requirePortfolio(input.PortfolioId);
       if (!portfolio.productIds.includes(input.ProductId)) {
@@ -487,7 +482,7 @@ export function adminOperations(
       return {};
     },
 
-    ListPortfoliosForProduct(input) {
+    ListPortfoliosForProduct(input, _ctx, { store }) {
       const product = store.requireProduct(input.ProductId);
       const portfolios = store.portfolios
         .values()
@@ -503,7 +498,7 @@ export function adminOperations(
       };
     },
 
-    AssociatePrincipalWithPortfolio(input) {
+    AssociatePrincipalWithPortfolio(input, _ctx, { store }) {
       requireInput(input, 'PortfolioId', 'PrincipalARN', 'PrincipalType');
       if (
         input.PrincipalType !== 'IAM' &&
@@ -525,7 +520,7 @@ export function adminOperations(
       return {};
     },
 
-    DisassociatePrincipalFromPortfolio(input) {
+    DisassociatePrincipalFromPortfolio(input, _ctx, { store }) {
       requireInput(input, 'PortfolioId', 'PrincipalARN');
       const portfolio = store.requirePortfolio(input.PortfolioId);
       portfolio.principals = portfolio.principals.filter(
@@ -534,7 +529,7 @@ export function adminOperations(
       return {};
     },
 
-    ListPrincipalsForPortfolio(input) {
+    ListPrincipalsForPortfolio(input, _ctx, { store }) {
       const portfolio = store.requirePortfolio(input.PortfolioId);
       const page = paginate(portfolio.principals, {
         ...PAGE,
@@ -550,7 +545,7 @@ export function adminOperations(
       };
     },
 
-    CreateConstraint(input, ctx) {
+    CreateConstraint(input, ctx, { store }) {
       requireInput(
         input,
         'PortfolioId',
@@ -622,7 +617,7 @@ export function adminOperations(
       };
     },
 
-    DescribeConstraint(input) {
+    DescribeConstraint(input, _ctx, { store }) {
       const constraint = store.constraints.get(input.Id);
       if (!constraint) {
         throw notFound(`Constraint ${input.Id} not found.`);
@@ -634,14 +629,14 @@ export function adminOperations(
       };
     },
 
-    DeleteConstraint(input) {
+    DeleteConstraint(input, _ctx, { store }) {
       if (!store.constraints.delete(input.Id)) {
         throw notFound(`Constraint ${input.Id} not found.`);
       }
       return {};
     },
 
-    ListConstraintsForPortfolio(input) {
+    ListConstraintsForPortfolio(input, _ctx, { store }) {
       requireInput(input, 'PortfolioId');
       store.requirePortfolio(input.PortfolioId);
       const constraints = store.constraints
@@ -662,7 +657,7 @@ export function adminOperations(
       };
     },
 
-    ListLaunchPaths(input) {
+    ListLaunchPaths(input, _ctx, { store }) {
       requireInput(input, 'ProductId');
       const product = store.requireProduct(input.ProductId);
       const paths = store.launchPaths(product);

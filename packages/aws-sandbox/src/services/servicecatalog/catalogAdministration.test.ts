@@ -27,6 +27,7 @@ import {
   DuplicateResourceException,
   InvalidParametersException,
   ListLaunchPathsCommand,
+  ListPortfoliosCommand,
   ListPrincipalsForPortfolioCommand,
   ListProvisioningArtifactsCommand,
   paginateListPortfolios,
@@ -123,6 +124,31 @@ describe('Service Catalog administration with the AWS SDK', () => {
           PrincipalType: 'IAM',
         },
       ]);
+    });
+  });
+
+  describe('accounts', () => {
+    it('keeps portfolios and products apart per account', async () => {
+      const otherAccount = new ServiceCatalogClient({
+        ...clientConfig(fixture.sandbox),
+        credentials: {
+          accessKeyId: '111111111111',
+          secretAccessKey: 'sandbox-secret',
+        },
+      });
+      try {
+        const { PortfolioDetails } = await otherAccount.send(
+          new ListPortfoliosCommand({}),
+        );
+        expect(PortfolioDetails).toEqual([]);
+        await expect(
+          otherAccount.send(
+            new DescribeProductAsAdminCommand({ Id: fixture.productId }),
+          ),
+        ).rejects.toBeInstanceOf(ResourceNotFoundException);
+      } finally {
+        otherAccount.destroy();
+      }
     });
   });
 

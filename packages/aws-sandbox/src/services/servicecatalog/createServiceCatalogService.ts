@@ -16,10 +16,9 @@
 
 import { SandboxEnvironment, ServiceDefinition } from '../../server/types';
 import { adminOperations } from './adminOperations';
-import { CatalogStore } from './CatalogStore';
 import { planOperations } from './planOperations';
-import { Provisioner } from './Provisioner';
 import { provisioningOperations } from './provisioningOperations';
+import { withSessions } from './session';
 
 /**
  * AWS Service Catalog over JSON 1.1. Every provisioned product is a real stack in the
@@ -28,17 +27,15 @@ import { provisioningOperations } from './provisioningOperations';
 export function createServiceCatalogService(
   env: SandboxEnvironment,
 ): ServiceDefinition {
-  const store = new CatalogStore(env);
-  const provisioner = new Provisioner(store, env);
   return {
     name: 'servicecatalog',
     signingName: 'servicecatalog',
     protocol: 'json',
     jsonTargetPrefix: 'AWS242ServiceCatalogService',
-    operations: {
-      ...adminOperations(store, env),
-      ...provisioningOperations(store, provisioner),
-      ...planOperations(store, provisioner),
-    },
+    operations: withSessions(env, {
+      ...adminOperations(env),
+      ...provisioningOperations(),
+      ...planOperations(),
+    }),
   };
 }

@@ -15,9 +15,8 @@
  */
 
 import { paginate } from '../../server/pagination';
-import { OperationHandler, RequestContext } from '../../server/types';
+import { RequestContext } from '../../server/types';
 import { PAGE } from './adminOperations';
-import { CatalogStore } from './CatalogStore';
 import {
   catalogId,
   duplicate,
@@ -25,7 +24,8 @@ import {
   invalidState,
   requireInput,
 } from './errors';
-import { LAUNCH_CAPABILITIES, Provisioner } from './Provisioner';
+import { LAUNCH_CAPABILITIES } from './Provisioner';
+import { CatalogOperation, CatalogSession } from './session';
 import { settleRecord } from './recordStatus';
 import { recordDetail } from './shapes';
 import { PlanRecord, Tag } from './types';
@@ -76,10 +76,7 @@ function toResourceChange(change: any) {
 }
 
 /** Provisioned-product plans: review the resource changes of a launch or update before running it. */
-export function planOperations(
-  store: CatalogStore,
-  provisioner: Provisioner,
-): Record<string, OperationHandler> {
+export function planOperations(): Record<string, CatalogOperation> {
   async function changeSetOf(
     plan: PlanRecord,
     ctx: RequestContext,
@@ -100,6 +97,7 @@ export function planOperations(
   async function settlePlan(
     plan: PlanRecord,
     ctx: RequestContext,
+    { store, provisioner }: CatalogSession,
   ): Promise<any | undefined> {
     if (plan.executionRecordId) {
       const record = store.records.get(plan.executionRecordId);
@@ -161,7 +159,7 @@ export function planOperations(
   }
 
   return {
-    async CreateProvisionedProductPlan(input, ctx) {
+    async CreateProvisionedProductPlan(input, ctx, { store, provisioner }) {
       requireInput(
         input,
         'PlanName',
@@ -255,7 +253,7 @@ export function planOperations(
           RoleARN: provisioned.launchRoleArn,
         });
         plan.changeSetId = created.Id;
-        await settlePlan(plan, ctx);
+        await settlePlan(plan, ctx, { store, provisioner });
       } catch (error) {
         plan.status = 'CREATE_FAILED';
         plan.statusMessage = (error as Error).message;
@@ -266,10 +264,10 @@ export function planOperations(
       };
     },
 
-    async DescribeProvisionedProductPlan(input, ctx) {
+    async DescribeProvisionedProductPlan(input, ctx, { store, provisioner }) {
       requireInput(input, 'PlanId');
       const plan = store.requirePlan(input.PlanId);
-      const changeSet = await settlePlan(plan, ctx);
+      const changeSet = await settlePlan(plan, ctx, { store, provisioner });
       const changes =
         plan.status === 'CREATE_SUCCESS' && changeSet
           ? (changeSet.Changes ?? []).map(toResourceChange)
@@ -286,7 +284,7 @@ export function planOperations(
       };
     },
 
-    async ExecuteProvisionedProductPlan(input, ctx) {
+    async ExecuteProvisionedProductPlan(input, ctx, { store, provisioner }) {
       requireInput(input, 'PlanId', 'IdempotencyToken');
       const plan = store.requirePlan(input.PlanId);
       if (plan.executionRecordId) {
@@ -296,7 +294,7 @@ export function planOperations(
           ),
         };
       }
-      await settlePlan(plan, ctx);
+      await settlePlan(plan, ctx, { store, provisioner });
       if (plan.status !== 'CREATE_SUCCESS') {
         throw invalidState(
           `Plan ${plan.id} is in ${plan.status} state and cannot be executed.`,
@@ -339,15 +337,15 @@ export function planOperations(
           plan.parameters,
           provisioned.parameters,
         );
-        await settlePlan(plan, ctx);
+        await settlePlan(plan, ctx, { store, provisioner });
       } catch (error) {
         provisioner.failRecord(record, error);
-        await settlePlan(plan, ctx);
+        await settlePlan(plan, ctx, { store, provisioner });
       }
       return { RecordDetail: recordDetail(record) };
     },
 
-    async DeleteProvisionedProductPlan(input, ctx) {
+    async DeleteProvisionedProductPlan(input, ctx, { store }) {
       requireInput(input, 'PlanId');
       const plan = store.requirePlan(input.PlanId);
       if (plan.changeSetId && !plan.executionRecordId) {
@@ -373,7 +371,7 @@ export function planOperations(
       return {};
     },
 
-    ListProvisionedProductPlans(input) {
+    ListProvisionedProductPlans(input, _ctx, { store }) {
       const plans = store.plans
         .values()
         .filter(

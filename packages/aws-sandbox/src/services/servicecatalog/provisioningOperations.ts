@@ -16,11 +16,12 @@
 
 import { parseTemplate } from '../../cloudformation/engine/parseTemplate';
 import { paginate } from '../../server/pagination';
-import { OperationHandler, RequestContext } from '../../server/types';
+import { RequestContext } from '../../server/types';
 import { PAGE } from './adminOperations';
 import { CatalogStore } from './CatalogStore';
 import { requireInput } from './errors';
-import { LAUNCH_CAPABILITIES, Provisioner } from './Provisioner';
+import { LAUNCH_CAPABILITIES } from './Provisioner';
+import { CatalogOperation, CatalogSession } from './session';
 import { describeStack, settleRecord } from './recordStatus';
 import {
   constraintSummary,
@@ -84,13 +85,11 @@ function matchesQuery(
 }
 
 /** Launching, updating and terminating products, and reading what was launched. */
-export function provisioningOperations(
-  store: CatalogStore,
-  provisioner: Provisioner,
-): Record<string, OperationHandler> {
+export function provisioningOperations(): Record<string, CatalogOperation> {
   async function provisionedAttributes(
     provisioned: ProvisionedProductRecord,
     ctx: RequestContext,
+    { store, provisioner }: CatalogSession,
   ) {
     const status = await provisioner.settle(provisioned, ctx);
     const product = store.products.get(provisioned.productId);
@@ -108,7 +107,9 @@ export function provisioningOperations(
     };
   }
 
-  function liveProvisionedProducts(): ProvisionedProductRecord[] {
+  function liveProvisionedProducts(
+    store: CatalogStore,
+  ): ProvisionedProductRecord[] {
     return store.provisionedProducts
       .values()
       .filter(
@@ -118,7 +119,7 @@ export function provisioningOperations(
   }
 
   return {
-    DescribeProvisioningParameters(input) {
+    DescribeProvisioningParameters(input, _ctx, { store }) {
       const product = store.requireProduct(input.ProductId, input.ProductName);
       const artifact = store.requireArtifact(
         product,
@@ -196,7 +197,7 @@ export function provisioningOperations(
       };
     },
 
-    async ProvisionProduct(input, ctx) {
+    async ProvisionProduct(input, ctx, { store, provisioner }) {
       requireInput(input, 'ProvisionedProductName', 'ProvisionToken');
       const repeated = store.records
         .values()
@@ -251,7 +252,7 @@ export function provisioningOperations(
       return { RecordDetail: recordDetail(record) };
     },
 
-    async UpdateProvisionedProduct(input, ctx) {
+    async UpdateProvisionedProduct(input, ctx, { store, provisioner }) {
       requireInput(input, 'UpdateToken');
       const repeated = store.records
         .values()
@@ -317,7 +318,7 @@ export function provisioningOperations(
       return { RecordDetail: recordDetail(record) };
     },
 
-    async TerminateProvisionedProduct(input, ctx) {
+    async TerminateProvisionedProduct(input, ctx, { store, provisioner }) {
       requireInput(input, 'TerminateToken');
       const repeated = store.records
         .values()
@@ -360,7 +361,7 @@ export function provisioningOperations(
       return { RecordDetail: recordDetail(record) };
     },
 
-    async DescribeRecord(input, ctx) {
+    async DescribeRecord(input, ctx, { store, provisioner }) {
       requireInput(input, 'Id');
       const record = store.requireRecord(input.Id);
       const provisioned = store.provisionedProducts.get(
@@ -392,7 +393,7 @@ export function provisioningOperations(
       };
     },
 
-    async DescribeProvisionedProduct(input, ctx) {
+    async DescribeProvisionedProduct(input, ctx, { store, provisioner }) {
       const provisioned = store.requireProvisionedProduct(input.Id, input.Name);
       const status = await provisioner.settle(provisioned, ctx);
       if (provisioned.terminated) {
@@ -404,11 +405,15 @@ export function provisioningOperations(
       };
     },
 
-    async SearchProvisionedProducts(input, ctx) {
+    async SearchProvisionedProducts(input, ctx, session) {
       const queries: string[] = input.Filters?.SearchQuery ?? [];
       const all = [];
-      for (const provisioned of liveProvisionedProducts()) {
-        const attributes = await provisionedAttributes(provisioned, ctx);
+      for (const provisioned of liveProvisionedProducts(session.store)) {
+        const attributes = await provisionedAttributes(
+          provisioned,
+          ctx,
+          session,
+        );
         if (
           !provisioned.terminated &&
           queries.every(query => matchesQuery(attributes, query))
@@ -443,9 +448,9 @@ export function provisioningOperations(
       };
     },
 
-    async ScanProvisionedProducts(input, ctx) {
+    async ScanProvisionedProducts(input, ctx, { store, provisioner }) {
       const details = [];
-      for (const provisioned of liveProvisionedProducts()) {
+      for (const provisioned of liveProvisionedProducts(store)) {
         const status = await provisioner.settle(provisioned, ctx);
         if (!provisioned.terminated) {
           details.push(provisionedProductDetail(provisioned, status));
@@ -459,7 +464,7 @@ export function provisioningOperations(
       return { ProvisionedProducts: page.items, NextPageToken: page.nextToken };
     },
 
-    async GetProvisionedProductOutputs(input, ctx) {
+    async GetProvisionedProductOutputs(input, ctx, { store, provisioner }) {
       const provisioned = store.requireProvisionedProduct(
         input.ProvisionedProductId,
         input.ProvisionedProductName,
@@ -477,7 +482,7 @@ export function provisioningOperations(
       return { Outputs: page.items, NextPageToken: page.nextToken };
     },
 
-    async ListRecordHistory(input, ctx) {
+    async ListRecordHistory(input, ctx, { store, provisioner }) {
       const provisionedId =
         input.SearchFilter?.Key === 'provisionedproduct'
           ? input.SearchFilter.Value

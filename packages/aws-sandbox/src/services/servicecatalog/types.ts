@@ -24,7 +24,13 @@ export interface Tag {
   Value: string;
 }
 
-export interface PortfolioRecord {
+/** Every record belongs to the account and region that created it (set by the store). */
+export interface Scoped {
+  accountId?: string;
+  region?: string;
+}
+
+export interface PortfolioRecord extends Scoped {
   id: string;
   arn: string;
   displayName: string;
@@ -50,7 +56,7 @@ export interface ArtifactRecord {
   idempotencyToken?: string;
 }
 
-export interface ProductRecord {
+export interface ProductRecord extends Scoped {
   id: string;
   viewId: string;
   arn: string;
@@ -68,7 +74,7 @@ export interface ProductRecord {
   idempotencyToken?: string;
 }
 
-export interface ConstraintRecord {
+export interface ConstraintRecord extends Scoped {
   id: string;
   type: string;
   portfolioId: string;
@@ -84,7 +90,7 @@ export type RecordType =
   | 'UPDATE_PROVISIONED_PRODUCT'
   | 'TERMINATE_PROVISIONED_PRODUCT';
 
-export interface ProvisioningRecord {
+export interface ProvisioningRecord extends Scoped {
   id: string;
   type: RecordType;
   provisionedProductId: string;
@@ -102,7 +108,7 @@ export interface ProvisioningRecord {
   token?: string;
 }
 
-export interface ProvisionedProductRecord {
+export interface ProvisionedProductRecord extends Scoped {
   id: string;
   arn: string;
   name: string;
@@ -126,7 +132,7 @@ export interface ProvisionedProductRecord {
   terminated?: boolean;
 }
 
-export interface PlanRecord {
+export interface PlanRecord extends Scoped {
   id: string;
   name: string;
   provisionedProductId: string;
