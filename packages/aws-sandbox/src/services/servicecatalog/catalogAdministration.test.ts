@@ -16,14 +16,18 @@
 
 import {
   AssociatePrincipalWithPortfolioCommand,
+  AssociateProductWithPortfolioCommand,
   CreateConstraintCommand,
   CreatePortfolioCommand,
   CreateProductCommand,
+  CreateProvisioningArtifactCommand,
+  DeleteConstraintCommand,
   DescribePortfolioCommand,
   DescribeProductAsAdminCommand,
   DescribeProductCommand,
   DescribeProvisioningArtifactCommand,
   DescribeProvisioningParametersCommand,
+  DisassociateProductFromPortfolioCommand,
   DuplicateResourceException,
   InvalidParametersException,
   ListLaunchPathsCommand,
@@ -247,6 +251,67 @@ describe('Service Catalog administration with the AWS SDK', () => {
       expect(sizes).toEqual([1, 1]);
     });
 
+    it('adds versions idempotently and refuses a duplicate version name', async () => {
+      const { ProductViewDetail } = await client.send(
+        new CreateProductCommand({
+          Name: 'Versioned',
+          Owner: 'Platform team',
+          ProductType: 'CLOUD_FORMATION_TEMPLATE',
+          IdempotencyToken: 'versioned',
+          ProvisioningArtifactParameters: {
+            Name: 'v1',
+            Info: {
+              LoadTemplateFromURL: `${fixture.templatesUrl}/network.yaml`,
+            },
+          },
+        }),
+      );
+      const productId = ProductViewDetail!.ProductViewSummary!.ProductId!;
+      const parameters = {
+        Name: 'v2',
+        Info: { LoadTemplateFromURL: `${fixture.templatesUrl}/network.yaml` },
+      };
+      const first = await client.send(
+        new CreateProvisioningArtifactCommand({
+          ProductId: productId,
+          Parameters: parameters,
+          IdempotencyToken: 'versioned-v2',
+        }),
+      );
+      const again = await client.send(
+        new CreateProvisioningArtifactCommand({
+          ProductId: productId,
+          Parameters: parameters,
+          IdempotencyToken: 'versioned-v2',
+        }),
+      );
+      expect(first).toMatchObject({
+        Status: 'AVAILABLE',
+        ProvisioningArtifactDetail: { Name: 'v2', Active: true },
+      });
+      expect(again.ProvisioningArtifactDetail!.Id).toBe(
+        first.ProvisioningArtifactDetail!.Id,
+      );
+      await expect(
+        client.send(
+          new CreateProvisioningArtifactCommand({
+            ProductId: productId,
+            Parameters: parameters,
+            IdempotencyToken: 'versioned-v2-again',
+          }),
+        ),
+      ).rejects.toBeInstanceOf(DuplicateResourceException);
+      await expect(
+        client.send(
+          new CreateProvisioningArtifactCommand({
+            ProductId: 'prod-doesnotexist1',
+            Parameters: parameters,
+            IdempotencyToken: 'x',
+          }),
+        ),
+      ).rejects.toBeInstanceOf(ResourceNotFoundException);
+    });
+
     it('lists and describes provisioning artifacts', async () => {
       const { ProvisioningArtifactDetails } = await client.send(
         new ListProvisioningArtifactsCommand({ ProductId: fixture.productId }),
@@ -275,6 +340,56 @@ describe('Service Catalog administration with the AWS SDK', () => {
   });
 
   describe('constraints and launch paths', () => {
+    it('creates a LAUNCH constraint for a product in the portfolio, and only there', async () => {
+      const { PortfolioDetail } = await client.send(
+        new CreatePortfolioCommand({
+          DisplayName: 'Constraints',
+          ProviderName: 'Platform',
+          IdempotencyToken: 'constraints',
+        }),
+      );
+      const request = {
+        PortfolioId: PortfolioDetail!.Id,
+        ProductId: fixture.productId,
+        Type: 'LAUNCH',
+        Parameters: JSON.stringify({ LocalRoleName: 'sc-launch' }),
+        IdempotencyToken: 'constraint-local-role',
+      };
+      await expect(
+        client.send(new CreateConstraintCommand(request)),
+      ).rejects.toBeInstanceOf(ResourceNotFoundException);
+      await client.send(
+        new AssociateProductWithPortfolioCommand({
+          PortfolioId: PortfolioDetail!.Id,
+          ProductId: fixture.productId,
+        }),
+      );
+      const { ConstraintDetail, Status } = await client.send(
+        new CreateConstraintCommand(request),
+      );
+      expect(Status).toBe('AVAILABLE');
+      expect(ConstraintDetail).toMatchObject({
+        Type: 'LAUNCH',
+        PortfolioId: PortfolioDetail!.Id,
+        Owner: '123456789012',
+      });
+      expect(ConstraintDetail!.ConstraintId).toMatch(/^cons-[a-z0-9]{13}$/);
+
+      await client.send(
+        new DeleteConstraintCommand({ Id: ConstraintDetail!.ConstraintId }),
+      );
+      await client.send(
+        new DisassociateProductFromPortfolioCommand({
+          PortfolioId: PortfolioDetail!.Id,
+          ProductId: fixture.productId,
+        }),
+      );
+      const { LaunchPathSummaries } = await client.send(
+        new ListLaunchPathsCommand({ ProductId: fixture.productId }),
+      );
+      expect(LaunchPathSummaries).toHaveLength(1);
+    });
+
     it('lists launch paths with their LAUNCH constraint', async () => {
       const { LaunchPathSummaries } = await client.send(
         new ListLaunchPathsCommand({ ProductId: fixture.productId }),

@@ -22,6 +22,7 @@ import {
   GetProvisionedProductOutputsCommand,
   InvalidParametersException,
   InvalidStateException,
+  ListRecordHistoryCommand,
   paginateSearchProvisionedProducts,
   ProvisionProductCommand,
   ResourceNotFoundException,
@@ -315,6 +316,26 @@ describe('Service Catalog provisioning with the AWS SDK', () => {
       Status: 'ERROR',
       StatusMessage: expect.stringContaining('no-such-export'),
     });
+  });
+
+  it('lists the record history of a provisioned product', async () => {
+    const { ProvisionedProductDetail } = await client.send(
+      new DescribeProvisionedProductCommand({ Name: 'profile-alice' }),
+    );
+    const { RecordDetails } = await client.send(
+      new ListRecordHistoryCommand({
+        SearchFilter: {
+          Key: 'provisionedproduct',
+          Value: ProvisionedProductDetail!.Id,
+        },
+      }),
+    );
+    expect(
+      RecordDetails!.map(record => [record.RecordType, record.Status]),
+    ).toEqual([
+      ['UPDATE_PROVISIONED_PRODUCT', 'SUCCEEDED'],
+      ['PROVISION_PRODUCT', 'SUCCEEDED'],
+    ]);
   });
 
   it('terminates a provisioned product and its stack', async () => {
