@@ -16,6 +16,7 @@
 
 import {
   CreateProductCommand,
+  CreateProvisioningArtifactCommand,
   DescribeProvisionedProductCommand,
   DescribeRecordCommand,
   DuplicateResourceException,
@@ -336,6 +337,48 @@ describe('Service Catalog provisioning with the AWS SDK', () => {
       ['UPDATE_PROVISIONED_PRODUCT', 'SUCCEEDED'],
       ['PROVISION_PRODUCT', 'SUCCEEDED'],
     ]);
+  });
+
+  it('leaves a product TAINTED when an update fails and its stack rolls back', async () => {
+    const { ProvisioningArtifactDetail } = await client.send(
+      new CreateProvisioningArtifactCommand({
+        ProductId: fixture.productId,
+        IdempotencyToken: 'broken-version',
+        Parameters: {
+          Name: 'v3-broken',
+          Info: {
+            LoadTemplateFromURL: `${fixture.templatesUrl}/imports-missing.yaml`,
+          },
+        },
+      }),
+    );
+    const { RecordDetail } = await client.send(
+      new UpdateProvisionedProductCommand({
+        ProvisionedProductName: 'profile-carol',
+        ProvisioningArtifactId: ProvisioningArtifactDetail!.Id,
+        UpdateToken: 'carol-to-broken',
+      }),
+    );
+    expect(RecordDetail!.Status).toBe('FAILED');
+    const { ProvisionedProductDetail } = await client.send(
+      new DescribeProvisionedProductCommand({ Name: 'profile-carol' }),
+    );
+    expect(ProvisionedProductDetail).toMatchObject({
+      Status: 'TAINTED',
+      ProvisioningArtifactId: fixture.v1,
+      StatusMessage: expect.stringContaining(
+        'No export named no-such-export found',
+      ),
+    });
+    const profile = await fixture.sandbox.invoke(
+      'sagemaker',
+      'DescribeUserProfile',
+      {
+        DomainId: fixture.domainId,
+        UserProfileName: 'carol-recommendations',
+      },
+    );
+    expect(profile.Status).toBe('InService');
   });
 
   it('terminates a provisioned product and its stack', async () => {
