@@ -360,6 +360,46 @@ Resources:
     ).not.toContain('Broken');
   });
 
+  it('keeps resources whose DeletionPolicy or UpdateReplacePolicy is Retain', async () => {
+    const template = (name: string) => `
+Resources:
+  Bucket:
+    Type: AWS::S3::Bucket
+    DeletionPolicy: Retain
+    Properties: {BucketName: retained-bucket}
+  Setting:
+    Type: AWS::SSM::Parameter
+    UpdateReplacePolicy: Retain
+    Properties: {Name: ${name}, Type: String, Value: v}
+`;
+    const { StackId } = await cfn('CreateStack', {
+      StackName: 'retaining',
+      TemplateBody: template('retained-old'),
+    });
+    await cfn('UpdateStack', {
+      StackName: 'retaining',
+      TemplateBody: template('retained-new'),
+    });
+    expect(
+      (await sandbox.invoke('ssm', 'GetParameter', { Name: 'retained-old' }))
+        .Parameter.Value,
+    ).toBe('v');
+    await cfn('DeleteStack', { StackName: 'retaining' });
+    const { StackEvents } = await cfn('DescribeStackEvents', {
+      StackName: StackId,
+    });
+    expect(
+      StackEvents.find((event: any) => event.LogicalResourceId === 'Bucket')
+        .ResourceStatus,
+    ).toBe('DELETE_SKIPPED');
+    await expect(
+      sandbox.invoke('s3', 'HeadBucket', { Bucket: 'retained-bucket' }),
+    ).resolves.toBeDefined();
+    await expect(
+      sandbox.invoke('ssm', 'GetParameter', { Name: 'retained-new' }),
+    ).rejects.toThrow('not found');
+  });
+
   it('resolves AWS::SSM::Parameter::Value parameters from SSM', async () => {
     await sandbox.invoke('ssm', 'PutParameter', {
       Name: '/ds/image',

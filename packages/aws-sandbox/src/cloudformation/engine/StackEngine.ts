@@ -574,8 +574,9 @@ export class StackEngine implements ProvisioningHost {
         stack.outputs = outcome.outputs;
         stack.imports = outcome.imports;
         setStackStatus(stack, 'UPDATE_COMPLETE_CLEANUP_IN_PROGRESS');
-        await deleteResources(this, stack, outcome.obsolete, caller);
-        for (const resource of outcome.obsolete) {
+        await deleteResources(this, stack, outcome.removed, caller);
+        await deleteResources(this, stack, outcome.replaced, caller, 'replace');
+        for (const resource of outcome.removed) {
           if (stack.resources[resource.logicalId] === resource) {
             delete stack.resources[resource.logicalId];
           }

@@ -22,7 +22,12 @@ import { ResourceHandlerRegistry } from './ResourceHandlerRegistry';
 import { ResourceHandler, ResourceHandlerContext } from './resources/types';
 import { recordEvent } from './stackEvents';
 import { StackOutputRecord, StackRecord, StackResourceRecord } from './state';
-import { Template, TemplateError, TemplateValue } from './types';
+import {
+  ResourceDeclaration,
+  Template,
+  TemplateError,
+  TemplateValue,
+} from './types';
 import { Invoke } from './templateSource';
 
 /** The account and region stacks, names and exports belong to. */
@@ -62,7 +67,9 @@ export type ApplyOutcome =
       ok: true;
       outputs: StackOutputRecord[];
       imports: string[];
-      obsolete: StackResourceRecord[];
+      /** Resources the template no longer has, and the old halves of replacements. */
+      removed: StackResourceRecord[];
+      replaced: StackResourceRecord[];
       journal: JournalEntry[];
     }
   | { ok: false; reason: string; journal: JournalEntry[] };
@@ -308,6 +315,7 @@ export async function applyTemplate(
           journal,
         };
       }
+      keepPolicies(stack.resources[logicalId], declaration);
       continue;
     }
     const failure = await createResource(
@@ -324,27 +332,64 @@ export async function applyTemplate(
         journal,
       };
     }
+    keepPolicies(stack.resources[logicalId], declaration);
   }
   try {
     const scope = scopeFor(stack, template, parameterValues, host, imports);
     const outputs = evaluateOutputs(template, scope);
     checkExports(host, stack, outputs);
     const active = new Set(order);
-    const obsolete = Object.values(previousResources).filter(
+    const removed = Object.values(previousResources).filter(
       resource =>
         resource.status !== 'DELETE_COMPLETE' &&
         (!active.has(resource.logicalId) ||
           template.Resources[resource.logicalId]?.Type !== resource.type),
     );
-    for (const entry of journal) {
-      if (entry.kind === 'replaced') {
-        obsolete.push(entry.previous);
-      }
-    }
-    return { ok: true, outputs, imports: [...imports], obsolete, journal };
+    const replaced = journal.flatMap(entry =>
+      entry.kind === 'replaced' ? [entry.previous] : [],
+    );
+    return {
+      ok: true,
+      outputs,
+      imports: [...imports],
+      removed,
+      replaced,
+      journal,
+    };
   } catch (error) {
     return { ok: false, reason: errorMessage(error), journal };
   }
+}
+
+function keepPolicies(
+  resource: StackResourceRecord,
+  declaration: ResourceDeclaration,
+): void {
+  if (typeof declaration.DeletionPolicy === 'string') {
+    resource.deletionPolicy = declaration.DeletionPolicy;
+  }
+  if (typeof declaration.UpdateReplacePolicy === 'string') {
+    resource.updateReplacePolicy = declaration.UpdateReplacePolicy;
+  }
+}
+
+/** Why a resource is being deleted; the policies that keep it depend on it. */
+export type DeletionCause = 'delete' | 'rollback' | 'replace';
+
+function isRetained(
+  resource: StackResourceRecord,
+  cause: DeletionCause,
+): boolean {
+  if (cause === 'replace') {
+    return resource.updateReplacePolicy === 'Retain';
+  }
+  if (cause === 'rollback') {
+    return resource.deletionPolicy === 'Retain';
+  }
+  return (
+    resource.deletionPolicy === 'Retain' ||
+    resource.deletionPolicy === 'RetainExceptOnCreate'
+  );
 }
 
 function failResource(
@@ -626,7 +671,7 @@ export async function rollBack(
           status: 'UPDATE_COMPLETE',
         });
       } else {
-        await deleteResource(stack, handler, context, current);
+        await deleteResource(stack, handler, context, current, 'rollback');
         if (entry.kind === 'replaced') {
           stack.resources[logicalId] = {
             ...entry.previous,
@@ -647,8 +692,20 @@ export async function deleteResource(
   handler: ResourceHandler,
   context: ResourceHandlerContext,
   resource: StackResourceRecord,
+  cause: DeletionCause = 'delete',
 ): Promise<void> {
   const { logicalId } = resource;
+  if (isRetained(resource, cause)) {
+    // The engine forgets the resource, but it stays where it is, as with AWS.
+    resource.status = 'DELETE_COMPLETE';
+    recordEvent(stack, {
+      logicalId,
+      physicalId: resource.physicalId,
+      resourceType: resource.type,
+      status: 'DELETE_SKIPPED',
+    });
+    return;
+  }
   recordEvent(stack, {
     logicalId,
     physicalId: resource.physicalId,
@@ -687,6 +744,7 @@ export async function deleteResources(
   stack: StackRecord,
   resources: StackResourceRecord[],
   caller: CallerContext,
+  cause: DeletionCause = 'delete',
 ): Promise<string[]> {
   const failed: string[] = [];
   for (const resource of resources) {
@@ -705,6 +763,7 @@ export async function deleteResources(
         host.registry.handlerFor(resource.type),
         context,
         resource,
+        cause,
       );
     } catch {
       failed.push(resource.logicalId);

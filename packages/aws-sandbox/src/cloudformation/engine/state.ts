@@ -36,6 +36,9 @@ export interface StackResourceRecord {
   properties: Record<string, TemplateValue>;
   attributes: Record<string, TemplateValue>;
   lenientAttributes?: boolean;
+  /** `DeletionPolicy` and `UpdateReplacePolicy` of the template that made the resource. */
+  deletionPolicy?: string;
+  updateReplacePolicy?: string;
 }
 
 export interface StackEventRecord {
