@@ -24,6 +24,7 @@ import {
 } from '@aws-sdk/client-service-catalog';
 import { resolve } from 'node:path';
 import { Sandbox } from '../sandbox';
+import { ManualClock } from '../state';
 import {
   clientConfig,
   startTestSandbox,
@@ -162,5 +163,49 @@ describe('seeding', () => {
     ).rejects.toThrow(
       'Cannot seed the demo estate: the platform stack not-deployed is not deployed; call seedPlatform first.',
     );
+  });
+});
+
+describe('seeding with a delay', () => {
+  it('works while stacks and products still show in progress', async () => {
+    const clock = new ManualClock();
+    const sandbox = await startTestSandbox({ clock, delayMs: 60_000 });
+    try {
+      const seed = await seedPlatform(sandbox, { templatesDir: TEMPLATES_DIR });
+      await seedDemoEstate(sandbox);
+      const status = async () =>
+        (
+          await sandbox.invoke('cloudformation', 'DescribeStacks', {
+            StackName: seed.stackId,
+          })
+        ).Stacks[0].StackStatus;
+      expect(await status()).toBe('CREATE_IN_PROGRESS');
+      const underChange = await sandbox.invoke(
+        'servicecatalog',
+        'SearchProvisionedProducts',
+        {},
+      );
+      expect(
+        underChange.ProvisionedProducts.map(
+          (product: { Status: string }) => product.Status,
+        ),
+      ).toContain('UNDER_CHANGE');
+      clock.advance(60_000);
+      expect(await status()).toBe('CREATE_COMPLETE');
+      const settled = await sandbox.invoke(
+        'servicecatalog',
+        'SearchProvisionedProducts',
+        {},
+      );
+      expect(
+        new Set(
+          settled.ProvisionedProducts.map(
+            (product: { Status: string }) => product.Status,
+          ),
+        ),
+      ).toEqual(new Set(['AVAILABLE']));
+    } finally {
+      await sandbox.close();
+    }
   });
 });

@@ -110,6 +110,23 @@ async function artifactId(
   return artifact.Id;
 }
 
+async function findProvisioned(
+  sandbox: SeedTarget,
+  name: string,
+): Promise<
+  | { Id: string; PhysicalId?: string; Status: string; StatusMessage?: string }
+  | undefined
+> {
+  const { ProvisionedProducts } = await sandbox.invoke(
+    'servicecatalog',
+    'SearchProvisionedProducts',
+    {
+      Filters: { SearchQuery: [`name:${name}`] },
+    },
+  );
+  return ProvisionedProducts[0];
+}
+
 /** Provisions through Service Catalog, as a user would; a product already provisioned is reused. */
 async function provision(
   sandbox: SeedTarget,
@@ -118,57 +135,36 @@ async function provision(
   version: string,
   parameters: Parameters,
 ): Promise<{ id: string; outputs: Record<string, string> }> {
-  const { ProvisionedProducts } = await sandbox.invoke(
-    'servicecatalog',
-    'SearchProvisionedProducts',
-    {
-      Filters: { SearchQuery: [`name:${name}`] },
-    },
-  );
-  let id: string = ProvisionedProducts[0]?.Id;
-  if (!id) {
-    const { RecordDetail } = await sandbox.invoke(
-      'servicecatalog',
-      'ProvisionProduct',
-      {
-        ProductId: productId,
-        ProvisioningArtifactId: await artifactId(sandbox, productId, version),
-        ProvisionedProductName: name,
-        ProvisionToken: `demo-estate-${name}`,
-        ProvisioningParameters: Object.entries(parameters).map(
-          ([Key, Value]) => ({ Key, Value }),
-        ),
-        Tags: [{ Key: 'Demo', Value: 'true' }],
-      },
-    );
-    id = RecordDetail.ProvisionedProductId;
+  if (!(await findProvisioned(sandbox, name))) {
+    await sandbox.invoke('servicecatalog', 'ProvisionProduct', {
+      ProductId: productId,
+      ProvisioningArtifactId: await artifactId(sandbox, productId, version),
+      ProvisionedProductName: name,
+      ProvisionToken: `demo-estate-${name}`,
+      ProvisioningParameters: Object.entries(parameters).map(
+        ([Key, Value]) => ({ Key, Value }),
+      ),
+      Tags: [{ Key: 'Demo', Value: 'true' }],
+    });
   }
-  const { ProvisionedProductDetail } = await sandbox.invoke(
-    'servicecatalog',
-    'DescribeProvisionedProduct',
-    { Id: id },
-  );
-  const stackId = (
-    await sandbox.invoke('servicecatalog', 'DescribeRecord', {
-      Id: ProvisionedProductDetail.LastRecordId,
-    })
-  ).RecordOutputs.find(
-    (output: { OutputKey: string }) =>
-      output.OutputKey === 'CloudformationStackARN',
-  )?.OutputValue;
-  const stack = stackId ? stackRecord(sandbox, stackId) : undefined;
+  const provisioned = await findProvisioned(sandbox, name);
+  // The engine's final record is known at once, even while the stack still shows in progress.
+  const stack = provisioned?.PhysicalId
+    ? stackRecord(sandbox, provisioned.PhysicalId)
+    : undefined;
   if (
+    !provisioned ||
     !stack ||
     (stack.status !== 'CREATE_COMPLETE' && stack.status !== 'UPDATE_COMPLETE')
   ) {
     const reason = stack
       ? stackFailure(sandbox, stack)
-      : ProvisionedProductDetail.StatusMessage ??
-        ProvisionedProductDetail.Status;
+      : provisioned?.StatusMessage ?? provisioned?.Status ?? 'not provisioned';
     throw new Error(
       `Cannot seed the demo estate: provisioning ${name} failed: ${reason}`,
     );
   }
+  const id = provisioned.Id;
   return {
     id,
     outputs: Object.fromEntries(
