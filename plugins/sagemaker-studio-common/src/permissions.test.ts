@@ -42,7 +42,6 @@ describe('sageMakerStudioPermissions', () => {
     );
     expect(scoped.map(p => p.name).sort()).toEqual([
       'sagemaker-studio.request.read',
-      'sagemaker-studio.request.review',
     ]);
     for (const permission of scoped) {
       expect(

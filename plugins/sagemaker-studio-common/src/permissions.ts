@@ -62,16 +62,16 @@ export const sageMakerStudioRequestReadPermission = createPermission({
 });
 
 /**
- * Approve or reject a provisioning request. Admin-only by default; nobody may
+ * Approve or reject provisioning requests. Admin-only by default; nobody may
  * review their own request whatever the policy says (four-eyes is enforced in
  * the backend, not by the policy). Denied users do not see the review queue.
+ * A basic permission, so the UI can ask "may this person review at all?".
  *
  * @public
  */
 export const sageMakerStudioRequestReviewPermission = createPermission({
   name: 'sagemaker-studio.request.review',
   attributes: { action: 'update' },
-  resourceType: SAGEMAKER_STUDIO_REQUEST_RESOURCE_TYPE,
 });
 
 /**

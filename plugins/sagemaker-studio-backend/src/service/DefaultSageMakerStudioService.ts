@@ -170,7 +170,6 @@ export class DefaultSageMakerStudioService implements SageMakerStudioService {
         permissions: this.deps.permissions,
         credentials,
         permission: sageMakerStudioRequestReviewPermission,
-        resourceRef: id,
       });
       const request = await this.deps.requests.get(id);
       if (!request) {

@@ -23,6 +23,7 @@ import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
 import { mockClient } from 'aws-sdk-client-mock';
 import { SageMakerStudioAwsClients } from './SageMakerStudioAwsClients';
 import { StudioDomainReader } from './StudioDomainReader';
+import { toSourceError } from './translateAwsError';
 
 const sageMaker = mockClient(SageMakerClient);
 
@@ -92,6 +93,26 @@ describe('StudioDomainReader', () => {
     );
     await expect(reader().listDomains()).rejects.toBeInstanceOf(
       ServiceUnavailableError,
+    );
+  });
+});
+
+describe('StudioDomainReader when AWS cannot be reached', () => {
+  beforeEach(() => sageMaker.reset());
+
+  it('says the endpoint cannot be reached', async () => {
+    sageMaker.on(ListDomainsCommand).rejects(
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:4580'), {
+        code: 'ECONNREFUSED',
+      }),
+    );
+    const error = await reader()
+      .listDomains()
+      .catch(e => e);
+    expect(error).toBeInstanceOf(ServiceUnavailableError);
+    expect(error.message).toContain('cannot be reached (ECONNREFUSED)');
+    expect(toSourceError('sagemaker:eu-west-1', error).errorType).toBe(
+      'UNAVAILABLE',
     );
   });
 });

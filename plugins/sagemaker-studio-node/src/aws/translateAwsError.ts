@@ -52,8 +52,17 @@ const THROTTLED = new Set([
   'LimitExceededException',
 ]);
 
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+]);
+
 interface AwsLikeError {
   name?: string;
+  code?: string;
   message?: string;
   $metadata?: { requestId?: string; httpStatusCode?: number };
 }
@@ -69,6 +78,12 @@ export function translateAwsError(error: unknown, action: string): Error {
   const aws = (error ?? {}) as AwsLikeError;
   const name = aws.name ?? 'Error';
   const message = `${action} failed: ${aws.message ?? String(error)}`;
+  if (aws.code && UNREACHABLE.has(aws.code)) {
+    return new ServiceUnavailableError(
+      `${action} failed: the AWS endpoint cannot be reached (${aws.code})`,
+      error,
+    );
+  }
   if (NOT_FOUND.has(name)) return new NotFoundError(message, error);
   if (INVALID.has(name)) return new InputError(message, error);
   if (CONFLICT.has(name)) return new ConflictError(message, error);
@@ -97,7 +112,10 @@ export function toSourceError(source: string, error: unknown): SourceError {
   if (NOT_FOUND.has(name)) errorType = 'NOT_FOUND';
   else if (DENIED.has(name)) errorType = 'NOT_ALLOWED';
   else if (THROTTLED.has(name)) errorType = 'THROTTLED';
-  else if ((aws?.$metadata?.httpStatusCode ?? 0) >= 500) {
+  else if (
+    (aws?.code && UNREACHABLE.has(aws.code)) ||
+    (aws?.$metadata?.httpStatusCode ?? 0) >= 500
+  ) {
     errorType = 'UNAVAILABLE';
   }
   return { source, errorType, message };
