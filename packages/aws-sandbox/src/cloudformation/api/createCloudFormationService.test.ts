@@ -41,6 +41,8 @@ import {
   UpdateStackCommand,
   ValidateTemplateCommand,
 } from '@aws-sdk/client-cloudformation';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { Sandbox } from '../../sandbox';
 import { clientConfig, startTestSandbox } from '../__fixtures__/testSandbox';
 import {
@@ -590,6 +592,25 @@ describe('CloudFormation API with the AWS SDK', () => {
           }),
         ]),
       );
+    });
+
+    it("validates every template of the product's cloudformation/ folder sent as a body", async () => {
+      const folder = resolve(__dirname, '../../../../../cloudformation');
+      const files = ['shared-services.yaml', 'shared', 'products'].flatMap(
+        entry =>
+          entry.endsWith('.yaml')
+            ? [entry]
+            : readdirSync(join(folder, entry)).map(name => `${entry}/${name}`),
+      );
+      expect(files.length).toBeGreaterThan(5);
+      for (const file of files) {
+        const result = await client.send(
+          new ValidateTemplateCommand({
+            TemplateBody: readFileSync(join(folder, file), 'utf8'),
+          }),
+        );
+        expect(result.Description).toBeTruthy();
+      }
     });
 
     it('rejects a template with a dependency cycle', async () => {
