@@ -400,6 +400,40 @@ Resources:
     ).rejects.toThrow('not found');
   });
 
+  it('resolves dynamic references to SSM parameters', async () => {
+    await sandbox.invoke('ssm', 'PutParameter', {
+      Name: '/ds/team-key',
+      Value: 'key-123',
+      Type: 'String',
+    });
+    await cfn('CreateStack', {
+      StackName: 'dynamic',
+      TemplateBody:
+        "Resources:\n  P: {Type: AWS::SSM::Parameter, Properties: {Name: dynamic-copy, Type: String, Value: 'k={{resolve:ssm:/ds/team-key}}'}}\n",
+    });
+    expect(
+      (await sandbox.invoke('ssm', 'GetParameter', { Name: 'dynamic-copy' }))
+        .Parameter.Value,
+    ).toBe('k=key-123');
+    await cfn('CreateStack', {
+      StackName: 'dynamic-missing',
+      TemplateBody:
+        "Resources:\n  P: {Type: AWS::SSM::Parameter, Properties: {Type: String, Value: '{{resolve:ssm:/nope}}'}}\n",
+    });
+    const { StackEvents } = await cfn('DescribeStackEvents', {
+      StackName: 'dynamic-missing',
+    });
+    expect(
+      StackEvents.find(
+        (event: any) =>
+          event.ResourceStatus === 'CREATE_FAILED' &&
+          event.LogicalResourceId === 'P',
+      ).ResourceStatusReason,
+    ).toBe(
+      'Unable to fetch parameters [/nope] from parameter store for this account.',
+    );
+  });
+
   it('resolves AWS::SSM::Parameter::Value parameters from SSM', async () => {
     await sandbox.invoke('ssm', 'PutParameter', {
       Name: '/ds/image',

@@ -905,11 +905,12 @@ export class StackEngine implements ProvisioningHost {
         prepared.parameters,
         ssmReader(caller),
       );
-      changeSet.changes = computeChanges(
+      changeSet.changes = await computeChanges(
         this,
         owner,
         prepared.template,
         values,
+        caller.invoke,
       );
       const parametersChanged =
         canonicalJson(prepared.parameters) !== canonicalJson(owner.parameters);

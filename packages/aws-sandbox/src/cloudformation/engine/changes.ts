@@ -15,6 +15,8 @@
  */
 
 import { changedProperties } from './compare';
+import { resolveDynamicReferences } from './dynamicReferences';
+import { Invoke } from './templateSource';
 import { evaluate } from './intrinsics';
 import {
   activeResourceOrder,
@@ -38,12 +40,13 @@ function replacementOf(
  * What applying `template` to `stack` would do, resource by resource, as a change set
  * (and a Service Catalog plan) reports it. Nothing is provisioned.
  */
-export function computeChanges(
+export async function computeChanges(
   host: ProvisioningHost,
   stack: StackRecord,
   template: Template,
   parameterValues: Record<string, TemplateValue>,
-): ResourceChangeRecord[] {
+  invoke: Invoke,
+): Promise<ResourceChangeRecord[]> {
   const scope = scopeFor(stack, template, parameterValues, host);
   const order = activeResourceOrder(template, scope);
   const existing = Object.fromEntries(
@@ -85,10 +88,10 @@ export function computeChanges(
     let changed: string[];
     let undetermined = false;
     try {
-      const properties = evaluate(
-        declaration.Properties ?? {},
-        scope,
-      ) as Record<string, TemplateValue>;
+      const properties = (await resolveDynamicReferences(
+        evaluate(declaration.Properties ?? {}, scope),
+        invoke,
+      )) as Record<string, TemplateValue>;
       changed = changedProperties(current.properties, properties);
     } catch {
       // The new value depends on a resource that does not exist yet, so it is only known at execution.

@@ -16,6 +16,7 @@
 
 import { changedProperties } from './compare';
 import { creationOrder } from './dependencies';
+import { resolveDynamicReferences } from './dynamicReferences';
 import { conditionEvaluator, evaluate, EvaluationScope } from './intrinsics';
 import { partitionOf, pseudoParameterValues } from './pseudoParameters';
 import { ResourceHandlerRegistry } from './ResourceHandlerRegistry';
@@ -260,10 +261,10 @@ export async function applyTemplate(
     let properties: Record<string, TemplateValue> = {};
     try {
       const scope = scopeFor(stack, template, parameterValues, host, imports);
-      properties = evaluate(declaration.Properties ?? {}, scope) as Record<
-        string,
-        TemplateValue
-      >;
+      properties = (await resolveDynamicReferences(
+        evaluate(declaration.Properties ?? {}, scope),
+        caller.invoke,
+      )) as Record<string, TemplateValue>;
     } catch (error) {
       failResource(
         stack,
