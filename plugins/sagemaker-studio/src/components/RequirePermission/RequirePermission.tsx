@@ -45,6 +45,7 @@ export function RequirePermission(props: {
   if (!allowed) {
     return props.silent ? null : (
       <WarningPanel
+        defaultExpanded
         title="Not allowed"
         message={`You need the ${props.permission.name} permission to see this page.`}
       />

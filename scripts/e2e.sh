@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Copyright 2026 The SageMaker Studio Portal Authors
+# SPDX-License-Identifier: Apache-2.0
+#
+# Starts the sandbox, the backend and the app, waits until every local
+# identity can sign in (the catalog has read the org data), runs the browser
+# check in headless Chromium, and stops everything.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+cd "$ROOT"
+ensure_chromium
+
+LOGS=${E2E_LOGS:-$ROOT/e2e-artifacts/logs}
+mkdir -p "$LOGS"
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill -- -"$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT INT TERM
+
+set -m
+node packages/aws-sandbox/bin/aws-sandbox --port 4580 --demo --delay-ms 500 > "$LOGS/sandbox.log" 2>&1 &
+pids+=($!)
+(cd packages/backend && exec $YARN start) > "$LOGS/backend.log" 2>&1 &
+pids+=($!)
+(cd packages/app && exec $YARN start) > "$LOGS/app.log" 2>&1 &
+pids+=($!)
+set +m
+
+log "Waiting for the sandbox, the backend and the app"
+wait_for http://127.0.0.1:4580/_sandbox/health 120
+for who in dana-scientist ada-admin; do
+  wait_for http://127.0.0.1:7007/api/auth/localIdentities/refresh 400 "x-sagemaker-studio-local-identity: user:default/$who"
+done
+wait_for http://localhost:3000 400
+
+log "Running the browser check"
+BASE_URL=http://localhost:3000 node e2e/run.mjs
