@@ -32,14 +32,12 @@ import {
   accountOf,
   applyTemplate,
   CallerContext,
-  deleteResources,
-  deletionOrder,
   ProvisioningHost,
   regionOf,
-  rollBack,
   scopeOf,
   StackScope,
 } from './provisioning';
+import { deleteResources, deletionOrder, rollBack } from './teardown';
 import { newStackId, partitionOf } from './pseudoParameters';
 import { ResourceHandlerRegistry } from './ResourceHandlerRegistry';
 import { nestedStackHandler } from './resources/nestedStack';

@@ -15,8 +15,10 @@
  */
 
 import { SandboxEnvironment, ServiceDefinition } from '../../server/types';
-import { adminOperations } from './adminOperations';
+import { constraintOperations } from './constraintOperations';
 import { planOperations } from './planOperations';
+import { portfolioOperations } from './portfolioOperations';
+import { productOperations } from './productOperations';
 import { provisioningOperations } from './provisioningOperations';
 import { withSessions } from './session';
 
@@ -33,7 +35,9 @@ export function createServiceCatalogService(
     protocol: 'json',
     jsonTargetPrefix: 'AWS242ServiceCatalogService',
     operations: withSessions(env, {
-      ...adminOperations(env),
+      ...portfolioOperations(env),
+      ...productOperations(env),
+      ...constraintOperations(),
       ...provisioningOperations(),
       ...planOperations(),
     }),

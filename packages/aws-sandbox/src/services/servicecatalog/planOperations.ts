@@ -16,7 +16,7 @@
 
 import { paginate } from '../../server/pagination';
 import { RequestContext } from '../../server/types';
-import { PAGE } from './adminOperations';
+import { PAGE, tagsOf } from './common';
 import {
   catalogId,
   duplicate,
@@ -28,16 +28,7 @@ import { LAUNCH_CAPABILITIES } from './Provisioner';
 import { CatalogOperation, CatalogSession } from './session';
 import { settleRecord } from './recordStatus';
 import { recordDetail } from './shapes';
-import { PlanRecord, Tag } from './types';
-
-function tagsOf(value: unknown): Tag[] {
-  return Array.isArray(value)
-    ? value.map(tag => ({
-        Key: String(tag.Key),
-        Value: String(tag.Value ?? ''),
-      }))
-    : [];
-}
+import { PlanRecord } from './types';
 
 const EXECUTION_STATUS: Record<string, string> = {
   SUCCEEDED: 'EXECUTE_SUCCESS',

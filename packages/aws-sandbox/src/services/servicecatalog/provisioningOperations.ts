@@ -17,7 +17,7 @@
 import { parseTemplate } from '../../cloudformation/engine/parseTemplate';
 import { paginate } from '../../server/pagination';
 import { RequestContext } from '../../server/types';
-import { PAGE } from './adminOperations';
+import { PAGE, tagsOf } from './common';
 import { CatalogStore } from './CatalogStore';
 import { requireInput } from './errors';
 import { LAUNCH_CAPABILITIES } from './Provisioner';
@@ -28,18 +28,9 @@ import {
   provisionedProductDetail,
   recordDetail,
 } from './shapes';
-import { ProvisionedProductRecord, Tag } from './types';
+import { ProvisionedProductRecord } from './types';
 
 const SEARCH_PAGE = { ...PAGE, maxPageSize: 100 };
-
-function tagsOf(value: unknown): Tag[] {
-  return Array.isArray(value)
-    ? value.map(tag => ({
-        Key: String(tag.Key),
-        Value: String(tag.Value ?? ''),
-      }))
-    : [];
-}
 
 async function stackOutputs(
   ctx: RequestContext,
