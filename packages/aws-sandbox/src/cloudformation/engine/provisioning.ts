@@ -45,6 +45,8 @@ export interface CallerContext extends StackScope {
 /** What provisioning needs from the engine that owns all stacks. */
 export interface ProvisioningHost {
   registry: ResourceHandlerRegistry;
+  /** The sandbox's time, in epoch milliseconds. */
+  now(): number;
   findExport(
     name: string,
     scope: StackScope,
@@ -136,6 +138,7 @@ export function accountOf(stack: StackRecord): string {
 }
 
 export function handlerContext(
+  host: ProvisioningHost,
   stack: StackRecord,
   logicalId: string,
   resourceType: string,
@@ -144,6 +147,7 @@ export function handlerContext(
   return {
     logicalId,
     resourceType,
+    now: host.now(),
     invoke: caller.invoke,
     stack: {
       stackId: stack.stackId,
@@ -257,7 +261,13 @@ export async function applyTemplate(
     const declaration = template.Resources[logicalId];
     const existing = previousResources[logicalId];
     const handler = host.registry.handlerFor(declaration.Type);
-    const context = handlerContext(stack, logicalId, declaration.Type, caller);
+    const context = handlerContext(
+      host,
+      stack,
+      logicalId,
+      declaration.Type,
+      caller,
+    );
     let properties: Record<string, TemplateValue> = {};
     try {
       const scope = scopeFor(stack, template, parameterValues, host, imports);

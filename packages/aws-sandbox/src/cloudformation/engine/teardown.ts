@@ -62,7 +62,13 @@ export async function rollBack(
       entry.kind === 'created' ? entry.logicalId : entry.previous.logicalId;
     const current = stack.resources[logicalId];
     const handler = host.registry.handlerFor(current.type);
-    const context = handlerContext(stack, logicalId, current.type, caller);
+    const context = handlerContext(
+      host,
+      stack,
+      logicalId,
+      current.type,
+      caller,
+    );
     try {
       if (entry.kind === 'updated') {
         recordEvent(stack, {
@@ -170,6 +176,7 @@ export async function deleteResources(
       continue;
     }
     const context = handlerContext(
+      host,
       stack,
       resource.logicalId,
       resource.type,

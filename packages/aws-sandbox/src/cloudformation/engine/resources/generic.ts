@@ -182,7 +182,7 @@ const SHAPES: Record<string, GenericShape> = {
       }.vpce.amazonaws.com`;
       return {
         Id: id,
-        CreationTimestamp: new Date().toISOString(),
+        CreationTimestamp: new Date(context.now).toISOString(),
         DnsEntries: [
           `Z7HUB22UULQXV:${host}`,
           `Z7HUB22UULQXV:${id}-${lowerAlphanumeric(8)}-${

@@ -34,6 +34,8 @@ export interface OwningStack {
 export interface ResourceHandlerContext {
   logicalId: string;
   resourceType: string;
+  /** The sandbox's time when the resource is provisioned, in epoch milliseconds. */
+  now: number;
   stack: OwningStack;
   /** Calls another sandbox service, e.g. `invoke('sagemaker', 'CreateDomain', {...})`. */
   invoke(service: string, operation: string, input: unknown): Promise<any>;
