@@ -23,6 +23,8 @@ describe('parseCliArguments', () => {
       delayMs: 2000,
       demo: false,
       detectiveControl: true,
+      seedPlatform: true,
+      templatesDir: expect.stringMatching(/cloudformation$/),
     });
     expect(DEFAULT_PORT).toBe(4580);
   });
@@ -50,8 +52,13 @@ describe('parseCliArguments', () => {
         '--region',
         'eu-west-1',
         '--no-detective-control',
+        '--templates',
+        '/tmp/templates',
+        '--no-seed',
       ]),
     ).toEqual({
+      templatesDir: '/tmp/templates',
+      seedPlatform: false,
       port: 0,
       demo: true,
       stateFile: 'state.json',

@@ -15,7 +15,12 @@
  */
 
 import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
 import { startSandbox, SandboxOptions } from './sandbox';
+import { seedDemoEstate, seedPlatform } from './seed';
+
+/** The repository's CloudFormation, deployed at start as a platform engineer would. */
+const DEFAULT_TEMPLATES_DIR = resolve(__dirname, '../../../cloudformation');
 
 /** The product's reserved sandbox port. */
 export const DEFAULT_PORT = 4580;
@@ -27,7 +32,9 @@ A local stand-in for the AWS control plane on 127.0.0.1 (development and tests o
 
 Options:
   --port <n>               TCP port (default ${DEFAULT_PORT}; 0 picks a free one)
-  --demo                   seed the demo estate
+  --demo                   seed the demo estate (a domain, two teams, profiles, jobs)
+  --templates <dir>        CloudFormation to deploy at start (default: the repository's cloudformation/)
+  --no-seed                start empty: no shared services, no portfolio
   --state-file <file>      keep state in this JSON file across restarts
   --delay-ms <n>           duration of asynchronous work in ms (default ${DEFAULT_CLI_DELAY_MS})
   --throttle-rate <r>      fraction of calls answered with a throttling error (0..1)
@@ -55,12 +62,19 @@ function numberOption(
 }
 
 /** Turns command-line arguments into sandbox options; undefined means "print usage". */
-export function parseCliArguments(args: string[]): SandboxOptions | undefined {
+export interface CliOptions extends SandboxOptions {
+  templatesDir: string;
+  seedPlatform: boolean;
+}
+
+export function parseCliArguments(args: string[]): CliOptions | undefined {
   const { values } = parseArgs({
     args,
     options: {
       port: { type: 'string' },
       demo: { type: 'boolean' },
+      templates: { type: 'string' },
+      'no-seed': { type: 'boolean' },
       'state-file': { type: 'string' },
       'delay-ms': { type: 'string' },
       'throttle-rate': { type: 'string' },
@@ -78,6 +92,10 @@ export function parseCliArguments(args: string[]): SandboxOptions | undefined {
     return undefined;
   }
   return {
+    templatesDir: values.templates
+      ? resolve(values.templates)
+      : DEFAULT_TEMPLATES_DIR,
+    seedPlatform: !values['no-seed'],
     port: numberOption('port', values.port) ?? DEFAULT_PORT,
     demo: values.demo ?? false,
     stateFile: values['state-file'],
@@ -96,7 +114,7 @@ export function parseCliArguments(args: string[]): SandboxOptions | undefined {
 }
 
 export async function main(args: string[]): Promise<void> {
-  let options: SandboxOptions | undefined;
+  let options: CliOptions | undefined;
   try {
     options = parseCliArguments(args);
   } catch (error) {
@@ -109,6 +127,25 @@ export async function main(args: string[]): Promise<void> {
     return;
   }
   const sandbox = await startSandbox({ ...options, logger: console });
+  if (options.seedPlatform) {
+    const platform = await seedPlatform(sandbox, {
+      templatesDir: options.templatesDir,
+    });
+    process.stdout.write(
+      `Seeded the shared services (stack ${platform.stackName}) and the Service Catalog portfolio\n`,
+    );
+    if (options.demo) {
+      const demo = await seedDemoEstate(sandbox);
+      process.stdout.write(
+        `Seeded the demo estate: domain ${demo.domainId}, ${
+          Object.keys(demo.provisionedProducts).length
+        } provisioned products, ${
+          demo.trainingJobs.nonCompliant.length +
+          demo.processingJobs.nonCompliant.length
+        } non-compliant jobs\n`,
+      );
+    }
+  }
   process.stdout.write(
     `AWS sandbox listening on ${sandbox.url} (account ${sandbox.settings.accountId}, region ${sandbox.settings.region})\n` +
       `Services: ${(await fetchServiceNames(sandbox.url)).join(', ')}\n` +
