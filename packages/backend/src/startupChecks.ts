@@ -26,10 +26,13 @@ export function findConfigProblems(config: Config): string[] {
 
   const database = config.getOptionalConfig('backend.database');
   if (database?.getOptionalString('client') === 'pg') {
+    // The local default's connection is a string (':memory:'), so read the
+    // merged value rather than key by key through the layers.
     const connection = database.getOptional('connection');
     if (typeof connection !== 'string') {
+      const fields = (connection ?? {}) as Record<string, unknown>;
       for (const key of ['host', 'user', 'password']) {
-        if (!database.getOptionalString(`connection.${key}`)) {
+        if (typeof fields[key] !== 'string' || fields[key] === '') {
           problems.push(
             `backend.database.connection.${key} is missing: PostgreSQL needs it (set POSTGRES_${key.toUpperCase()} in production)`,
           );
