@@ -19,7 +19,12 @@ import { resolve } from 'node:path';
 import { startSandbox, SandboxOptions } from './sandbox';
 import { seedDemoEstate, seedPlatform } from './seed';
 
-/** The repository's CloudFormation, deployed at start as a platform engineer would. */
+/**
+ * The repository's CloudFormation, deployed at start as a platform engineer
+ * would. The sandbox always runs from its sources in this repository (it is
+ * never built or shipped), so __dirname is stable here.
+ */
+// eslint-disable-next-line no-restricted-syntax
 const DEFAULT_TEMPLATES_DIR = resolve(__dirname, '../../../cloudformation');
 
 /** The product's reserved sandbox port. */

@@ -16,9 +16,10 @@
 
 import { ConfigReader } from '@backstage/config';
 import { loadConfig } from '@backstage/config-loader';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { resolve } from 'node:path';
 
-const ROOT = resolve(__dirname, '../../..');
+const ROOT = resolvePackagePath('backend', '../..');
 
 /**
  * Loads the repository's config files as the backend would, with the given
