@@ -20,7 +20,11 @@ import type {
 } from '@aws-sdk/client-sagemaker';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+// The image lives in images/, outside any package; importing its JSON lets
+// tsc check it against the SDK's request types.
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
 import appImageConfig from '../../../../images/jupyterlab/app-image-config.json';
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
 import updateDomain from '../../../../images/jupyterlab/update-domain.json';
 
 // Docker cannot run here, so the image is checked for what can be checked:
