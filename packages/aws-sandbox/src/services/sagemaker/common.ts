@@ -275,3 +275,30 @@ export function times(record: SageMakerRecord) {
     LastModifiedTime: new Date(record.lastModifiedTime),
   };
 }
+
+/**
+ * A live record that lives inside a domain (user profile, space), or AWS's
+ * ResourceNotFound error naming its ARN.
+ */
+export function findInDomain<T extends SageMakerRecord>(
+  table: StateTable<T>,
+  ctx: RequestContext,
+  now: number,
+  what: { label: string; arnType: string; domainId: unknown; name: unknown },
+): T {
+  const { domainId, name } = what;
+  const record =
+    typeof domainId === 'string' && typeof name === 'string'
+      ? liveRecord(table, recordKey(ctx, domainId, name), now)
+      : undefined;
+  if (!record) {
+    throw notFound(
+      `${what.label} ${sageMakerArn(
+        ctx,
+        what.arnType,
+        `${domainId}/${name}`,
+      )} does not exist`,
+    );
+  }
+  return record;
+}

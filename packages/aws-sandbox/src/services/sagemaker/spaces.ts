@@ -22,7 +22,6 @@ import {
   liveRecord,
   liveRecords,
   listPage,
-  notFound,
   recordKey,
   REMOVED,
   requireName,
@@ -31,6 +30,7 @@ import {
   sageMakerArn,
   times,
   withoutTags,
+  findInDomain,
 } from './common';
 import { findDomain } from './domains';
 import { findUserProfile } from './userProfiles';
@@ -43,24 +43,12 @@ export function findSpace(
   domainId: unknown,
   name: unknown,
 ) {
-  const record =
-    typeof domainId === 'string' && typeof name === 'string'
-      ? liveRecord(
-          deps.tables.spaces,
-          recordKey(ctx, domainId, name),
-          deps.env.clock.now(),
-        )
-      : undefined;
-  if (!record) {
-    throw notFound(
-      `Space ${sageMakerArn(
-        ctx,
-        'space',
-        `${domainId}/${name}`,
-      )} does not exist`,
-    );
-  }
-  return record;
+  return findInDomain(deps.tables.spaces, ctx, deps.env.clock.now(), {
+    label: 'Space',
+    arnType: 'space',
+    domainId,
+    name,
+  });
 }
 
 function spaceSummary(record: SageMakerRecord) {

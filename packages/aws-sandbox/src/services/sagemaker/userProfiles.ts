@@ -22,7 +22,6 @@ import {
   liveRecord,
   liveRecords,
   listPage,
-  notFound,
   recordKey,
   REMOVED,
   requireName,
@@ -32,6 +31,7 @@ import {
   sageMakerArn,
   times,
   withoutTags,
+  findInDomain,
 } from './common';
 import { findDomain } from './domains';
 import type { SageMakerDeps } from './tables';
@@ -43,24 +43,12 @@ export function findUserProfile(
   domainId: unknown,
   name: unknown,
 ) {
-  const record =
-    typeof domainId === 'string' && typeof name === 'string'
-      ? liveRecord(
-          deps.tables.userProfiles,
-          recordKey(ctx, domainId, name),
-          deps.env.clock.now(),
-        )
-      : undefined;
-  if (!record) {
-    throw notFound(
-      `User profile ${sageMakerArn(
-        ctx,
-        'user-profile',
-        `${domainId}/${name}`,
-      )} does not exist`,
-    );
-  }
-  return record;
+  return findInDomain(deps.tables.userProfiles, ctx, deps.env.clock.now(), {
+    label: 'User profile',
+    arnType: 'user-profile',
+    domainId,
+    name,
+  });
 }
 
 function hasLiveApps(
