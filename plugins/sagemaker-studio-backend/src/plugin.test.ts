@@ -19,8 +19,15 @@ import {
   DescribeDomainCommand,
   SageMakerClient,
 } from '@aws-sdk/client-sagemaker';
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { coreServices, createServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { mockClient } from 'aws-sdk-client-mock';
 import request from 'supertest';
@@ -57,9 +64,11 @@ const permissionsFactory = createServiceFactory({
     authorize: async (requests: any[], options: any) =>
       requests.map(r => ({
         result:
-          ['sagemaker-studio.request.review', 'sagemaker-studio.estate.read'].includes(
-            r.permission.name,
-          ) && options.credentials.principal.userEntityRef !== ADMIN
+          [
+            'sagemaker-studio.request.review',
+            'sagemaker-studio.estate.read',
+          ].includes(r.permission.name) &&
+          options.credentials.principal.userEntityRef !== ADMIN
             ? AuthorizeResult.DENY
             : AuthorizeResult.ALLOW,
       })),
@@ -82,6 +91,20 @@ function as(user: string) {
   return mockCredentials.user.header(user);
 }
 
+function postRequest(server: any, user: string, body: object) {
+  return request(server)
+    .post('/api/sagemaker-studio/requests')
+    .set('Authorization', as(user))
+    .send(body);
+}
+
+function review(server: any, user: string, id: string, body: object) {
+  return request(server)
+    .post(`/api/sagemaker-studio/requests/${id}/review`)
+    .set('Authorization', as(user))
+    .send(body);
+}
+
 const profileRequest = {
   product: 'userProfile',
   teamName: 'fraud-detection',
@@ -101,7 +124,9 @@ describe('sageMakerStudioPlugin', () => {
   });
 
   it('lists domains read from SageMaker', async () => {
-    sageMaker.on(ListDomainsCommand).resolves({ Domains: [{ DomainId: 'd-1' }] });
+    sageMaker
+      .on(ListDomainsCommand)
+      .resolves({ Domains: [{ DomainId: 'd-1' }] });
     sageMaker.on(DescribeDomainCommand).resolves({
       DomainId: 'd-1',
       DomainName: 'ds-studio',
@@ -126,9 +151,13 @@ describe('sageMakerStudioPlugin', () => {
   });
 
   it('reports a SageMaker failure as a per-source error, not a 500', async () => {
-    sageMaker.on(ListDomainsCommand).rejects(
-      Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }),
-    );
+    sageMaker
+      .on(ListDomainsCommand)
+      .rejects(
+        Object.assign(new Error('Rate exceeded'), {
+          name: 'ThrottlingException',
+        }),
+      );
     const server = await start();
     const res = await request(server)
       .get('/api/sagemaker-studio/domains')
@@ -136,106 +165,96 @@ describe('sageMakerStudioPlugin', () => {
       .expect(200);
     expect(res.body.items).toEqual([]);
     expect(res.body.errors).toEqual([
-      expect.objectContaining({ source: 'sagemaker:us-east-1', errorType: 'THROTTLED' }),
+      expect.objectContaining({
+        source: 'sagemaker:us-east-1',
+        errorType: 'THROTTLED',
+      }),
     ]);
   });
 
   it('returns 400 naming the field for a bad request body', async () => {
     const server = await start();
-    const res = await request(server)
-      .post('/api/sagemaker-studio/requests')
-      .set('Authorization', as(SCIENTIST))
-      .send({ ...profileRequest, product: 'notebook', teamName: 'Fraud Team' })
-      .expect(400);
+    const res = await postRequest(server, SCIENTIST, {
+      ...profileRequest,
+      product: 'notebook',
+      teamName: 'Fraud Team',
+    }).expect(400);
     expect(res.body.error.message).toContain('product: Invalid enum value');
-    expect(res.body.error.message).toContain('teamName: must be 2-31 lower-case');
+    expect(res.body.error.message).toContain(
+      'teamName: must be 2-31 lower-case',
+    );
   });
 
   it('creates a request once, and answers 200 with the same request on retry', async () => {
     const server = await start();
-    const first = await request(server)
-      .post('/api/sagemaker-studio/requests')
-      .set('Authorization', as(SCIENTIST))
-      .send(profileRequest)
-      .expect(201);
-    const retry = await request(server)
-      .post('/api/sagemaker-studio/requests')
-      .set('Authorization', as(SCIENTIST))
-      .send(profileRequest)
-      .expect(200);
+    const first = await postRequest(server, SCIENTIST, profileRequest).expect(
+      201,
+    );
+    const retry = await postRequest(server, SCIENTIST, profileRequest).expect(
+      200,
+    );
     expect(retry.body.id).toBe(first.body.id);
     expect(first.body.status).toBe('PENDING_APPROVAL');
   });
 
   it('lets an admin approve, refuses the requester (four-eyes) and non-admins', async () => {
     const server = await start();
-    const created = await request(server)
-      .post('/api/sagemaker-studio/requests')
-      .set('Authorization', as(ADMIN))
-      .send(profileRequest)
-      .expect(201);
-    const byScientist = await request(server)
-      .post('/api/sagemaker-studio/requests')
-      .set('Authorization', as(SCIENTIST))
-      .send(profileRequest)
-      .expect(201);
+    const created = await postRequest(server, ADMIN, profileRequest).expect(
+      201,
+    );
+    const byScientist = await postRequest(
+      server,
+      SCIENTIST,
+      profileRequest,
+    ).expect(201);
 
-    const ownReview = await request(server)
-      .post(`/api/sagemaker-studio/requests/${created.body.id}/review`)
-      .set('Authorization', as(ADMIN))
-      .send({ decision: 'approve' })
-      .expect(403);
+    const ownReview = await review(server, ADMIN, created.body.id, {
+      decision: 'approve',
+    }).expect(403);
     expect(ownReview.body.error.message).toContain('their own request');
 
-    await request(server)
-      .post(`/api/sagemaker-studio/requests/${created.body.id}/review`)
-      .set('Authorization', as(SCIENTIST))
-      .send({ decision: 'approve' })
-      .expect(403);
+    await review(server, SCIENTIST, created.body.id, {
+      decision: 'approve',
+    }).expect(403);
 
-    const approved = await request(server)
-      .post(`/api/sagemaker-studio/requests/${byScientist.body.id}/review`)
-      .set('Authorization', as(ADMIN))
-      .send({ decision: 'approve', comment: 'welcome' })
-      .expect(200);
+    const approved = await review(server, ADMIN, byScientist.body.id, {
+      decision: 'approve',
+      comment: 'welcome',
+    }).expect(200);
     expect(approved.body.status).toBe('APPROVED');
     expect(approved.body.events.map((e: any) => e.action)).toEqual([
       'requested',
       'approved',
     ]);
 
-    const again = await request(server)
-      .post(`/api/sagemaker-studio/requests/${byScientist.body.id}/review`)
-      .set('Authorization', as(ADMIN))
-      .send({ decision: 'reject', comment: 'too late' })
-      .expect(400);
+    const again = await review(server, ADMIN, byScientist.body.id, {
+      decision: 'reject',
+      comment: 'too late',
+    }).expect(400);
     expect(again.body.error.message).toContain('is APPROVED');
   });
 
   it('needs a reason to reject', async () => {
     const server = await start();
-    const created = await request(server)
-      .post('/api/sagemaker-studio/requests')
-      .set('Authorization', as(SCIENTIST))
-      .send(profileRequest)
-      .expect(201);
-    const res = await request(server)
-      .post(`/api/sagemaker-studio/requests/${created.body.id}/review`)
-      .set('Authorization', as(ADMIN))
-      .send({ decision: 'reject' })
-      .expect(400);
+    const created = await postRequest(server, SCIENTIST, profileRequest).expect(
+      201,
+    );
+    const res = await review(server, ADMIN, created.body.id, {
+      decision: 'reject',
+    }).expect(400);
     expect(res.body.error.message).toContain('comment:');
   });
 
   it('shows a request to its requester and admins, 403 to others, 404 when unknown', async () => {
     const server = await start();
-    const created = await request(server)
-      .post('/api/sagemaker-studio/requests')
-      .set('Authorization', as(SCIENTIST))
-      .send(profileRequest)
-      .expect(201);
+    const created = await postRequest(server, SCIENTIST, profileRequest).expect(
+      201,
+    );
     const path = `/api/sagemaker-studio/requests/${created.body.id}`;
-    await request(server).get(path).set('Authorization', as(SCIENTIST)).expect(200);
+    await request(server)
+      .get(path)
+      .set('Authorization', as(SCIENTIST))
+      .expect(200);
     await request(server).get(path).set('Authorization', as(ADMIN)).expect(200);
     await request(server)
       .get('/api/sagemaker-studio/requests/unknown')
