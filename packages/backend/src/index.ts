@@ -39,6 +39,7 @@ async function main() {
   const backend = createBackend();
 
   backend.add(import('@backstage/plugin-app-backend'));
+  backend.add(import('@backstage/plugin-events-backend'));
 
   backend.add(import('@backstage/plugin-auth-backend'));
   backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
