@@ -48,7 +48,7 @@ describe('readSageMakerStudioConfig', () => {
     });
     expect(config.endpoint).toBe('http://127.0.0.1:4580');
     expect(config.products.userProfile).toEqual({
-      productName: 'Data Science Studio User Profile',
+      productName: 'Studio user profile',
       version: 'v2',
       requiresApproval: true,
     });

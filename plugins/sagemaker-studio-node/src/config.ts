@@ -73,15 +73,15 @@ const DEFAULT_PRODUCTS: Record<
   SageMakerStudioProductConfig
 > = {
   studioDomain: {
-    productName: 'SageMaker Studio Domain',
+    productName: 'SageMaker Studio domain',
     requiresApproval: true,
   },
   teamEnvironment: {
-    productName: 'Data Science Team Environment',
+    productName: 'Data science team environment',
     requiresApproval: true,
   },
   userProfile: {
-    productName: 'Data Science Studio User Profile',
+    productName: 'Studio user profile',
     requiresApproval: false,
   },
 };

@@ -72,7 +72,7 @@ describe('sagemaker-studio-cfn package', () => {
     expect(text).toContain('--capabilities CAPABILITY_IAM CAPABILITY_NAMED_IAM CAPABILITY_AUTO_EXPAND');
   });
 
-  it('uploads the Lambda zip and rewritten templates with path-style URLs to the endpoint', async () => {
+  it('uploads the Lambda zip and rewritten templates to the endpoint, with S3 URLs CloudFormation accepts', async () => {
     await runPackageCommand(options({ endpoint: aws.endpoint }), out, withFake());
 
     const keys = [...aws.objects.keys()];
@@ -83,7 +83,7 @@ describe('sagemaker-studio-cfn package', () => {
     expect(entry.data.toString()).toContain('handler');
 
     const root = aws.objects.get('staging/portal/v1/shared-services.yaml')!.toString();
-    const baseUrl = `${aws.endpoint}/staging/portal/v1`;
+    const baseUrl = 'https://staging.s3.eu-west-1.amazonaws.com/portal/v1';
     expect(root).toContain(`Default: ${baseUrl}`);
     expect(root).toContain(`TemplateURL: ${baseUrl}/shared/detective.yaml`);
     expect(root).toContain(`LoadTemplateFromURL: ${baseUrl}/shared/detective.yaml`);
@@ -100,12 +100,12 @@ describe('sagemaker-studio-cfn package', () => {
     expect(aws.createStackCalls).toHaveLength(1);
     const call = aws.createStackCalls[0];
     expect(call.get('StackName')).toBe('portal-shared');
-    expect(call.get('TemplateURL')).toBe(`${aws.endpoint}/staging/portal/v1/shared-services.yaml`);
+    expect(call.get('TemplateURL')).toBe('https://staging.s3.eu-west-1.amazonaws.com/portal/v1/shared-services.yaml');
     expect([...call.entries()].filter(([k]) => k.startsWith('Capabilities')).map(([, v]) => v)).toContain('CAPABILITY_NAMED_IAM');
     const parameters = Object.fromEntries(
       [1, 2, 3].map(i => [call.get(`Parameters.member.${i}.ParameterKey`), call.get(`Parameters.member.${i}.ParameterValue`)]),
     );
-    expect(parameters.TemplateBaseUrl).toBe(`${aws.endpoint}/staging/portal/v1`);
+    expect(parameters.TemplateBaseUrl).toBe('https://staging.s3.eu-west-1.amazonaws.com/portal/v1');
     expect(parameters.DetectiveControlCodeBucket).toBe('staging');
     expect(lines.at(-1)).toMatch(/CreateStack portal-shared started: arn:aws:cloudformation/);
   });

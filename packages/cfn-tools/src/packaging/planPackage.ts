@@ -51,11 +51,14 @@ export interface PackagePlan {
   createStack: CreateStackCommandInput;
 }
 
-export function objectUrl(target: Pick<PackageTarget, 'bucket' | 'region' | 'endpoint'>, key: string): string {
+/**
+ * The URL CloudFormation reads an object from. Always the S3 form AWS
+ * accepts (CloudFormation refuses other hosts), also with `--endpoint`: the
+ * local sandbox resolves these URLs from its own S3.
+ */
+export function objectUrl(target: Pick<PackageTarget, 'bucket' | 'region'>, key: string): string {
   const encodedKey = key.split('/').map(encodeURIComponent).join('/');
-  return target.endpoint
-    ? `${target.endpoint.replace(/\/+$/, '')}/${target.bucket}/${encodedKey}`
-    : `https://${target.bucket}.s3.${target.region}.amazonaws.com/${encodedKey}`;
+  return `https://${target.bucket}.s3.${target.region}.amazonaws.com/${encodedKey}`;
 }
 
 function trimSlashes(prefix: string): string {
