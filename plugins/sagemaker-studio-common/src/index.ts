@@ -22,6 +22,7 @@
  */
 
 export * from './annotations';
+export * from './compliance';
 export * from './permissions';
 export * from './products';
 export * from './types';
