@@ -22,7 +22,7 @@ import {
   sageMakerArnFor,
   teamNameOf,
   toAsffFinding,
-} from './compliance';
+} from '@internal/plugin-sagemaker-studio-common';
 import { parseEvent } from './parseEvent';
 import { recordFindings } from './recordFindings';
 import { remediate } from './remediate';

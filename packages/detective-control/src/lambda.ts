@@ -16,7 +16,7 @@
 
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { SecurityHubClient } from '@aws-sdk/client-securityhub';
-import type { ComplianceContext } from './compliance';
+import type { ComplianceContext } from '@internal/plugin-sagemaker-studio-common';
 import { createDetectiveControlHandler } from './createDetectiveControlHandler';
 import {
   CloudTrailEventBridgeEvent,

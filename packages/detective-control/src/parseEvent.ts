@@ -18,7 +18,7 @@ import {
   fromCloudTrailRequest,
   SageMakerWorkload,
   workloadKindForEventName,
-} from './compliance';
+} from '@internal/plugin-sagemaker-studio-common';
 import { CloudTrailEventBridgeEvent } from './types';
 
 /** The result of reading an event: a workload to judge, or why not. */

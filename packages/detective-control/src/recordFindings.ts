@@ -18,7 +18,7 @@ import {
   BatchImportFindingsCommand,
   SecurityHubClient,
 } from '@aws-sdk/client-securityhub';
-import type { AsffFinding } from './compliance';
+import type { AsffFinding } from '@internal/plugin-sagemaker-studio-common';
 import { DetectiveControlError } from './types';
 
 /** BatchImportFindings accepts at most 100 findings per call. */

@@ -29,7 +29,7 @@ import type {
   RemediationAction,
   SageMakerWorkload,
   SageMakerWorkloadKind,
-} from './compliance';
+} from '@internal/plugin-sagemaker-studio-common';
 
 type Call = (client: SageMakerClient, name: string) => Promise<unknown>;
 

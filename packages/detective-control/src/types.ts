@@ -23,7 +23,7 @@ import type {
   ComplianceRule,
   RemediationAction,
   SageMakerWorkloadKind,
-} from './compliance';
+} from '@internal/plugin-sagemaker-studio-common';
 
 /**
  * An EventBridge event for an API call recorded by CloudTrail, as far as the
