@@ -52,7 +52,9 @@ export const SageMakerStudioPage = sageMakerStudioPlugin.provide(
   createRoutableExtension({
     name: 'SageMakerStudioPage',
     component: () =>
-      import('./components/SageMakerStudioPage').then(m => m.SageMakerStudioPage),
+      import('./components/SageMakerStudioPage').then(
+        m => m.SageMakerStudioPage,
+      ),
     mountPoint: rootRouteRef,
   }),
 );

@@ -65,16 +65,19 @@ describe('SageMakerStudioClient', () => {
     });
   });
 
-  it.each([403, 404, 500])('keeps the structured error of a %s', async status => {
-    const { api } = client(() =>
-      json(status, {
-        error: { name: 'NotAllowedError', message: 'permission denied' },
-        response: { statusCode: status },
-      }),
-    );
-    const error = await api.listRequests('all').catch(e => e);
-    expect(error).toBeInstanceOf(ResponseError);
-    expect(error.statusCode).toBe(status);
-    expect(error.body.error.message).toBe('permission denied');
-  });
+  it.each([403, 404, 500])(
+    'keeps the structured error of a %s',
+    async status => {
+      const { api } = client(() =>
+        json(status, {
+          error: { name: 'NotAllowedError', message: 'permission denied' },
+          response: { statusCode: status },
+        }),
+      );
+      const error = await api.listRequests('all').catch(e => e);
+      expect(error).toBeInstanceOf(ResponseError);
+      expect(error.statusCode).toBe(status);
+      expect(error.body.error.message).toBe('permission denied');
+    },
+  );
 });

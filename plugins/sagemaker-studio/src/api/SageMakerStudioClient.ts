@@ -30,7 +30,10 @@ import { SageMakerStudioApi } from './SageMakerStudioApi';
  */
 export class SageMakerStudioClient implements SageMakerStudioApi {
   constructor(
-    private readonly options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi },
+    private readonly options: {
+      discoveryApi: DiscoveryApi;
+      fetchApi: FetchApi;
+    },
   ) {}
 
   listDomains(): Promise<ListResponse<StudioDomainSummary>> {

@@ -17,7 +17,10 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { mockStudioDomain } from '@internal/plugin-sagemaker-studio-common/testUtils';
 import { screen } from '@testing-library/react';
-import { SageMakerStudioApi, sageMakerStudioApiRef } from '../../api/SageMakerStudioApi';
+import {
+  SageMakerStudioApi,
+  sageMakerStudioApiRef,
+} from '../../api/SageMakerStudioApi';
 import { DomainsCard } from './DomainsCard';
 
 function withApi(api: Partial<SageMakerStudioApi>) {
@@ -58,7 +61,11 @@ describe('DomainsCard', () => {
         listDomains: async () => ({
           items: [mockStudioDomain()],
           errors: [
-            { source: 'sagemaker:eu-west-1', errorType: 'THROTTLED', message: 'slow down' },
+            {
+              source: 'sagemaker:eu-west-1',
+              errorType: 'THROTTLED',
+              message: 'slow down',
+            },
           ],
         }),
       }),

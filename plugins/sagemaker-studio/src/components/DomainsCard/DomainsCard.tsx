@@ -74,8 +74,8 @@ export function DomainsCard() {
       ))}
       {value && value.items.length === 0 ? (
         <Typography style={{ padding: 16 }}>
-          No Studio domain yet. An admin onboards one from the “SageMaker
-          Studio domain” template.
+          No Studio domain yet. An admin onboards one from the “SageMaker Studio
+          domain” template.
         </Typography>
       ) : (
         <Table

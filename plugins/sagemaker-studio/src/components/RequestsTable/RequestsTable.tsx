@@ -34,7 +34,9 @@ const baseColumns: TableColumn<ProvisioningRequest>[] = [
     render: r => {
       const last = r.events[r.events.length - 1];
       return last
-        ? `${last.action} by ${last.actor}${last.comment ? `: ${last.comment}` : ''}`
+        ? `${last.action} by ${last.actor}${
+            last.comment ? `: ${last.comment}` : ''
+          }`
         : '';
     },
   },

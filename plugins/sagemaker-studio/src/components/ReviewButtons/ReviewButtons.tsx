@@ -56,7 +56,10 @@ export function ReviewButtons(props: {
       setDecision(undefined);
       props.onDone();
     } catch (e) {
-      alertApi.post({ message: String((e as Error).message), severity: 'error' });
+      alertApi.post({
+        message: String((e as Error).message),
+        severity: 'error',
+      });
     } finally {
       setBusy(false);
     }
@@ -70,11 +73,13 @@ export function ReviewButtons(props: {
       <Button onClick={() => setDecision('reject')}>Reject</Button>
       <Dialog open={Boolean(decision)} onClose={() => setDecision(undefined)}>
         <DialogTitle>
-          {decision === 'approve' ? 'Approve' : 'Reject'} {props.request.product}{' '}
-          for {props.request.teamName ?? props.request.requestedBy}
+          {decision === 'approve' ? 'Approve' : 'Reject'}{' '}
+          {props.request.product} for{' '}
+          {props.request.teamName ?? props.request.requestedBy}
         </DialogTitle>
         <DialogContent>
           <TextField
+            id={`review-comment-${props.request.id}`}
             label={decision === 'reject' ? 'Reason (required)' : 'Comment'}
             value={comment}
             onChange={e => setComment(e.target.value)}

@@ -1,0 +1,103 @@
+/*
+ * Copyright 2026 The SageMaker Studio Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { ProvisioningRequest } from '@internal/plugin-sagemaker-studio-common';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import {
+  SageMakerStudioApi,
+  sageMakerStudioApiRef,
+} from '../../api/SageMakerStudioApi';
+import { ReviewQueuePage } from './ReviewQueuePage';
+
+const pending: ProvisioningRequest = {
+  id: 'req-1',
+  product: 'teamEnvironment',
+  teamName: 'fraud-detection',
+  parameters: { TeamName: 'fraud-detection', EnvType: 'dev' },
+  requestedBy: 'user:default/sam-lead',
+  status: 'PENDING_APPROVAL',
+  createdAt: '2026-11-26T10:00:00.000Z',
+  updatedAt: '2026-11-26T10:00:00.000Z',
+  events: [
+    {
+      at: '2026-11-26T10:00:00.000Z',
+      actor: 'user:default/sam-lead',
+      action: 'requested',
+      status: 'PENDING_APPROVAL',
+    },
+  ],
+};
+
+function render(api: Partial<SageMakerStudioApi>, allowed: boolean) {
+  return renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [sageMakerStudioApiRef, api],
+        [
+          permissionApiRef,
+          mockApis.permission({
+            authorize: allowed ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+          }),
+        ],
+      ]}
+    >
+      <ReviewQueuePage />
+    </TestApiProvider>,
+  );
+}
+
+describe('ReviewQueuePage', () => {
+  it('lets an admin approve a pending request with a comment', async () => {
+    const reviewRequest = jest.fn(async () => ({
+      ...pending,
+      status: 'APPROVED' as const,
+    }));
+    await render({ listRequests: async () => [pending], reviewRequest }, true);
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Approve' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText('Comment'), {
+      target: { value: 'looks right' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Confirm' }));
+
+    await waitFor(() =>
+      expect(reviewRequest).toHaveBeenCalledWith('req-1', {
+        decision: 'approve',
+        comment: 'looks right',
+      }),
+    );
+  });
+
+  it('will not send a rejection without a reason', async () => {
+    const reviewRequest = jest.fn();
+    await render({ listRequests: async () => [pending], reviewRequest }, true);
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Reject' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(
+      within(dialog).getByRole('button', { name: 'Confirm' }),
+    ).toBeDisabled();
+    expect(reviewRequest).not.toHaveBeenCalled();
+  });
+});
