@@ -22,7 +22,7 @@ import {
   TestApiProvider,
 } from '@backstage/test-utils';
 import { ProvisioningRequest } from '@internal/plugin-sagemaker-studio-common';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import {
   SageMakerStudioApi,
   sageMakerStudioApiRef,
