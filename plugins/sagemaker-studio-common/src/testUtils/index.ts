@@ -38,3 +38,5 @@ export function mockStudioDomain(
     ...overrides,
   };
 }
+
+export * from '../compliance/__fixtures__';
