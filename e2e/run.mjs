@@ -78,6 +78,42 @@ try {
       await shot('sagemaker-studio');
     }, page);
 
+    if (!identity.admin) {
+      await check(`${identity.file}: the template refuses a bad team name, naming the field`, async () => {
+        await page.goto(`${baseUrl}/create/templates/default/sagemaker-studio-user-profile`, { waitUntil: 'domcontentloaded' });
+        await page.locator('#root_teamName').fill('Fraud Team');
+        await page.locator('#root_profileName').fill('dana-scientist');
+        await page.getByRole('button', { name: 'Review' }).click();
+        await page.getByText(/must match pattern/).first().waitFor({ timeout: 30_000 });
+        await shot('template-bad-input');
+      }, page);
+
+      await check(`${identity.file}: requests a Studio user profile from the template`, async () => {
+        await page.goto(`${baseUrl}/create/templates/default/sagemaker-studio-user-profile`, { waitUntil: 'domcontentloaded' });
+        await page.locator('#root_teamName').fill('fraud-detection');
+        await page.locator('#root_profileName').fill('dana-scientist');
+        await page.getByRole('button', { name: 'Review' }).click();
+        await page.getByRole('button', { name: 'Create' }).click();
+        await page.getByText(/Request [0-9a-f-]{36} is APPROVED/).first().waitFor({ timeout: 60_000 });
+        await shot('template-done');
+        await page.goto(`${baseUrl}/sagemaker-studio`, { waitUntil: 'domcontentloaded' });
+        await page.getByRole('cell', { name: 'userProfile' }).first().waitFor({ timeout: 60_000 });
+        await page.getByRole('cell', { name: 'APPROVED' }).first().waitFor({ timeout: 10_000 });
+        await shot('my-requests');
+      }, page);
+    }
+
+    if (!identity.admin) {
+      await check(`${identity.file}: requests a team environment, which waits for an admin`, async () => {
+        await page.goto(`${baseUrl}/create/templates/default/sagemaker-studio-team-environment`, { waitUntil: 'domcontentloaded' });
+        await page.locator('#root_teamName').fill('fraud-detection');
+        await page.getByRole('button', { name: 'Review' }).click();
+        await page.getByRole('button', { name: 'Create' }).click();
+        await page.getByText(/Request [0-9a-f-]{36} is PENDING_APPROVAL/).first().waitFor({ timeout: 60_000 });
+        await shot('team-request');
+      }, page);
+    }
+
     await check(`${identity.file}: the admin-only menu entry is ${identity.admin ? 'shown' : 'hidden'}`, async () => {
       await page.goto(`${baseUrl}/`, { waitUntil: 'domcontentloaded' });
       await page.getByRole('link', { name: 'SageMaker Studio', exact: true }).first().waitFor({ timeout: 60_000 });
@@ -98,6 +134,13 @@ try {
       await page.goto(`${baseUrl}/sagemaker-studio-review`, { waitUntil: 'domcontentloaded' });
       if (identity.admin) {
         await page.getByText('All requests').first().waitFor({ timeout: 60_000 });
+        // The data scientist's requests, made from the templates above.
+        await page.getByRole('cell', { name: 'user:default/dana-scientist' }).first().waitFor({ timeout: 30_000 });
+        await page.getByRole('button', { name: 'Approve' }).first().click();
+        const dialog = page.getByRole('dialog');
+        await dialog.getByLabel('Comment').fill('approved in the end-to-end check');
+        await dialog.getByRole('button', { name: 'Confirm' }).click();
+        await page.getByText('approved by user:default/ada-admin: approved in the end-to-end check').first().waitFor({ timeout: 30_000 });
       } else {
         await page.getByText(/sagemaker-studio\.request\.review permission/).first().waitFor({ timeout: 60_000 });
       }
