@@ -46,7 +46,9 @@ export const catalogModuleSageMakerStudioEntityProvider = createBackendModule({
       async init({ catalog, config, logger, scheduler, awsClients }) {
         const settings = readSageMakerStudioConfig(config);
         const minutes =
-          config.getOptionalNumber('sageMakerStudio.catalog.frequencyMinutes') ?? 10;
+          config.getOptionalNumber(
+            'sageMakerStudio.catalog.frequencyMinutes',
+          ) ?? 10;
         catalog.addEntityProvider(
           new SageMakerStudioEntityProvider({
             id: 'default',

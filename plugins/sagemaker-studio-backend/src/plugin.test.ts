@@ -151,13 +151,11 @@ describe('sageMakerStudioPlugin', () => {
   });
 
   it('reports a SageMaker failure as a per-source error, not a 500', async () => {
-    sageMaker
-      .on(ListDomainsCommand)
-      .rejects(
-        Object.assign(new Error('Rate exceeded'), {
-          name: 'ThrottlingException',
-        }),
-      );
+    sageMaker.on(ListDomainsCommand).rejects(
+      Object.assign(new Error('Rate exceeded'), {
+        name: 'ThrottlingException',
+      }),
+    );
     const server = await start();
     const res = await request(server)
       .get('/api/sagemaker-studio/domains')

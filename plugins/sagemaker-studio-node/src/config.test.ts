@@ -61,20 +61,39 @@ describe('readSageMakerStudioConfig', () => {
       'sageMakerStudio.products.studioDomain.aproval',
       'unknown key',
     ],
-    [{ ...valid, products: { notebook: {} } }, 'sageMakerStudio.products.notebook', 'unknown key'],
-    [{ ...valid, region: 'mars-1' }, 'sageMakerStudio.region', 'not an AWS region'],
+    [
+      { ...valid, products: { notebook: {} } },
+      'sageMakerStudio.products.notebook',
+      'unknown key',
+    ],
+    [
+      { ...valid, region: 'mars-1' },
+      'sageMakerStudio.region',
+      'not an AWS region',
+    ],
     [{ ...valid, accountId: '123' }, 'sageMakerStudio.accountId', '12-digit'],
-    [{ ...valid, adminGroup: 'admins' }, 'sageMakerStudio.adminGroup', 'group entity ref'],
-    [{ ...valid, endpoint: 'ftp://x' }, 'sageMakerStudio.endpoint', 'not allowed'],
-  ] as Array<[JsonValue, string, string]>)('rejects %j naming %s', (input, key, problem) => {
-    expect(() => read(input)).toThrow(SageMakerStudioConfigError);
-    expect(() => read(input)).toThrow(`Invalid config ${key}: `);
-    expect(() => read(input)).toThrow(problem);
-  });
+    [
+      { ...valid, adminGroup: 'admins' },
+      'sageMakerStudio.adminGroup',
+      'group entity ref',
+    ],
+    [
+      { ...valid, endpoint: 'ftp://x' },
+      'sageMakerStudio.endpoint',
+      'not allowed',
+    ],
+  ] as Array<[JsonValue, string, string]>)(
+    'rejects %j naming %s',
+    (input, key, problem) => {
+      expect(() => read(input)).toThrow(SageMakerStudioConfigError);
+      expect(() => read(input)).toThrow(`Invalid config ${key}: `);
+      expect(() => read(input)).toThrow(problem);
+    },
+  );
 
   it('says what is required when the block is missing', () => {
-    expect(() =>
-      readSageMakerStudioConfig(new ConfigReader({})),
-    ).toThrow('Invalid config sageMakerStudio: missing');
+    expect(() => readSageMakerStudioConfig(new ConfigReader({}))).toThrow(
+      'Invalid config sageMakerStudio: missing',
+    );
   });
 });

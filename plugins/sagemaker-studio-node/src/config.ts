@@ -93,10 +93,7 @@ const DEFAULT_PRODUCTS: Record<
  * @public
  */
 export class SageMakerStudioConfigError extends Error {
-  constructor(
-    readonly key: string,
-    problem: string,
-  ) {
+  constructor(readonly key: string, problem: string) {
     super(`Invalid config ${key}: ${problem}`);
     this.name = 'SageMakerStudioConfigError';
   }
@@ -199,7 +196,9 @@ export function readSageMakerStudioConfig(
   if (!adminGroup || !/^group:[^/]+\/.+$/.test(adminGroup)) {
     throw new SageMakerStudioConfigError(
       `${SAGEMAKER_STUDIO_CONFIG_ROOT}.adminGroup`,
-      `"${adminGroup ?? ''}" is not a group entity ref; expected e.g. group:default/data-science-admins`,
+      `"${
+        adminGroup ?? ''
+      }" is not a group entity ref; expected e.g. group:default/data-science-admins`,
     );
   }
 

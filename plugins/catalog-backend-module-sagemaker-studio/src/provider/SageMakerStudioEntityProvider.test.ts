@@ -24,7 +24,7 @@ describe('SageMakerStudioEntityProvider', () => {
     const instance = new SageMakerStudioEntityProvider({
       id: 'default',
       owner: 'group:default/data-science-admins',
-      source: { listDomains: async () => domains },
+      source: { listDomains: async () => ({ items: domains, errors: [] }) },
       logger: mockServices.logger.mock(),
       taskRunner: { run: async ({ fn }) => void tasks.push(fn as any) },
     });
@@ -64,6 +64,32 @@ describe('SageMakerStudioEntityProvider', () => {
         },
       ],
     });
+  });
+
+  it('keeps the catalog as it is when one domain could not be read', async () => {
+    const tasks: Array<() => Promise<void>> = [];
+    const instance = new SageMakerStudioEntityProvider({
+      id: 'default',
+      owner: 'group:default/admins',
+      source: {
+        listDomains: async () => ({
+          items: [mockStudioDomain()],
+          errors: [
+            {
+              source: 'sagemaker:us-east-1:domain/d-2',
+              errorType: 'THROTTLED',
+              message: 'slow down',
+            },
+          ],
+        }),
+      },
+      logger: mockServices.logger.mock(),
+      taskRunner: { run: async ({ fn }) => void tasks.push(fn as any) },
+    });
+    const connection = { applyMutation: jest.fn(), refresh: jest.fn() };
+    await instance.connect(connection);
+    await tasks[0]();
+    expect(connection.applyMutation).not.toHaveBeenCalled();
   });
 
   it('keeps the catalog as it is when the read fails', async () => {

@@ -23,12 +23,15 @@ import {
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
-import { StudioDomainSummary } from '@internal/plugin-sagemaker-studio-common';
+import {
+  ListResponse,
+  StudioDomainSummary,
+} from '@internal/plugin-sagemaker-studio-common';
 import { domainToResourceEntity } from './transformers';
 
 /** What the provider needs to read domains (the -node reader satisfies it). */
 export interface DomainSource {
-  listDomains(): Promise<StudioDomainSummary[]>;
+  listDomains(): Promise<ListResponse<StudioDomainSummary>>;
 }
 
 /**
@@ -70,9 +73,21 @@ export class SageMakerStudioEntityProvider implements EntityProvider {
     });
   }
 
-  /** Reads the entities this provider stands for. */
+  /**
+   * Reads the entities this provider stands for. Throws when any domain could
+   * not be read: a full mutation without it would delete its entity.
+   */
   async read(): Promise<Entity[]> {
-    const domains = await this.options.source.listDomains();
+    const { items: domains, errors } = await this.options.source.listDomains();
+    if (errors.length > 0) {
+      throw new Error(
+        `Could not read ${
+          errors.length
+        } domain(s), keeping the catalog as it is: ${errors
+          .map(e => `${e.source} ${e.errorType}`)
+          .join(', ')}`,
+      );
+    }
     return domains.flatMap(domain => {
       const entity = domainToResourceEntity(domain, {
         owner: this.options.owner,

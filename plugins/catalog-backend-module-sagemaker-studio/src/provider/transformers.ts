@@ -45,7 +45,9 @@ export function domainToResourceEntity(
     metadata: {
       name: domain.domainId,
       title: domain.domainName,
-      description: `SageMaker Studio domain (${domain.appNetworkAccessType ?? 'unknown network mode'})`,
+      description: `SageMaker Studio domain (${
+        domain.appNetworkAccessType ?? 'unknown network mode'
+      })`,
       annotations: {
         [ANNOTATION_LOCATION]: location,
         [ANNOTATION_ORIGIN_LOCATION]: location,

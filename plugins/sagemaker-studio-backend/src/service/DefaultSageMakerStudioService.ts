@@ -21,11 +21,7 @@ import {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import {
-  InputError,
-  NotAllowedError,
-  NotFoundError,
-} from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   ListResponse,
   ProvisioningRequest,
@@ -76,7 +72,7 @@ export class DefaultSageMakerStudioService implements SageMakerStudioService {
     credentials: BackstageCredentials;
   }): Promise<ListResponse<StudioDomainSummary>> {
     try {
-      return { items: await this.deps.domains.listDomains(), errors: [] };
+      return await this.deps.domains.listDomains();
     } catch (error) {
       this.deps.logger.warn(`Reading SageMaker domains failed: ${error}`);
       return {

@@ -21,6 +21,7 @@ import {
 } from '@aws-sdk/client-sagemaker';
 import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
 import { mockClient } from 'aws-sdk-client-mock';
+import 'aws-sdk-client-mock-jest';
 import { SageMakerStudioAwsClients } from './SageMakerStudioAwsClients';
 import { StudioDomainReader } from './StudioDomainReader';
 import { toSourceError } from './translateAwsError';
@@ -64,9 +65,13 @@ describe('StudioDomainReader', () => {
       KmsKeyId: 'key-1',
     }));
 
-    const domains = await reader().listDomains();
+    const { items: domains, errors } = await reader().listDomains();
 
+    expect(errors).toEqual([]);
     expect(domains.map(d => d.domainId)).toEqual(['d-one', 'd-two']);
+    expect(sageMaker).toHaveReceivedCommandWith(ListDomainsCommand, {
+      MaxResults: 100,
+    });
     expect(domains[1]).toMatchObject({
       domainName: 'name-d-two',
       appNetworkAccessType: 'VpcOnly',
@@ -74,6 +79,36 @@ describe('StudioDomainReader', () => {
       region: 'eu-west-1',
     });
     expect(sageMaker.commandCalls(ListDomainsCommand)).toHaveLength(2);
+  });
+
+  it('returns the domains it could describe and an error for the one it could not', async () => {
+    sageMaker
+      .on(ListDomainsCommand)
+      .resolves({ Domains: [{ DomainId: 'd-ok' }, { DomainId: 'd-slow' }] });
+    sageMaker
+      .on(DescribeDomainCommand, { DomainId: 'd-ok' })
+      .resolves({
+        DomainId: 'd-ok',
+        DomainArn: 'arn:d-ok',
+        Status: 'InService',
+      })
+      .on(DescribeDomainCommand, { DomainId: 'd-slow' })
+      .rejects(
+        Object.assign(new Error('Rate exceeded'), {
+          name: 'ThrottlingException',
+        }),
+      );
+
+    const { items, errors } = await reader().listDomains();
+
+    expect(items.map(d => d.domainId)).toEqual(['d-ok']);
+    expect(errors).toEqual([
+      {
+        source: 'sagemaker:eu-west-1:domain/d-slow',
+        errorType: 'THROTTLED',
+        message: expect.stringContaining('throttled'),
+      },
+    ]);
   });
 
   it('turns ResourceNotFound into NotFoundError', async () => {
@@ -88,9 +123,13 @@ describe('StudioDomainReader', () => {
   });
 
   it('turns throttling into ServiceUnavailableError', async () => {
-    sageMaker.on(ListDomainsCommand).rejects(
-      Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }),
-    );
+    sageMaker
+      .on(ListDomainsCommand)
+      .rejects(
+        Object.assign(new Error('Rate exceeded'), {
+          name: 'ThrottlingException',
+        }),
+      );
     await expect(reader().listDomains()).rejects.toBeInstanceOf(
       ServiceUnavailableError,
     );

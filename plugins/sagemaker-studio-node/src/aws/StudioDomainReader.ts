@@ -19,9 +19,15 @@ import {
   DescribeDomainCommandOutput,
   paginateListDomains,
 } from '@aws-sdk/client-sagemaker';
-import { StudioDomainSummary } from '@internal/plugin-sagemaker-studio-common';
+import {
+  ListResponse,
+  StudioDomainSummary,
+} from '@internal/plugin-sagemaker-studio-common';
 import { SageMakerStudioAwsClients } from './SageMakerStudioAwsClients';
-import { translateAwsError } from './translateAwsError';
+import { toSourceError, translateAwsError } from './translateAwsError';
+
+/** ListDomains' largest page; the default (10) costs a call per ten domains. */
+const LIST_DOMAINS_PAGE_SIZE = 100;
 
 /**
  * Reads Studio domains from SageMaker.
@@ -31,12 +37,19 @@ import { translateAwsError } from './translateAwsError';
 export class StudioDomainReader {
   constructor(private readonly clients: SageMakerStudioAwsClients) {}
 
-  /** Lists every domain with its network and encryption settings. */
-  async listDomains(): Promise<StudioDomainSummary[]> {
+  /**
+   * Lists every domain with its network and encryption settings. A domain
+   * that cannot be described is reported in `errors` and the others are
+   * still returned; a failed listing throws.
+   */
+  async listDomains(): Promise<ListResponse<StudioDomainSummary>> {
     const client = await this.clients.sageMaker();
     const domainIds: string[] = [];
     try {
-      for await (const page of paginateListDomains({ client }, {})) {
+      for await (const page of paginateListDomains(
+        { client, pageSize: LIST_DOMAINS_PAGE_SIZE },
+        {},
+      )) {
         for (const domain of page.Domains ?? []) {
           if (domain.DomainId) domainIds.push(domain.DomainId);
         }
@@ -45,7 +58,26 @@ export class StudioDomainReader {
       throw translateAwsError(error, 'Listing SageMaker domains');
     }
     // ListDomains lacks the network and KMS settings, so each domain is described.
-    return Promise.all(domainIds.map(id => this.getDomain(id)));
+    const described = await Promise.allSettled(
+      domainIds.map(id => this.getDomain(id)),
+    );
+    const response: ListResponse<StudioDomainSummary> = {
+      items: [],
+      errors: [],
+    };
+    described.forEach((result, index) => {
+      if (result.status === 'fulfilled') {
+        response.items.push(result.value);
+      } else {
+        response.errors.push(
+          toSourceError(
+            `sagemaker:${this.clients.region}:domain/${domainIds[index]}`,
+            result.reason,
+          ),
+        );
+      }
+    });
+    return response;
   }
 
   /** Describes one domain; NotFoundError when it does not exist. */
