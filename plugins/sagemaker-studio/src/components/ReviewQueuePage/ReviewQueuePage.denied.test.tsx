@@ -14,62 +14,13 @@
  * limitations under the License.
  */
 
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { permissionApiRef } from '@backstage/plugin-permission-react';
-import {
-  mockApis,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/test-utils';
-import { ProvisioningRequest } from '@internal/plugin-sagemaker-studio-common';
 import { screen } from '@testing-library/react';
-import {
-  SageMakerStudioApi,
-  sageMakerStudioApiRef,
-} from '../../api/SageMakerStudioApi';
-import { ReviewQueuePage } from './ReviewQueuePage';
-
-const pending: ProvisioningRequest = {
-  id: 'req-1',
-  product: 'teamEnvironment',
-  teamName: 'fraud-detection',
-  parameters: { TeamName: 'fraud-detection', EnvType: 'dev' },
-  requestedBy: 'user:default/sam-lead',
-  status: 'PENDING_APPROVAL',
-  createdAt: '2026-11-26T10:00:00.000Z',
-  updatedAt: '2026-11-26T10:00:00.000Z',
-  events: [
-    {
-      at: '2026-11-26T10:00:00.000Z',
-      actor: 'user:default/sam-lead',
-      action: 'requested',
-      status: 'PENDING_APPROVAL',
-    },
-  ],
-};
-
-function render(api: Partial<SageMakerStudioApi>, allowed: boolean) {
-  return renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [sageMakerStudioApiRef, api],
-        [
-          permissionApiRef,
-          mockApis.permission({
-            authorize: allowed ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
-          }),
-        ],
-      ]}
-    >
-      <ReviewQueuePage />
-    </TestApiProvider>,
-  );
-}
+import { pending, renderReviewQueue } from './__testUtils__/reviewQueue';
 
 // A file of its own: permission answers are cached per module registry.
 describe('ReviewQueuePage for a non-admin', () => {
   it('names the missing permission to a non-admin and offers no decision', async () => {
-    await render({ listRequests: async () => [pending] }, false);
+    await renderReviewQueue({ listRequests: async () => [pending] }, false);
 
     expect(
       await screen.findByText(/sagemaker-studio\.request\.review permission/),

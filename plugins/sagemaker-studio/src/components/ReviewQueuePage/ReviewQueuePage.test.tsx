@@ -14,57 +14,8 @@
  * limitations under the License.
  */
 
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { permissionApiRef } from '@backstage/plugin-permission-react';
-import {
-  mockApis,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/test-utils';
-import { ProvisioningRequest } from '@internal/plugin-sagemaker-studio-common';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import {
-  SageMakerStudioApi,
-  sageMakerStudioApiRef,
-} from '../../api/SageMakerStudioApi';
-import { ReviewQueuePage } from './ReviewQueuePage';
-
-const pending: ProvisioningRequest = {
-  id: 'req-1',
-  product: 'teamEnvironment',
-  teamName: 'fraud-detection',
-  parameters: { TeamName: 'fraud-detection', EnvType: 'dev' },
-  requestedBy: 'user:default/sam-lead',
-  status: 'PENDING_APPROVAL',
-  createdAt: '2026-11-26T10:00:00.000Z',
-  updatedAt: '2026-11-26T10:00:00.000Z',
-  events: [
-    {
-      at: '2026-11-26T10:00:00.000Z',
-      actor: 'user:default/sam-lead',
-      action: 'requested',
-      status: 'PENDING_APPROVAL',
-    },
-  ],
-};
-
-function render(api: Partial<SageMakerStudioApi>, allowed: boolean) {
-  return renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [sageMakerStudioApiRef, api],
-        [
-          permissionApiRef,
-          mockApis.permission({
-            authorize: allowed ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
-          }),
-        ],
-      ]}
-    >
-      <ReviewQueuePage />
-    </TestApiProvider>,
-  );
-}
+import { pending, renderReviewQueue } from './__testUtils__/reviewQueue';
 
 describe('ReviewQueuePage', () => {
   it('lets an admin approve a pending request with a comment', async () => {
@@ -72,7 +23,10 @@ describe('ReviewQueuePage', () => {
       ...pending,
       status: 'APPROVED' as const,
     }));
-    await render({ listRequests: async () => [pending], reviewRequest }, true);
+    await renderReviewQueue(
+      { listRequests: async () => [pending], reviewRequest },
+      true,
+    );
 
     fireEvent.click(await screen.findByRole('button', { name: 'Approve' }));
     const dialog = await screen.findByRole('dialog');
@@ -91,7 +45,10 @@ describe('ReviewQueuePage', () => {
 
   it('will not send a rejection without a reason', async () => {
     const reviewRequest = jest.fn();
-    await render({ listRequests: async () => [pending], reviewRequest }, true);
+    await renderReviewQueue(
+      { listRequests: async () => [pending], reviewRequest },
+      true,
+    );
 
     fireEvent.click(await screen.findByRole('button', { name: 'Reject' }));
     const dialog = await screen.findByRole('dialog');
