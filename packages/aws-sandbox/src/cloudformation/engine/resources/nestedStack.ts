@@ -15,7 +15,14 @@
  */
 
 import { TemplateValue } from '../types';
-import { ResourceHandler } from './types';
+import { ResourceHandler, ResourceHandlerContext } from './types';
+
+/** Who a nested-stack operation acts as: the parent stack's account, region and calls. */
+export interface NestedStackCaller {
+  accountId: string;
+  region: string;
+  invoke: (service: string, operation: string, input: unknown) => Promise<any>;
+}
 
 /** The part of the engine that nested stacks need; keeps this handler free of the engine's internals. */
 export interface NestedStackHost {
@@ -23,41 +30,22 @@ export interface NestedStackHost {
     parentId: string,
     logicalId: string,
     properties: Record<string, TemplateValue>,
-    caller: {
-      accountId: string;
-      region: string;
-      invoke: (
-        service: string,
-        operation: string,
-        input: unknown,
-      ) => Promise<any>;
-    },
+    caller: NestedStackCaller,
   ): Promise<{ physicalId: string; attributes: Record<string, TemplateValue> }>;
   updateNestedStack(
     childId: string,
     properties: Record<string, TemplateValue>,
-    caller: {
-      accountId: string;
-      region: string;
-      invoke: (
-        service: string,
-        operation: string,
-        input: unknown,
-      ) => Promise<any>;
-    },
+    caller: NestedStackCaller,
   ): Promise<{ physicalId: string; attributes: Record<string, TemplateValue> }>;
-  deleteNestedStack(
-    childId: string,
-    caller: {
-      accountId: string;
-      region: string;
-      invoke: (
-        service: string,
-        operation: string,
-        input: unknown,
-      ) => Promise<any>;
-    },
-  ): Promise<void>;
+  deleteNestedStack(childId: string, caller: NestedStackCaller): Promise<void>;
+}
+
+function callerOf(context: ResourceHandlerContext): NestedStackCaller {
+  return {
+    accountId: context.stack.accountId,
+    region: context.stack.region,
+    invoke: context.invoke,
+  };
 }
 
 /** `AWS::CloudFormation::Stack`: a real child stack; `Fn::GetAtt Outputs.X` reads its outputs. */
@@ -69,23 +57,15 @@ export function nestedStackHandler(host: NestedStackHost): ResourceHandler {
         context.stack.stackId,
         context.logicalId,
         properties,
-        {
-          accountId: context.stack.accountId,
-          region: context.stack.region,
-          invoke: context.invoke,
-        },
+        callerOf(context),
       ),
     update: (properties, existing, context) =>
-      host.updateNestedStack(existing.physicalId, properties, {
-        accountId: context.stack.accountId,
-        region: context.stack.region,
-        invoke: context.invoke,
-      }),
+      host.updateNestedStack(
+        existing.physicalId,
+        properties,
+        callerOf(context),
+      ),
     delete: (existing, context) =>
-      host.deleteNestedStack(existing.physicalId, {
-        accountId: context.stack.accountId,
-        region: context.stack.region,
-        invoke: context.invoke,
-      }),
+      host.deleteNestedStack(existing.physicalId, callerOf(context)),
   };
 }
