@@ -30,6 +30,7 @@ import {
   sageMakerArn,
   times,
   withoutTags,
+  inDomain,
 } from './common';
 import { findDomain } from './domains';
 import { findSpace } from './spaces';
@@ -158,8 +159,7 @@ export function createAppOperations(
     ListApps: (input, ctx) => {
       const apps = liveRecords(tables.apps, ctx, now()).filter(
         record =>
-          (!input.DomainIdEquals ||
-            record.extra.DomainId === input.DomainIdEquals) &&
+          inDomain(input.DomainIdEquals)(record) &&
           (!input.UserProfileNameEquals ||
             record.input.UserProfileName === input.UserProfileNameEquals) &&
           (!input.SpaceNameEquals ||

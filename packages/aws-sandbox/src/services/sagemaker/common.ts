@@ -302,3 +302,10 @@ export function findInDomain<T extends SageMakerRecord>(
   }
   return record;
 }
+
+/** The `DomainIdEquals` filter of the List operations: no value keeps every record. */
+export function inDomain(
+  domainIdEquals: unknown,
+): (record: SageMakerRecord) => boolean {
+  return record => !domainIdEquals || record.extra.DomainId === domainIdEquals;
+}

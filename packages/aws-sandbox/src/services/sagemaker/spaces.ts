@@ -31,6 +31,7 @@ import {
   times,
   withoutTags,
   findInDomain,
+  inDomain,
 } from './common';
 import { findDomain } from './domains';
 import { findUserProfile } from './userProfiles';
@@ -126,9 +127,7 @@ export function createSpaceOperations(
 
     ListSpaces: (input, ctx) => {
       const spaces = liveRecords(tables.spaces, ctx, now()).filter(
-        record =>
-          !input.DomainIdEquals ||
-          record.extra.DomainId === input.DomainIdEquals,
+        inDomain(input.DomainIdEquals),
       );
       const page = listPage(spaces, {
         NameContains: input.SpaceNameContains,

@@ -32,6 +32,7 @@ import {
   times,
   withoutTags,
   findInDomain,
+  inDomain,
 } from './common';
 import { findDomain } from './domains';
 import type { SageMakerDeps } from './tables';
@@ -128,9 +129,7 @@ export function createUserProfileOperations(
 
     ListUserProfiles: (input, ctx) => {
       const profiles = liveRecords(tables.userProfiles, ctx, now()).filter(
-        record =>
-          !input.DomainIdEquals ||
-          record.extra.DomainId === input.DomainIdEquals,
+        inDomain(input.DomainIdEquals),
       );
       const page = listPage(profiles, {
         NameContains: input.UserProfileNameContains,
