@@ -25,4 +25,5 @@ export * from './annotations';
 export * from './compliance';
 export * from './permissions';
 export * from './products';
+export * from './productInputs';
 export * from './types';
