@@ -25,4 +25,6 @@ export * from './config';
 export * from './aws/SageMakerStudioAwsClients';
 export * from './aws/StudioDomainReader';
 export * from './aws/translateAwsError';
+export * from './provisioning';
 export * from './serviceRefs';
+export * from './client';
