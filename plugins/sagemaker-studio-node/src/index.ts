@@ -23,6 +23,7 @@
 
 export * from './config';
 export * from './aws/SageMakerStudioAwsClients';
+export * from './aws/ProvisionedProductReader';
 export * from './aws/StudioDomainReader';
 export * from './aws/translateAwsError';
 export * from './provisioning';
