@@ -42,7 +42,6 @@ async function main() {
   backend.add(import('@backstage/plugin-events-backend'));
 
   backend.add(import('@backstage/plugin-auth-backend'));
-  backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
   backend.add(authModuleLocalIdentities);
 
   backend.add(import('@backstage/plugin-catalog-backend'));

@@ -14,14 +14,52 @@
  * limitations under the License.
  */
 
-import { mockCredentials } from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { Entity } from '@backstage/catalog-model';
+import { permissionRules as catalogPermissionRules } from '@backstage/plugin-catalog-backend/alpha';
+import {
+  catalogEntityCreatePermission,
+  catalogEntityDeletePermission,
+  catalogEntityReadPermission,
+  catalogEntityRefreshPermission,
+  catalogEntityValidatePermission,
+  catalogIngestionManagePermission,
+  catalogIngestionReadPermission,
+  catalogLocationAnalyzePermission,
+  catalogLocationCreatePermission,
+  catalogLocationDeletePermission,
+  catalogLocationReadPermission,
+  catalogPermissions,
+} from '@backstage/plugin-catalog-common/alpha';
 import {
   AuthorizeResult,
+  ConditionalPolicyDecision,
+  Permission,
+  PolicyDecision,
   createPermission,
 } from '@backstage/plugin-permission-common';
 import {
+  ServerPermissionClient,
+  createConditionAuthorizer,
+} from '@backstage/plugin-permission-node';
+import {
+  actionExecutePermission,
+  scaffolderPermissions,
+  taskCancelPermission,
+  taskCreatePermission,
+  taskReadPermission,
+  templateDryRunPermission,
+  templateManagementPermission,
+  templateParameterReadPermission,
+  templateStepReadPermission,
+} from '@backstage/plugin-scaffolder-common/alpha';
+import {
   sageMakerStudioEstateReadPermission,
   sageMakerStudioOpenPermission,
+  sageMakerStudioPermissions,
+  sageMakerStudioRequestCreatePermission,
+  sageMakerStudioRequestReadPermission,
   sageMakerStudioRequestReviewPermission,
 } from '@internal/plugin-sagemaker-studio-common';
 import { SageMakerStudioPortalPolicy } from './permissionPolicy';
@@ -29,41 +67,271 @@ import { SageMakerStudioPortalPolicy } from './permissionPolicy';
 const ADMINS = 'group:default/data-science-admins';
 const policy = new SageMakerStudioPortalPolicy(ADMINS);
 
-function user(ref: string, groups: string[]) {
+function person(ref: string, groups: string[]) {
   return {
     credentials: mockCredentials.user(ref),
     info: { userEntityRef: ref, ownershipEntityRefs: [ref, ...groups] },
   };
 }
 
-const ada = user('user:default/ada-admin', [ADMINS]);
-const dana = user('user:default/dana-scientist', ['group:default/fraud-detection']);
+// The kinds of identity in examples/org.yaml, plus a caller without a user.
+const identities = {
+  'a data scientist': person('user:default/dana-scientist', [
+    'group:default/fraud-detection',
+  ]),
+  'a team lead': person('user:default/sam-lead', [
+    'group:default/recommendations',
+  ]),
+  'an admin': person('user:default/ada-admin', [ADMINS]),
+  'no user (a service or unauthenticated)': undefined,
+};
+type Identity = keyof typeof identities;
+
+// What a non-admin gets where the answer depends on the resource.
+type Expected =
+  | 'ALLOW'
+  | 'DENY'
+  | 'OWN TASKS'
+  | 'WITHOUT DOMAIN TEMPLATE'
+  | 'WITHOUT DOMAIN PRODUCT';
+
+function conditionalFor(
+  expected: Expected,
+  permission: Permission,
+  userEntityRef: string,
+): ConditionalPolicyDecision {
+  switch (expected) {
+    case 'OWN TASKS':
+      return {
+        result: AuthorizeResult.CONDITIONAL,
+        pluginId: 'scaffolder',
+        resourceType: 'scaffolder-task',
+        conditions: {
+          rule: 'IS_TASK_OWNER',
+          resourceType: 'scaffolder-task',
+          params: { createdBy: [userEntityRef] },
+        },
+      };
+    case 'WITHOUT DOMAIN TEMPLATE':
+      return {
+        result: AuthorizeResult.CONDITIONAL,
+        pluginId: 'catalog',
+        resourceType: 'catalog-entity',
+        conditions: {
+          not: {
+            allOf: [
+              {
+                rule: 'IS_ENTITY_KIND',
+                resourceType: 'catalog-entity',
+                params: { kinds: ['Template'] },
+              },
+              {
+                rule: 'HAS_METADATA',
+                resourceType: 'catalog-entity',
+                params: { key: 'name', value: 'sagemaker-studio-domain' },
+              },
+            ],
+          },
+        },
+      };
+    case 'WITHOUT DOMAIN PRODUCT':
+      return {
+        result: AuthorizeResult.CONDITIONAL,
+        pluginId: 'scaffolder',
+        resourceType: 'scaffolder-action',
+        conditions: {
+          not: {
+            rule: 'HAS_STRING_PROPERTY',
+            resourceType: 'scaffolder-action',
+            params: { key: 'product', value: 'studioDomain' },
+          },
+        },
+      };
+    default:
+      throw new Error(`${expected} for ${permission.name} is not conditional`);
+  }
+}
+
+// Every permission our backend's plugins register or check, with the
+// decision for a data scientist and a team lead. Admins are allowed
+// everything; a caller without a user is denied everything.
+const nonAdmin: Array<[Permission, Expected]> = [
+  [catalogEntityReadPermission, 'WITHOUT DOMAIN TEMPLATE'],
+  [catalogEntityCreatePermission, 'DENY'],
+  [catalogEntityDeletePermission, 'DENY'],
+  [catalogEntityRefreshPermission, 'ALLOW'],
+  [catalogEntityValidatePermission, 'ALLOW'],
+  [catalogLocationReadPermission, 'ALLOW'],
+  [catalogLocationCreatePermission, 'DENY'],
+  [catalogLocationDeletePermission, 'DENY'],
+  [catalogLocationAnalyzePermission, 'DENY'],
+  [catalogIngestionReadPermission, 'ALLOW'],
+  [catalogIngestionManagePermission, 'DENY'],
+  [templateParameterReadPermission, 'ALLOW'],
+  [templateStepReadPermission, 'ALLOW'],
+  [actionExecutePermission, 'WITHOUT DOMAIN PRODUCT'],
+  [taskCreatePermission, 'ALLOW'],
+  [taskReadPermission, 'OWN TASKS'],
+  [taskCancelPermission, 'OWN TASKS'],
+  [templateDryRunPermission, 'DENY'],
+  [templateManagementPermission, 'DENY'],
+  [sageMakerStudioRequestCreatePermission, 'ALLOW'],
+  [sageMakerStudioRequestReadPermission, 'DENY'],
+  [sageMakerStudioRequestReviewPermission, 'DENY'],
+  [sageMakerStudioEstateReadPermission, 'DENY'],
+  [sageMakerStudioOpenPermission, 'ALLOW'],
+];
+
+const matrix = nonAdmin.flatMap(([permission, forNonAdmin]) =>
+  (Object.keys(identities) as Identity[]).map(identity => {
+    let expected: Expected = forNonAdmin;
+    if (identity === 'an admin') {
+      expected = 'ALLOW';
+    } else if (identity === 'no user (a service or unauthenticated)') {
+      expected = 'DENY';
+    }
+    return { name: permission.name, permission, identity, expected };
+  }),
+);
+
+function expectedDecision(
+  expected: Expected,
+  permission: Permission,
+  identity: Identity,
+): PolicyDecision {
+  if (expected === 'ALLOW' || expected === 'DENY') {
+    return { result: AuthorizeResult[expected] };
+  }
+  return conditionalFor(
+    expected,
+    permission,
+    identities[identity]!.info.userEntityRef,
+  );
+}
 
 describe('SageMakerStudioPortalPolicy', () => {
-  it.each([
-    sageMakerStudioRequestReviewPermission,
-    sageMakerStudioEstateReadPermission,
-  ])('allows $name to admins only', async permission => {
-    expect(await policy.handle({ permission }, ada)).toEqual({
-      result: AuthorizeResult.ALLOW,
+  it('has a row for every permission of the catalog, the scaffolder and our plugin', () => {
+    const inTable = nonAdmin.map(([permission]) => permission.name);
+    expect(new Set(inTable).size).toBe(inTable.length);
+    expect([...inTable].sort()).toEqual(
+      [
+        ...catalogPermissions,
+        ...scaffolderPermissions,
+        ...sageMakerStudioPermissions,
+      ]
+        .map(permission => permission.name)
+        .sort(),
+    );
+  });
+
+  it.each(matrix)(
+    '$name for $identity: $expected',
+    async ({ permission, identity, expected }) => {
+      expect(await policy.handle({ permission }, identities[identity])).toEqual(
+        expectedDecision(expected, permission, identity),
+      );
+    },
+  );
+
+  it('counts Grace as an admin too: membership of the configured group is what matters', async () => {
+    const grace = person('user:default/grace-admin', [ADMINS]);
+    expect(
+      await policy.handle({ permission: catalogEntityDeletePermission }, grace),
+    ).toEqual({ result: AuthorizeResult.ALLOW });
+    const elsewhere = new SageMakerStudioPortalPolicy('group:default/other');
+    expect(
+      await elsewhere.handle(
+        { permission: catalogEntityDeletePermission },
+        grace,
+      ),
+    ).toEqual({ result: AuthorizeResult.DENY });
+  });
+
+  it('denies a permission it does not know to non-admins, and allows it to admins', async () => {
+    const unknown = createPermission({
+      name: 'someplugin.thing.delete',
+      attributes: { action: 'delete' },
     });
-    expect(await policy.handle({ permission }, dana)).toEqual({
-      result: AuthorizeResult.DENY,
+    expect(
+      await policy.handle(
+        { permission: unknown },
+        identities['a data scientist'],
+      ),
+    ).toEqual({ result: AuthorizeResult.DENY });
+    expect(
+      await policy.handle({ permission: unknown }, identities['an admin']),
+    ).toEqual({ result: AuthorizeResult.ALLOW });
+  });
+
+  describe('the catalog condition', () => {
+    const canRead = createConditionAuthorizer(
+      Object.values(catalogPermissionRules),
+    );
+    const template = (name: string): Entity => ({
+      apiVersion: 'scaffolder.backstage.io/v1beta3',
+      kind: 'Template',
+      metadata: { name, namespace: 'default' },
+      spec: { type: 'sagemaker-studio' },
     });
-    expect(await policy.handle({ permission })).toEqual({
-      result: AuthorizeResult.DENY,
+
+    it('hides the Studio domain template from a data scientist and shows the other templates and the org', async () => {
+      const decision = await policy.handle(
+        { permission: catalogEntityReadPermission },
+        identities['a data scientist'],
+      );
+      expect(canRead(decision, template('sagemaker-studio-domain'))).toBe(
+        false,
+      );
+      expect(canRead(decision, template('sagemaker-studio-user-profile'))).toBe(
+        true,
+      );
+      expect(
+        canRead(decision, {
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Group',
+          metadata: { name: 'sagemaker-studio-domain' },
+        }),
+      ).toBe(true);
     });
   });
 
-  it('lets every signed-in person open their own Studio and use the catalog', async () => {
-    const catalogRead = createPermission({
-      name: 'catalog.entity.read',
-      attributes: { action: 'read' },
+  describe('service principals', () => {
+    // They never reach the policy: the permissions service decides for them
+    // from the access restrictions of their token.
+    const client = ServerPermissionClient.fromConfig(
+      new ConfigReader({ permission: { enabled: true } }),
+      { auth: mockServices.auth(), discovery: mockServices.discovery() },
+    );
+
+    it('allows another plugin everything', async () => {
+      expect(
+        await client.authorize(
+          [{ permission: catalogLocationCreatePermission }],
+          {
+            credentials: mockCredentials.service('plugin:scaffolder'),
+          },
+        ),
+      ).toEqual([{ result: AuthorizeResult.ALLOW }]);
     });
-    for (const permission of [sageMakerStudioOpenPermission, catalogRead]) {
-      expect(await policy.handle({ permission }, dana)).toEqual({
-        result: AuthorizeResult.ALLOW,
+
+    it('limits the production static token to reading, as app-config.production.yaml restricts it', async () => {
+      const credentials = mockCredentials.service('external:automation', {
+        permissionAttributes: { action: ['read'] },
       });
-    }
+      expect(
+        await client.authorize(
+          [
+            { permission: catalogLocationReadPermission },
+            { permission: catalogLocationCreatePermission },
+            { permission: catalogEntityValidatePermission },
+          ],
+          { credentials },
+        ),
+      ).toEqual([
+        { result: AuthorizeResult.ALLOW },
+        { result: AuthorizeResult.DENY },
+        { result: AuthorizeResult.DENY },
+      ]);
+    });
   });
 });

@@ -19,7 +19,25 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import {
+  catalogConditions,
+  createCatalogConditionalDecision,
+} from '@backstage/plugin-catalog-backend/alpha';
+import {
+  catalogEntityCreatePermission,
+  catalogEntityDeletePermission,
+  catalogEntityReadPermission,
+  catalogEntityRefreshPermission,
+  catalogEntityValidatePermission,
+  catalogIngestionManagePermission,
+  catalogIngestionReadPermission,
+  catalogLocationAnalyzePermission,
+  catalogLocationCreatePermission,
+  catalogLocationDeletePermission,
+  catalogLocationReadPermission,
+} from '@backstage/plugin-catalog-common/alpha';
+import {
   AuthorizeResult,
+  Permission,
   PolicyDecision,
   isPermission,
 } from '@backstage/plugin-permission-common';
@@ -29,14 +47,94 @@ import {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import { sageMakerStudioAdminPermissions } from '@internal/plugin-sagemaker-studio-common';
+import {
+  createScaffolderActionConditionalDecision,
+  createScaffolderTaskConditionalDecision,
+  scaffolderActionConditions,
+  scaffolderTaskConditions,
+} from '@backstage/plugin-scaffolder-backend/alpha';
+import {
+  actionExecutePermission,
+  taskCancelPermission,
+  taskCreatePermission,
+  taskReadPermission,
+  templateDryRunPermission,
+  templateManagementPermission,
+  templateParameterReadPermission,
+  templateStepReadPermission,
+} from '@backstage/plugin-scaffolder-common/alpha';
+import {
+  sageMakerStudioAdminPermissions,
+  sageMakerStudioRequestReadPermission,
+} from '@internal/plugin-sagemaker-studio-common';
 import { readSageMakerStudioConfig } from '@internal/plugin-sagemaker-studio-node';
 
 /**
- * The portal's permission policy. Members of the data-science admin group
- * (from `sageMakerStudio.adminGroup`) hold the admin permissions; nobody else
- * does. Everything else in the portal (catalog, templates) is open to
- * signed-in people. This is the one place where our permissions are decided.
+ * `metadata.name` of the software template that onboards a Studio domain.
+ * Only admins see it in the catalog (and so can run it).
+ */
+export const STUDIO_DOMAIN_TEMPLATE_NAME = 'sagemaker-studio-domain';
+
+/**
+ * The value of the `product` input that requests a Studio domain, in the
+ * scaffolder actions of our module.
+ */
+export const STUDIO_DOMAIN_PRODUCT = 'studioDomain';
+
+/**
+ * Permissions of other plugins that everyone signed in holds outright.
+ * Anything of another plugin that is neither here nor handled below is
+ * denied to non-admins, so a permission added by an upgrade is closed until
+ * someone decides about it (the policy test lists every one we know).
+ */
+const OPEN_TO_SIGNED_IN: Permission[] = [
+  // Reading locations and asking for a refresh do not change what is in the catalog.
+  catalogEntityRefreshPermission,
+  catalogEntityValidatePermission,
+  catalogLocationReadPermission,
+  catalogIngestionReadPermission,
+  // Running templates; which templates and actions is decided below.
+  taskCreatePermission,
+  templateParameterReadPermission,
+  templateStepReadPermission,
+];
+
+/** Permissions of other plugins that only admins hold. */
+const ADMINS_ONLY: Permission[] = [
+  // What is in the catalog: registering, analysing and removing locations and entities.
+  catalogEntityCreatePermission,
+  catalogEntityDeletePermission,
+  catalogLocationCreatePermission,
+  catalogLocationDeletePermission,
+  catalogLocationAnalyzePermission,
+  catalogIngestionManagePermission,
+  // The template editor runs arbitrary inline templates.
+  templateDryRunPermission,
+  templateManagementPermission,
+];
+
+const ALLOW: PolicyDecision = { result: AuthorizeResult.ALLOW };
+const DENY: PolicyDecision = { result: AuthorizeResult.DENY };
+
+function isOneOf(permission: Permission, list: Permission[]): boolean {
+  return list.some(candidate => isPermission(permission, candidate));
+}
+
+/**
+ * The portal's permission policy, the one place where permissions are
+ * decided:
+ *
+ * - Members of the admin group (`sageMakerStudio.adminGroup`) hold every
+ *   permission. Four-eyes on reviews is enforced by the sagemaker-studio
+ *   backend plugin itself, not here.
+ * - Everyone else signed in: our admin permissions and other people's
+ *   requests are denied; scaffolder tasks (read, log, cancel) only their own;
+ *   the catalog without the Studio domain template, which is also the only
+ *   template whose steps may not request a Studio domain; no changes to the
+ *   catalog's contents and no template editor.
+ * - No user (an unauthenticated caller): denied. Service principals (other
+ *   plugins, static external-access tokens) never reach the policy: the
+ *   permissions service decides for them from their access restrictions.
  */
 export class SageMakerStudioPortalPolicy implements PermissionPolicy {
   constructor(private readonly adminGroup: string) {}
@@ -45,15 +143,67 @@ export class SageMakerStudioPortalPolicy implements PermissionPolicy {
     request: PolicyQuery,
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
-    const adminOnly = sageMakerStudioAdminPermissions.some(p =>
-      isPermission(request.permission, p),
-    );
-    if (adminOnly) {
-      const isAdmin =
-        user?.info.ownershipEntityRefs.includes(this.adminGroup) ?? false;
-      return { result: isAdmin ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+    if (!user) {
+      return DENY;
     }
-    return { result: AuthorizeResult.ALLOW };
+    if (user.info.ownershipEntityRefs.includes(this.adminGroup)) {
+      return ALLOW;
+    }
+    return this.decideForNonAdmin(request.permission, user);
+  }
+
+  private decideForNonAdmin(
+    permission: Permission,
+    user: PolicyQueryUser,
+  ): PolicyDecision {
+    if (
+      isPermission(permission, taskReadPermission) ||
+      isPermission(permission, taskCancelPermission)
+    ) {
+      // Tasks carry the template's input values and their log.
+      return createScaffolderTaskConditionalDecision(
+        permission,
+        scaffolderTaskConditions.isTaskOwner({
+          createdBy: [user.info.userEntityRef],
+        }),
+      );
+    }
+    if (isPermission(permission, catalogEntityReadPermission)) {
+      // Hidden from the catalog means the scaffolder cannot find it either:
+      // it reads templates with the caller's credentials.
+      return createCatalogConditionalDecision(permission, {
+        not: {
+          allOf: [
+            catalogConditions.isEntityKind({ kinds: ['Template'] }),
+            catalogConditions.hasMetadata({
+              key: 'name',
+              value: STUDIO_DOMAIN_TEMPLATE_NAME,
+            }),
+          ],
+        },
+      });
+    }
+    if (isPermission(permission, actionExecutePermission)) {
+      // Second lock for the template above: whatever template runs them, our
+      // actions may not request a Studio domain for a non-admin.
+      return createScaffolderActionConditionalDecision(permission, {
+        not: scaffolderActionConditions.hasStringProperty({
+          key: 'product',
+          value: STUDIO_DOMAIN_PRODUCT,
+        }),
+      });
+    }
+    if (permission.name.startsWith('sagemaker-studio.')) {
+      // The plugin asks for request.read only about someone else's request.
+      const adminOnly =
+        isPermission(permission, sageMakerStudioRequestReadPermission) ||
+        isOneOf(permission, sageMakerStudioAdminPermissions);
+      return adminOnly ? DENY : ALLOW;
+    }
+    if (isOneOf(permission, ADMINS_ONLY)) {
+      return DENY;
+    }
+    return isOneOf(permission, OPEN_TO_SIGNED_IN) ? ALLOW : DENY;
   }
 }
 
