@@ -80,6 +80,11 @@ export class ResourceHandlerRegistry {
     this.handlers.set(resourceType, handler);
   }
 
+  /** The resource types registered for real provisioning. */
+  resourceTypes(): string[] {
+    return [...this.handlers.keys()];
+  }
+
   handlerFor(resourceType: string): ResourceHandler {
     return (
       this.handlers.get(resourceType) ?? genericResourceHandler(resourceType)

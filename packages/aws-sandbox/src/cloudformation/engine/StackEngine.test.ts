@@ -360,6 +360,124 @@ Resources:
     ).not.toContain('Broken');
   });
 
+  describe('create-only properties', () => {
+    let domainId: string;
+    const template = (name: string, version: string, landing: string) => `
+Parameters:
+  DomainId: {Type: String}
+Resources:
+  Profile:
+    Type: AWS::SageMaker::UserProfile
+    Properties:
+      DomainId: !Ref DomainId
+      UserProfileName: ${name}
+      UserSettings: {ExecutionRole: ${EXECUTION_ROLE}, DefaultLandingUri: '${landing}'}
+      Tags: [{Key: ProfileVersion, Value: ${version}}]
+Outputs:
+  ProfileArn: {Value: !GetAtt Profile.UserProfileArn}
+`;
+    const update = (name: string, version: string, landing: string) =>
+      cfn('UpdateStack', {
+        StackName: 'create-only',
+        TemplateBody: template(name, version, landing),
+        Parameters: [{ ParameterKey: 'DomainId', ParameterValue: domainId }],
+      });
+    const replacementIn = async (
+      name: string,
+      version: string,
+      landing: string,
+    ) => {
+      const { Id } = await cfn('CreateChangeSet', {
+        StackName: 'create-only',
+        ChangeSetName: `cs-${name}-${version}-${landing.length}`,
+        TemplateBody: template(name, version, landing),
+        Parameters: [{ ParameterKey: 'DomainId', ParameterValue: domainId }],
+      });
+      const { Changes } = await cfn('DescribeChangeSet', {
+        ChangeSetName: Id,
+      });
+      await cfn('DeleteChangeSet', { ChangeSetName: Id });
+      return Changes.map((change: any) => change.ResourceChange.Replacement);
+    };
+    const profile = (name: string) =>
+      sandbox.invoke('sagemaker', 'DescribeUserProfile', {
+        DomainId: domainId,
+        UserProfileName: name,
+      });
+
+    beforeAll(async () => {
+      const { DomainArn } = await sandbox.invoke('sagemaker', 'CreateDomain', {
+        DomainName: 'create-only',
+        AuthMode: 'IAM',
+        DefaultUserSettings: { ExecutionRole: EXECUTION_ROLE },
+      });
+      domainId = DomainArn.split('/').pop();
+      await cfn('CreateStack', {
+        StackName: 'create-only',
+        TemplateBody: template('erin', 'v1', 'studio::'),
+        Parameters: [{ ParameterKey: 'DomainId', ParameterValue: domainId }],
+      });
+    });
+
+    it('updates a property that is not create-only in place', async () => {
+      const before = await profile('erin');
+      expect(await replacementIn('erin', 'v1', 'app:JupyterServer:')).toEqual([
+        'False',
+      ]);
+      await update('erin', 'v1', 'app:JupyterServer:');
+      expect((await stackOf('create-only')).StackStatus).toBe(
+        'UPDATE_COMPLETE',
+      );
+      const after = await profile('erin');
+      expect(after.UserProfileArn).toBe(before.UserProfileArn);
+      expect(after.CreationTime).toEqual(before.CreationTime);
+      expect(after.UserSettings.DefaultLandingUri).toBe('app:JupyterServer:');
+    });
+
+    it('fails and rolls back an update that would replace a custom-named resource', async () => {
+      const { UserProfileArn } = await profile('erin');
+      // Tags of a user profile are create-only, as AWS's resource schema says.
+      expect(await replacementIn('erin', 'v2', 'app:JupyterServer:')).toEqual([
+        'True',
+      ]);
+      await update('erin', 'v2', 'app:JupyterServer:');
+      const stack = await stackOf('create-only');
+      expect(stack.StackStatus).toBe('UPDATE_ROLLBACK_COMPLETE');
+      expect(stack.StackStatusReason).toContain(
+        'The following resource(s) failed to update: [Profile]',
+      );
+      const { StackEvents } = await cfn('DescribeStackEvents', {
+        StackName: 'create-only',
+      });
+      expect(
+        StackEvents.find(
+          (event: any) =>
+            event.LogicalResourceId === 'Profile' &&
+            event.ResourceStatus === 'UPDATE_FAILED',
+        ).ResourceStatusReason,
+      ).toBe(
+        `CloudFormation cannot update a stack when a custom-named resource requires replacing. Rename ${UserProfileArn} and update the stack again.`,
+      );
+      expect((await profile('erin')).UserProfileArn).toBe(UserProfileArn);
+      const { Tags } = await sandbox.invoke('sagemaker', 'ListTags', {
+        ResourceArn: UserProfileArn,
+      });
+      expect(Tags).toContainEqual({ Key: 'ProfileVersion', Value: 'v1' });
+    });
+
+    it('replaces a resource whose create-only change comes with a new name', async () => {
+      expect(await replacementIn('frank', 'v2', 'studio::')).toEqual(['True']);
+      await update('frank', 'v2', 'studio::');
+      expect((await stackOf('create-only')).StackStatus).toBe(
+        'UPDATE_COMPLETE',
+      );
+      expect((await profile('frank')).UserProfileArn).toBe(
+        (await outputsOf('create-only')).ProfileArn,
+      );
+      await expect(profile('erin')).rejects.toThrow();
+    });
+  });
+
   it('keeps resources whose DeletionPolicy or UpdateReplacePolicy is Retain', async () => {
     const template = (name: string) => `
 Resources:

@@ -16,6 +16,7 @@
 
 import { changedProperties } from './compare';
 import { resolveDynamicReferences } from './dynamicReferences';
+import { replacementFor } from './replacement';
 import { Invoke } from './templateSource';
 import { evaluate } from './intrinsics';
 import {
@@ -25,16 +26,6 @@ import {
 } from './provisioning';
 import { ResourceChangeRecord, StackRecord } from './state';
 import { Template, TemplateValue } from './types';
-
-function replacementOf(
-  replaces: boolean,
-  undetermined: boolean,
-): 'True' | 'False' | 'Conditional' {
-  if (!replaces) {
-    return 'False';
-  }
-  return undetermined ? 'Conditional' : 'True';
-}
 
 /**
  * What applying `template` to `stack` would do, resource by resource, as a change set
@@ -86,9 +77,9 @@ export async function computeChanges(
     }
     const handler = host.registry.handlerFor(declaration.Type);
     let changed: string[];
-    let undetermined = false;
+    let properties: Record<string, TemplateValue> | undefined;
     try {
-      const properties = (await resolveDynamicReferences(
+      properties = (await resolveDynamicReferences(
         evaluate(declaration.Properties ?? {}, scope),
         invoke,
       )) as Record<string, TemplateValue>;
@@ -96,20 +87,22 @@ export async function computeChanges(
     } catch {
       // The new value depends on a resource that does not exist yet, so it is only known at execution.
       changed = Object.keys(declaration.Properties ?? {});
-      undetermined = true;
     }
     if (changed.length === 0) {
       continue;
     }
-    const replaces =
-      !handler.update ||
-      changed.some(name => handler.replacementProperties?.includes(name));
     changes.push({
       action: 'Modify',
       logicalId,
       physicalId: current.physicalId,
       resourceType: declaration.Type,
-      replacement: replacementOf(replaces, undetermined),
+      replacement: replacementFor(
+        declaration.Type,
+        handler,
+        current.properties,
+        properties,
+        changed,
+      ),
       scope: ['Properties'],
       changedProperties: changed,
     });

@@ -21,6 +21,7 @@ import { conditionEvaluator, evaluate, EvaluationScope } from './intrinsics';
 import { partitionOf, pseudoParameterValues } from './pseudoParameters';
 import { ResourceHandlerRegistry } from './ResourceHandlerRegistry';
 import { ResourceHandler, ResourceHandlerContext } from './resources/types';
+import { customNameConflict, replacementFor } from './replacement';
 import { recordEvent } from './stackEvents';
 import { StackOutputRecord, StackRecord, StackResourceRecord } from './state';
 import {
@@ -300,8 +301,13 @@ export async function applyTemplate(
         continue;
       }
       const replace =
-        !handler.update ||
-        changed.some(name => handler.replacementProperties?.includes(name));
+        replacementFor(
+          declaration.Type,
+          handler,
+          existing.properties,
+          properties,
+          changed,
+        ) === 'True';
       const failure = replace
         ? await replaceResource(
             stack,
@@ -521,6 +527,23 @@ async function replaceResource(
     statusReason:
       'Requested update requires the creation of a new physical resource; hence creating one.',
   });
+  const conflict = customNameConflict(
+    resourceType,
+    handler,
+    existing.physicalId,
+    existing.properties,
+    properties,
+  );
+  if (conflict) {
+    recordEvent(stack, {
+      logicalId,
+      physicalId: existing.physicalId,
+      resourceType,
+      status: 'UPDATE_FAILED',
+      statusReason: conflict,
+    });
+    return true;
+  }
   try {
     const result = await handler.create(properties, context);
     stack.resources[logicalId] = {

@@ -38,7 +38,6 @@ interface GenericShape {
     properties: Properties,
     context: ResourceHandlerContext,
   ): Attributes;
-  replacementProperties?: string[];
 }
 
 function arn(
@@ -76,7 +75,6 @@ const SHAPES: Record<string, GenericShape> = {
       ),
       RoleId: `AROA${generatedSuffix(17)}`,
     }),
-    replacementProperties: ['RoleName', 'Path'],
   },
   'AWS::IAM::ManagedPolicy': {
     physicalId: (properties, context) =>
@@ -93,7 +91,6 @@ const SHAPES: Record<string, GenericShape> = {
       PolicyArn: id,
       PolicyId: `ANPA${generatedSuffix(17)}`,
     }),
-    replacementProperties: ['ManagedPolicyName', 'Path'],
   },
   'AWS::IAM::InstanceProfile': {
     physicalId: named('InstanceProfileName'),
@@ -110,7 +107,6 @@ const SHAPES: Record<string, GenericShape> = {
   },
   'AWS::KMS::Alias': {
     physicalId: properties => String(properties.AliasName),
-    replacementProperties: ['AliasName'],
   },
   'AWS::S3::BucketPolicy': {
     physicalId: properties => String(properties.Bucket),
@@ -125,7 +121,6 @@ const SHAPES: Record<string, GenericShape> = {
       DefaultSecurityGroup: `sg-${randomHex(17)}`,
       Ipv6CidrBlocks: [],
     }),
-    replacementProperties: ['CidrBlock', 'InstanceTenancy'],
   },
   'AWS::EC2::Subnet': {
     physicalId: ec2Id('subnet'),
@@ -139,7 +134,6 @@ const SHAPES: Record<string, GenericShape> = {
       NetworkAclAssociationId: `aclassoc-${randomHex(17)}`,
       Ipv6CidrBlocks: [],
     }),
-    replacementProperties: ['VpcId', 'CidrBlock', 'AvailabilityZone'],
   },
   'AWS::EC2::SecurityGroup': {
     physicalId: ec2Id('sg'),
@@ -147,7 +141,6 @@ const SHAPES: Record<string, GenericShape> = {
       GroupId: id,
       VpcId: properties.VpcId ?? null,
     }),
-    replacementProperties: ['GroupName', 'GroupDescription', 'VpcId'],
   },
   'AWS::EC2::RouteTable': {
     physicalId: ec2Id('rtb'),
@@ -192,14 +185,12 @@ const SHAPES: Record<string, GenericShape> = {
         NetworkInterfaceIds: [`eni-${randomHex(17)}`],
       };
     },
-    replacementProperties: ['ServiceName', 'VpcId', 'VpcEndpointType'],
   },
   'AWS::Lambda::Function': {
     physicalId: named('FunctionName'),
     attributes: (id, _properties, context) => ({
       Arn: arn(context, 'lambda', `function:${id}`),
     }),
-    replacementProperties: ['FunctionName'],
   },
   'AWS::Lambda::Permission': {
     physicalId: (_properties, context) =>
@@ -210,7 +201,6 @@ const SHAPES: Record<string, GenericShape> = {
     attributes: (id, _properties, context) => ({
       Arn: arn(context, 'events', `rule/${id}`),
     }),
-    replacementProperties: ['Name'],
   },
   'AWS::ECR::Repository': {
     physicalId: properties =>
@@ -221,7 +211,6 @@ const SHAPES: Record<string, GenericShape> = {
       Arn: arn(context, 'ecr', `repository/${id}`),
       RepositoryUri: `${context.stack.accountId}.dkr.ecr.${context.stack.region}.amazonaws.com/${id}`,
     }),
-    replacementProperties: ['RepositoryName'],
   },
   'AWS::CodeArtifact::Domain': {
     physicalId: (properties, context) =>
@@ -232,7 +221,6 @@ const SHAPES: Record<string, GenericShape> = {
       Owner: context.stack.accountId,
       EncryptionKey: arn(context, 'kms', `key/${randomUUID()}`),
     }),
-    replacementProperties: ['DomainName'],
   },
   'AWS::CodeArtifact::Repository': {
     physicalId: (properties, context) =>
@@ -247,7 +235,6 @@ const SHAPES: Record<string, GenericShape> = {
       DomainName: properties.DomainName ?? null,
       DomainOwner: context.stack.accountId,
     }),
-    replacementProperties: ['DomainName', 'RepositoryName'],
   },
   'AWS::CodeCommit::Repository': {
     physicalId: () => randomUUID(),
@@ -278,6 +265,9 @@ const SHAPES: Record<string, GenericShape> = {
     }),
   },
 };
+
+/** Generic types with a plausible physical id and attributes of their own. */
+export const SHAPED_GENERIC_RESOURCE_TYPES = Object.keys(SHAPES);
 
 function defaultShape(resourceType: string): GenericShape {
   const [, service = 'service', kind = 'resource'] = resourceType.split('::');
@@ -321,7 +311,6 @@ function provision(
 export function genericResourceHandler(resourceType: string): ResourceHandler {
   const shape = SHAPES[resourceType] ?? defaultShape(resourceType);
   return {
-    replacementProperties: shape.replacementProperties ?? [],
     create: async (properties, context) =>
       provision(shape, properties, context),
     update: async (properties, existing) => ({

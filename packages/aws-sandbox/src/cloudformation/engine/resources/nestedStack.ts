@@ -51,7 +51,6 @@ function callerOf(context: ResourceHandlerContext): NestedStackCaller {
 /** `AWS::CloudFormation::Stack`: a real child stack; `Fn::GetAtt Outputs.X` reads its outputs. */
 export function nestedStackHandler(host: NestedStackHost): ResourceHandler {
   return {
-    replacementProperties: [],
     create: (properties, context) =>
       host.createNestedStack(
         context.stack.stackId,

@@ -150,13 +150,6 @@ async function domainAttributes(
 
 /** `AWS::SageMaker::Domain`: a real sandbox domain; `Ref` is the domain id. */
 export const sageMakerDomainHandler: ResourceHandler = {
-  replacementProperties: [
-    'AuthMode',
-    'DomainName',
-    'KmsKeyId',
-    'VpcId',
-    'DomainSettings',
-  ],
   async create(properties, context) {
     const created = await context.invoke('sagemaker', 'CreateDomain', {
       ...pick(properties, DOMAIN_CREATE_KEYS),
@@ -201,12 +194,6 @@ export const sageMakerDomainHandler: ResourceHandler = {
 
 /** `AWS::SageMaker::UserProfile`: a real sandbox user profile; `Ref` is its ARN. */
 export const sageMakerUserProfileHandler: ResourceHandler = {
-  replacementProperties: [
-    'DomainId',
-    'UserProfileName',
-    'SingleSignOnUserIdentifier',
-    'SingleSignOnUserValue',
-  ],
   async create(properties, context) {
     const created = await context.invoke('sagemaker', 'CreateUserProfile', {
       ...pick(properties, [
@@ -244,12 +231,6 @@ export const sageMakerUserProfileHandler: ResourceHandler = {
 
 /** `AWS::SageMaker::Space`: a real sandbox space; `Ref` is its ARN. */
 export const sageMakerSpaceHandler: ResourceHandler = {
-  replacementProperties: [
-    'DomainId',
-    'SpaceName',
-    'OwnershipSettings',
-    'SpaceSharingSettings',
-  ],
   async create(properties, context) {
     const created = await context.invoke('sagemaker', 'CreateSpace', {
       ...pick(properties, [
@@ -298,7 +279,6 @@ export const sageMakerSpaceHandler: ResourceHandler = {
 
 /** `AWS::SageMaker::Image`: a real sandbox image; `Ref` is its ARN. */
 export const sageMakerImageHandler: ResourceHandler = {
-  replacementProperties: ['ImageName'],
   async create(properties, context) {
     const created = await invokeOrSynthesize(
       context,
@@ -350,7 +330,6 @@ function imageInput(
 
 /** `AWS::SageMaker::ImageVersion`: a new version of a sandbox image; any change replaces it. */
 export const sageMakerImageVersionHandler: ResourceHandler = {
-  replacementProperties: ['ImageName', 'BaseImage'],
   async create(properties, context) {
     const created = await invokeOrSynthesize(
       context,
@@ -421,7 +400,6 @@ const APP_IMAGE_CONFIG_KEYS = [
 
 /** `AWS::SageMaker::AppImageConfig`: a real sandbox app image config; `Ref` is its name. */
 export const sageMakerAppImageConfigHandler: ResourceHandler = {
-  replacementProperties: ['AppImageConfigName'],
   async create(properties, context) {
     const created = await invokeOrSynthesize(
       context,

@@ -220,12 +220,6 @@ export const cloudFormationProductHandler: ResourceHandler = {
 
 /** `AWS::ServiceCatalog::PortfolioProductAssociation`. */
 export const portfolioProductAssociationHandler: ResourceHandler = {
-  replacementProperties: [
-    'PortfolioId',
-    'ProductId',
-    'SourcePortfolioId',
-    'AcceptLanguage',
-  ],
   async create(properties, context) {
     await context.invoke(
       'servicecatalog',
@@ -255,12 +249,6 @@ export const portfolioProductAssociationHandler: ResourceHandler = {
 
 /** `AWS::ServiceCatalog::PortfolioPrincipalAssociation`. */
 export const portfolioPrincipalAssociationHandler: ResourceHandler = {
-  replacementProperties: [
-    'PortfolioId',
-    'PrincipalARN',
-    'PrincipalType',
-    'AcceptLanguage',
-  ],
   async create(properties, context) {
     await context.invoke(
       'servicecatalog',
@@ -294,12 +282,6 @@ export const portfolioPrincipalAssociationHandler: ResourceHandler = {
 
 /** `AWS::ServiceCatalog::LaunchRoleConstraint`: a LAUNCH constraint. */
 export const launchRoleConstraintHandler: ResourceHandler = {
-  replacementProperties: [
-    'PortfolioId',
-    'ProductId',
-    'RoleArn',
-    'LocalRoleName',
-  ],
   async create(properties, context) {
     const launchParameters =
       properties.RoleArn !== undefined

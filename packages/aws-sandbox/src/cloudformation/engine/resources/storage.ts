@@ -35,7 +35,6 @@ function tagList(tags: TemplateValue | undefined): Tags {
 
 /** `AWS::S3::Bucket` becomes a bucket in the sandbox's S3. */
 export const s3BucketHandler: ResourceHandler = {
-  replacementProperties: ['BucketName'],
   async create(properties, context) {
     const bucket =
       typeof properties.BucketName === 'string'
@@ -85,7 +84,6 @@ function bucketAttributes(
 
 /** `AWS::SSM::Parameter` becomes a parameter in the sandbox's SSM. */
 export const ssmParameterHandler: ResourceHandler = {
-  replacementProperties: ['Name'],
   async create(properties, context) {
     const name =
       typeof properties.Name === 'string'

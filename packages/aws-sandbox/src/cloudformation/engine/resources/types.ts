@@ -71,6 +71,9 @@ export interface ResourceHandler {
     existing: ExistingResource,
     context: ResourceHandlerContext,
   ): Promise<void>;
-  /** Properties whose change forces a replacement (create-only in the resource schema). */
+  /**
+   * Properties whose change forces a replacement, for a type the resource schema data
+   * (`replacementRules.json`) does not cover; for the types it covers, it decides.
+   */
   replacementProperties?: string[];
 }
