@@ -19,7 +19,12 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import authPlugin from '@backstage/plugin-auth-backend';
 import request from 'supertest';
 import { loadRepoConfig } from '../configFiles';
-import { authModuleLocalIdentities } from './localIdentities';
+import { ConfigReader } from '@backstage/config';
+import {
+  assertLocalSignInSource,
+  authModuleLocalIdentities,
+  readLocalSignInSources,
+} from './localIdentities';
 
 const people = [
   {
@@ -57,18 +62,31 @@ async function startWith(files: string[], env: Record<string, string> = {}) {
   return server;
 }
 
-function signIn(server: any, who: string) {
-  return request(server)
+function signIn(
+  server: any,
+  who: string,
+  headers: { host?: string; origin?: string } = {},
+) {
+  const req = request(server)
     .get('/api/auth/localIdentities/refresh')
     .set('X-Requested-With', 'XMLHttpRequest')
     .set('x-sagemaker-studio-local-identity', who);
+  if (headers.host) {
+    req.set('Host', headers.host);
+  }
+  if (headers.origin) {
+    req.set('Origin', headers.origin);
+  }
+  return req;
 }
 
 describe('local identities sign-in', () => {
   it('signs in as each local identity with the local config, with their groups', async () => {
     const server = await startWith(['app-config.yaml']);
 
-    const dana = await signIn(server, 'user:default/dana-scientist').expect(200);
+    const dana = await signIn(server, 'user:default/dana-scientist').expect(
+      200,
+    );
     const ada = await signIn(server, 'user:default/ada-admin').expect(200);
 
     expect(dana.body.backstageIdentity.identity).toMatchObject({
@@ -102,5 +120,103 @@ describe('local identities sign-in', () => {
     const res = await signIn(server, 'user:default/ada-admin');
     expect(res.status).toBe(404);
     expect(res.body.backstageIdentity).toBeUndefined();
+  });
+
+  it('offers no guest sign-in: local identities are the only provider locally, none in production', async () => {
+    const local = await loadRepoConfig(['app-config.yaml'], {});
+    expect(local.getConfig('auth.providers').keys()).toEqual([
+      'localIdentities',
+    ]);
+    const production = await loadRepoConfig(
+      ['app-config.yaml', 'app-config.production.yaml'],
+      {},
+    );
+    expect(production.getOptionalConfig('auth.providers')?.keys()).toEqual([]);
+  });
+
+  describe('where a token may go', () => {
+    const ada = 'user:default/ada-admin';
+
+    it.each([
+      ['the app at app.baseUrl', { origin: 'http://localhost:3000' }],
+      ['curl on 127.0.0.1 (no Origin)', { host: '127.0.0.1:7007' }],
+      ['curl on localhost (no Origin)', { host: 'localhost:7007' }],
+      ['curl on [::1] (no Origin)', { host: '[::1]:7007' }],
+    ])('signs in from %s', async (_what, headers) => {
+      const server = await startWith(['app-config.yaml']);
+      await signIn(server, ada, headers).expect(200);
+    });
+
+    it.each([
+      ['a rebound DNS name as Host', { host: 'attacker.example:7007' }],
+      [
+        'a rebound DNS name as Host, with its own Origin',
+        {
+          host: 'attacker.example:7007',
+          origin: 'http://attacker.example:7007',
+        },
+      ],
+      ['another web page as Origin', { origin: 'https://attacker.example' }],
+      ['another port as Origin', { origin: 'http://localhost:8080' }],
+      ['a sandboxed frame (Origin null)', { origin: 'null' }],
+      ['a Host with credentials', { host: 'x@localhost:7007' }],
+    ])('refuses %s', async (_what, headers) => {
+      const server = await startWith(['app-config.yaml']);
+      const res = await signIn(server, ada, headers).expect(403);
+      expect(res.body.backstageIdentity).toBeUndefined();
+      expect(res.body.error.message).toMatch(/Local sign-in answers only/);
+    });
+  });
+});
+
+describe('assertLocalSignInSource', () => {
+  const sources = readLocalSignInSources(
+    new ConfigReader({
+      app: { baseUrl: 'http://portal.test:3000' },
+      backend: { baseUrl: 'http://api.portal.test:7007' },
+    }),
+  );
+
+  it('accepts the hosts of both base URLs and loopback names, whatever the port', () => {
+    for (const host of [
+      'portal.test:3000',
+      'api.portal.test:7007',
+      'LOCALHOST:7007',
+      '127.0.0.1',
+      '[::1]:80',
+    ]) {
+      expect(() => assertLocalSignInSource({ host }, sources)).not.toThrow();
+    }
+  });
+
+  it('refuses a missing Host and names that only look local', () => {
+    for (const host of [
+      undefined,
+      '',
+      'localhost.',
+      '127.0.0.1.nip.io:7007',
+      '0x7f.0.0.1:7007',
+      'localhost:7007/x',
+    ]) {
+      expect(() => assertLocalSignInSource({ host }, sources)).toThrow(
+        /Local sign-in answers only requests to/,
+      );
+    }
+  });
+
+  it('accepts only the app origin as Origin', () => {
+    const host = 'localhost:7007';
+    expect(() =>
+      assertLocalSignInSource(
+        { host, origin: 'http://portal.test:3000' },
+        sources,
+      ),
+    ).not.toThrow();
+    expect(() =>
+      assertLocalSignInSource(
+        { host, origin: 'http://api.portal.test:7007' },
+        sources,
+      ),
+    ).toThrow(/only the app at http:\/\/portal.test:3000/);
   });
 });

@@ -47,6 +47,78 @@ export function localSignInAllowed(config: Config): boolean {
   );
 }
 
+/** Host names that always mean this machine. */
+const LOOPBACK_HOSTNAMES = ['localhost', '127.0.0.1', '[::1]'];
+
+/**
+ * Where a local sign-in may come from. A token goes only to a request whose
+ * `Host` names this machine (a loopback name, or the host of `app.baseUrl`
+ * or `backend.baseUrl`) and, when it carries an `Origin`, whose origin is
+ * `app.baseUrl`'s.
+ *
+ * The Host check is what stops DNS rebinding: a page on a hostile name that
+ * resolves to 127.0.0.1 looks same-origin to the browser, which then sends
+ * no Origin on a GET, but its Host is the hostile name. The Origin check
+ * stops every other page in the browser; a browser always sends Origin on
+ * cross-origin requests. A request without Origin (curl, the scripts, the
+ * e2e wait loop, or the app when the backend serves it) is accepted once its
+ * Host passes.
+ */
+export interface LocalSignInSources {
+  hostnames: string[];
+  origin: string;
+}
+
+/** Reads {@link LocalSignInSources} from `app.baseUrl` and `backend.baseUrl`. */
+export function readLocalSignInSources(config: Config): LocalSignInSources {
+  const app = new URL(config.getString('app.baseUrl'));
+  const backend = new URL(config.getString('backend.baseUrl'));
+  return {
+    hostnames: [
+      ...new Set([...LOOPBACK_HOSTNAMES, app.hostname, backend.hostname]),
+    ],
+    origin: app.origin,
+  };
+}
+
+function hostnameOf(host: string): string | undefined {
+  try {
+    const url = new URL(`http://${host}`);
+    // Anything but host[:port] (credentials, a path) is not a Host header.
+    return url.host === host.toLowerCase() ||
+      `${url.hostname}:80` === host.toLowerCase()
+      ? url.hostname
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Throws NotAllowedError unless the request's `Host` and `Origin` headers
+ * fit {@link LocalSignInSources}.
+ */
+export function assertLocalSignInSource(
+  headers: { host?: string; origin?: string },
+  sources: LocalSignInSources,
+): void {
+  const hostname = headers.host ? hostnameOf(headers.host) : undefined;
+  if (!hostname || !sources.hostnames.includes(hostname)) {
+    throw new NotAllowedError(
+      `Local sign-in answers only requests to ${sources.hostnames.join(
+        ', ',
+      )}; this one was for ${JSON.stringify(headers.host ?? '')}`,
+    );
+  }
+  if (headers.origin !== undefined && headers.origin !== sources.origin) {
+    throw new NotAllowedError(
+      `Local sign-in answers only the app at ${
+        sources.origin
+      }; this request came from ${JSON.stringify(headers.origin)}`,
+    );
+  }
+}
+
 /** The identities (user entity refs) people may sign in as locally. */
 export function readLocalIdentities(config: Config): string[] {
   return (config.getOptionalConfigArray('localSignIn.identities') ?? []).map(
@@ -76,18 +148,24 @@ export const authModuleLocalIdentities = createBackendModule({
           return;
         }
         const allowed = readLocalIdentities(config);
+        const sources = readLocalSignInSources(config);
         logger.warn(
-          `Local sign-in is ON for ${allowed.join(', ')}; never use this outside development`,
+          `Local sign-in is ON for ${allowed.join(
+            ', ',
+          )}; never use this outside development`,
         );
         providers.registerProvider({
           providerId: LOCAL_IDENTITIES_PROVIDER_ID,
           factory: createProxyAuthProviderFactory({
             authenticator: createProxyAuthenticator({
-              defaultProfileTransform: async (result: { userEntityRef: string }) => ({
+              defaultProfileTransform: async (result: {
+                userEntityRef: string;
+              }) => ({
                 profile: { displayName: result.userEntityRef },
               }),
               initialize: () => ({}),
               async authenticate({ req }) {
+                assertLocalSignInSource(req.headers, sources);
                 const requested = req.header(LOCAL_IDENTITY_HEADER);
                 if (!requested) {
                   throw new InputError(
@@ -96,7 +174,9 @@ export const authModuleLocalIdentities = createBackendModule({
                 }
                 if (!allowed.includes(requested)) {
                   throw new NotAllowedError(
-                    `${requested} is not one of the local identities (${allowed.join(', ')})`,
+                    `${requested} is not one of the local identities (${allowed.join(
+                      ', ',
+                    )})`,
                   );
                 }
                 return { result: { userEntityRef: requested } };
