@@ -208,6 +208,7 @@ describe('startSandbox', () => {
     );
     const reset = await rawRequest(`${test.sandbox.url}/_sandbox/reset`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
     });
     expect(reset.status).toBe(200);
     const error = await errorOf(() =>
@@ -222,11 +223,13 @@ describe('startSandbox', () => {
     ).toBe(404);
     const bad = await rawRequest(`${test.sandbox.url}/_sandbox/faults`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: '{"throttleRate": 2}',
     });
     expect(bad.status).toBe(400);
     const malformed = await rawRequest(`${test.sandbox.url}/_sandbox/faults`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: '{',
     });
     expect(malformed.status).toBe(400);
@@ -378,6 +381,7 @@ describe('fault injection', () => {
   it('is configurable at run time over HTTP', async () => {
     const set = await rawRequest(`${test.sandbox.url}/_sandbox/faults`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ errorRate: 1, latencyMs: 1 }),
     });
     expect(set.status).toBe(200);

@@ -17,6 +17,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { FaultInjector } from '../faults';
+import { refuseForeignAdminRequest } from './adminGuard';
 import { headerValue, RawRequest, RawResponse } from './http';
 import { protocolCodecs } from './protocols';
 import type { ServiceRegistry } from './ServiceRegistry';
@@ -208,7 +209,7 @@ export function createRequestListener(options: RequestListenerOptions) {
       body: await readBody(incoming),
     };
     if (url.pathname.startsWith('/_sandbox/')) {
-      return options.handleAdmin(request);
+      return refuseForeignAdminRequest(request) ?? options.handleAdmin(request);
     }
     const page = pages.find(candidate =>
       url.pathname.startsWith(candidate.prefix),
