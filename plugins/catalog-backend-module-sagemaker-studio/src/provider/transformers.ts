@@ -17,13 +17,30 @@
 import {
   ANNOTATION_LOCATION,
   ANNOTATION_ORIGIN_LOCATION,
+  DefaultNamespaceEntityPolicy,
+  Entity,
+  EntityPolicies,
+  FieldFormatEntityPolicy,
+  NoForeignRootFieldsEntityPolicy,
   ResourceEntity,
+  SchemaValidEntityPolicy,
+  parseEntityRef,
+  resourceEntityV1alpha1Validator,
+  stringifyEntityRef,
 } from '@backstage/catalog-model';
 import {
   SAGEMAKER_STUDIO_ARN_ANNOTATION,
   SAGEMAKER_STUDIO_DOMAIN_ID_ANNOTATION,
+  SAGEMAKER_STUDIO_ENVIRONMENT_ANNOTATION,
+  SAGEMAKER_STUDIO_PROVISIONED_PRODUCT_ANNOTATION,
+  SAGEMAKER_STUDIO_TEAM_ANNOTATION,
+  SAGEMAKER_STUDIO_USER_PROFILE_ANNOTATION,
   StudioDomainSummary,
 } from '@internal/plugin-sagemaker-studio-common';
+import {
+  SageMakerStudioProvisionedProduct,
+  SageMakerStudioUserProfileRecord,
+} from '@internal/plugin-sagemaker-studio-node';
 
 /**
  * Turns a Studio domain into a catalog Resource of type
@@ -61,4 +78,284 @@ export function domainToResourceEntity(
       owner: options.owner,
     },
   };
+}
+
+/**
+ * The tag the backend puts on every product it provisions, naming the
+ * Backstage user it was requested for, e.g. `user:default/dana-scientist`.
+ *
+ * @public
+ */
+export const BACKSTAGE_REQUESTED_FOR_TAG = 'BackstageRequestedFor';
+
+/** `/sagemaker-studio/<team>/<env>/`, the team environment template's SsmParameterPrefix output. */
+const SSM_PARAMETER_PREFIX = /^\/sagemaker-studio\/([^/]+)\/([^/]+)\/$/;
+
+/**
+ * The team name and environment type of a team environment product: from
+ * its `TeamName` / `EnvironmentType` tags when present, else from the
+ * template's outputs (`TeamName`, else the `SsmParameterPrefix` output,
+ * which the template builds from the team name and environment type).
+ *
+ * @public
+ */
+export function teamOfTeamEnvironment(
+  product: SageMakerStudioProvisionedProduct,
+): { teamName?: string; envType?: string } {
+  const prefix = SSM_PARAMETER_PREFIX.exec(
+    product.outputs?.SsmParameterPrefix ?? '',
+  );
+  return {
+    teamName: product.tags.TeamName || product.outputs?.TeamName || prefix?.[1],
+    envType:
+      product.tags.EnvironmentType || product.outputs?.EnvType || prefix?.[2],
+  };
+}
+
+/**
+ * Whether a provisioned product stands for something that exists: it was
+ * provisioned successfully once. A launch that failed (status `ERROR` with
+ * no successful record) or is still running for the first time does not.
+ * Terminated products are not listed by Service Catalog at all.
+ *
+ * @public
+ */
+export function isProvisionedProductLive(
+  product: SageMakerStudioProvisionedProduct,
+): boolean {
+  return Boolean(product.lastSuccessfulProvisioningRecordId);
+}
+
+function serviceCatalogLocation(region: string, id: string): string {
+  return `url:https://console.aws.amazon.com/servicecatalog/home?region=${region}#/provisioned-products/${id}`;
+}
+
+function resourceRef(name: string): string {
+  return stringifyEntityRef({ kind: 'resource', namespace: 'default', name });
+}
+
+/**
+ * The name of the Resource of a team's environment, `<teamName>-team-environment`.
+ *
+ * @public
+ */
+export function teamEnvironmentEntityName(teamName: string): string {
+  return `${teamName}-team-environment`;
+}
+
+/**
+ * The name of the Resource of a user profile, `<profileName>-user-profile`.
+ *
+ * @public
+ */
+export function userProfileEntityName(userProfileName: string): string {
+  return `${userProfileName}-user-profile`;
+}
+
+/**
+ * Turns a team environment product into a catalog Resource of type
+ * `sagemaker-studio-team-environment` named `<teamName>-team-environment`;
+ * undefined when the product never provisioned successfully or its team
+ * name cannot be told.
+ *
+ * The owner is `group:default/<teamName>`: the provider cannot afford a
+ * catalog query per read to find the group whose
+ * `sagemaker-studio.aws/team` annotation equals the team name, so the
+ * team's group must be named after the team (as in the example org).
+ *
+ * @public
+ */
+export function teamEnvironmentToResourceEntity(
+  product: SageMakerStudioProvisionedProduct,
+  options: {
+    /** The region of the products, for the console link. */
+    region: string;
+    /** The Studio domain the team works in, when known. */
+    domainId?: string;
+  },
+): ResourceEntity | undefined {
+  const { teamName, envType } = teamOfTeamEnvironment(product);
+  if (!isProvisionedProductLive(product) || !teamName) {
+    return undefined;
+  }
+  const location = serviceCatalogLocation(options.region, product.id);
+  const version = product.provisioningArtifactName
+    ? ` ${product.provisioningArtifactName}`
+    : '';
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: {
+      name: teamEnvironmentEntityName(teamName),
+      title: `${teamName} team environment${envType ? ` (${envType})` : ''}`,
+      description: `SageMaker Studio team environment, provisioned product ${product.name} (${product.productName}${version}, ${product.status})`,
+      annotations: {
+        [ANNOTATION_LOCATION]: location,
+        [ANNOTATION_ORIGIN_LOCATION]: location,
+        [SAGEMAKER_STUDIO_PROVISIONED_PRODUCT_ANNOTATION]: product.id,
+        [SAGEMAKER_STUDIO_TEAM_ANNOTATION]: teamName,
+        ...(envType
+          ? { [SAGEMAKER_STUDIO_ENVIRONMENT_ANNOTATION]: envType }
+          : {}),
+        ...(options.domainId
+          ? { [SAGEMAKER_STUDIO_DOMAIN_ID_ANNOTATION]: options.domainId }
+          : {}),
+        ...(product.arn
+          ? { [SAGEMAKER_STUDIO_ARN_ANNOTATION]: product.arn }
+          : {}),
+      },
+      tags: ['sagemaker', 'studio'],
+    },
+    spec: {
+      type: 'sagemaker-studio-team-environment',
+      owner: stringifyEntityRef({
+        kind: 'group',
+        namespace: 'default',
+        name: teamName,
+      }),
+      ...(options.domainId
+        ? { dependsOn: [resourceRef(options.domainId)] }
+        : {}),
+    },
+  };
+}
+
+/**
+ * The Backstage user a user profile belongs to: the
+ * `BackstageRequestedFor` tag of its provisioned product (or of the profile
+ * itself, where Service Catalog's tags reached it), else, for a profile
+ * made outside Backstage, the user named like the profile.
+ *
+ * @public
+ */
+export function ownerOfUserProfile(
+  profile: SageMakerStudioUserProfileRecord,
+  provisionedProduct?: SageMakerStudioProvisionedProduct,
+): string {
+  for (const value of [
+    provisionedProduct?.tags[BACKSTAGE_REQUESTED_FOR_TAG],
+    profile.tags[BACKSTAGE_REQUESTED_FOR_TAG],
+  ]) {
+    if (!value) continue;
+    try {
+      const ref = parseEntityRef(value, {
+        defaultKind: 'user',
+        defaultNamespace: 'default',
+      });
+      if (ref.kind.toLocaleLowerCase('en-US') === 'user') {
+        return stringifyEntityRef(ref);
+      }
+    } catch {
+      // Not an entity ref: fall through to the next source.
+    }
+  }
+  return stringifyEntityRef({
+    kind: 'user',
+    namespace: 'default',
+    name: profile.userProfileName,
+  });
+}
+
+/**
+ * Turns a Studio user profile into a catalog Resource of type
+ * `sagemaker-studio-user-profile` named `<profileName>-user-profile`, owned
+ * by its user (see {@link ownerOfUserProfile}), depending on its domain and,
+ * when given, its team environment; undefined for a profile being deleted.
+ *
+ * @public
+ */
+export function userProfileToResourceEntity(
+  profile: SageMakerStudioUserProfileRecord,
+  options: {
+    /** The region of the profile, for the console link. */
+    region: string;
+    /** The Service Catalog product the profile was provisioned by, if any. */
+    provisionedProduct?: SageMakerStudioProvisionedProduct;
+    /** The entity name of the profile's team environment, if it is in the catalog. */
+    teamEnvironmentEntityName?: string;
+  },
+): ResourceEntity | undefined {
+  if (profile.status === 'Deleting') {
+    return undefined;
+  }
+  const { provisionedProduct } = options;
+  const teamName = profile.tags.TeamName;
+  const location = provisionedProduct
+    ? serviceCatalogLocation(options.region, provisionedProduct.id)
+    : `url:https://console.aws.amazon.com/sagemaker/home?region=${options.region}#/studio/${profile.domainId}/user/${profile.userProfileName}`;
+  const version =
+    provisionedProduct?.provisioningArtifactName ??
+    profile.tags.UserProfileVersion;
+  const owner = profile.tags.OwnerEmail ? ` of ${profile.tags.OwnerEmail}` : '';
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: {
+      name: userProfileEntityName(profile.userProfileName),
+      title: profile.userProfileName,
+      description: `SageMaker Studio user profile${owner}${
+        version ? `, version ${version}` : ''
+      } (${profile.status})`,
+      annotations: {
+        [ANNOTATION_LOCATION]: location,
+        [ANNOTATION_ORIGIN_LOCATION]: location,
+        ...(provisionedProduct
+          ? {
+              [SAGEMAKER_STUDIO_PROVISIONED_PRODUCT_ANNOTATION]:
+                provisionedProduct.id,
+            }
+          : {}),
+        ...(teamName ? { [SAGEMAKER_STUDIO_TEAM_ANNOTATION]: teamName } : {}),
+        ...(profile.tags.EnvironmentType
+          ? {
+              [SAGEMAKER_STUDIO_ENVIRONMENT_ANNOTATION]:
+                profile.tags.EnvironmentType,
+            }
+          : {}),
+        [SAGEMAKER_STUDIO_DOMAIN_ID_ANNOTATION]: profile.domainId,
+        [SAGEMAKER_STUDIO_USER_PROFILE_ANNOTATION]: profile.userProfileName,
+        [SAGEMAKER_STUDIO_ARN_ANNOTATION]: profile.arn,
+      },
+      tags: ['sagemaker', 'studio'],
+    },
+    spec: {
+      type: 'sagemaker-studio-user-profile',
+      owner: ownerOfUserProfile(profile, provisionedProduct),
+      dependsOn: [
+        resourceRef(profile.domainId),
+        ...(options.teamEnvironmentEntityName
+          ? [resourceRef(options.teamEnvironmentEntityName)]
+          : []),
+      ],
+    },
+  };
+}
+
+const entityPolicies = EntityPolicies.allOf([
+  new DefaultNamespaceEntityPolicy(),
+  new NoForeignRootFieldsEntityPolicy(),
+  new FieldFormatEntityPolicy(),
+  new SchemaValidEntityPolicy(),
+]);
+
+/**
+ * Checks a generated entity the way the catalog will (envelope, field
+ * formats, the Resource kind's schema), so a bad record is skipped with a
+ * reason instead of failing in the catalog's processing loop. Resolves to
+ * the reason it is invalid, or undefined when it is valid.
+ *
+ * @public
+ */
+export async function validateEntity(
+  entity: Entity,
+): Promise<string | undefined> {
+  try {
+    await entityPolicies.enforce(entity);
+    if (!(await resourceEntityV1alpha1Validator.check(entity))) {
+      return `${entity.kind} is not a Resource`;
+    }
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
 }

@@ -22,6 +22,7 @@ import {
 } from '@aws-sdk/client-sagemaker';
 import {
   GetProvisionedProductOutputsCommand,
+  ProvisionedProductAttribute,
   SearchProvisionedProductsCommand,
   ServiceCatalogClient,
 } from '@aws-sdk/client-service-catalog';
@@ -80,7 +81,9 @@ function reader() {
   });
 }
 
-function attribute(overrides: Record<string, unknown>) {
+function attribute(
+  overrides: ProvisionedProductAttribute & { Id: string; Name: string },
+): ProvisionedProductAttribute {
   return {
     Arn: `arn:aws:servicecatalog:eu-west-1:${ACCOUNT}:stack/${overrides.Name}/${overrides.Id}`,
     Status: 'AVAILABLE',

@@ -1,0 +1,235 @@
+/*
+ * Copyright 2026 The SageMaker Studio Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  ACCOUNT,
+  DOMAIN_ID,
+  teamEnvironmentProduct,
+  userProfileProduct,
+  userProfileRecord,
+} from './__fixtures__/estate';
+import {
+  ownerOfUserProfile,
+  teamEnvironmentToResourceEntity,
+  teamOfTeamEnvironment,
+  userProfileToResourceEntity,
+  validateEntity,
+} from './transformers';
+
+describe('teamEnvironmentToResourceEntity', () => {
+  it('makes a Resource named after the team, owned by the team’s group, depending on the domain', () => {
+    expect(
+      teamEnvironmentToResourceEntity(teamEnvironmentProduct(), {
+        region: 'us-east-1',
+        domainId: DOMAIN_ID,
+      }),
+    ).toEqual({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: {
+        name: 'fraud-detection-team-environment',
+        title: 'fraud-detection team environment (dev)',
+        description:
+          'SageMaker Studio team environment, provisioned product team-fraud-detection-dev (Data science team environment v1, AVAILABLE)',
+        annotations: {
+          'backstage.io/managed-by-location':
+            'url:https://console.aws.amazon.com/servicecatalog/home?region=us-east-1#/provisioned-products/pp-team-fraud',
+          'backstage.io/managed-by-origin-location':
+            'url:https://console.aws.amazon.com/servicecatalog/home?region=us-east-1#/provisioned-products/pp-team-fraud',
+          'sagemaker-studio.aws/provisioned-product-id': 'pp-team-fraud',
+          'sagemaker-studio.aws/team': 'fraud-detection',
+          'sagemaker-studio.aws/environment-type': 'dev',
+          'sagemaker-studio.aws/domain-id': DOMAIN_ID,
+          'sagemaker-studio.aws/arn': `arn:aws:servicecatalog:us-east-1:${ACCOUNT}:stack/team-fraud-detection-dev/pp-team-fraud`,
+        },
+        tags: ['sagemaker', 'studio'],
+      },
+      spec: {
+        type: 'sagemaker-studio-team-environment',
+        owner: 'group:default/fraud-detection',
+        dependsOn: [`resource:default/${DOMAIN_ID}`],
+      },
+    });
+  });
+
+  it('reads the team from the SsmParameterPrefix output when the product has no tags', () => {
+    const product = teamEnvironmentProduct({
+      tags: {},
+      outputs: {
+        SsmParameterPrefix: '/sagemaker-studio/recommendations/prod/',
+      },
+    });
+    expect(teamOfTeamEnvironment(product)).toEqual({
+      teamName: 'recommendations',
+      envType: 'prod',
+    });
+    const entity = teamEnvironmentToResourceEntity(product, {
+      region: 'us-east-1',
+    });
+    expect(entity?.metadata.name).toBe('recommendations-team-environment');
+    expect(entity?.spec.owner).toBe('group:default/recommendations');
+    expect(entity?.spec.dependsOn).toBeUndefined();
+  });
+
+  it('skips a product that never provisioned successfully', () => {
+    expect(
+      teamEnvironmentToResourceEntity(
+        teamEnvironmentProduct({
+          status: 'ERROR',
+          lastSuccessfulProvisioningRecordId: undefined,
+        }),
+        { region: 'us-east-1' },
+      ),
+    ).toBeUndefined();
+  });
+
+  it('skips a product whose team cannot be told', () => {
+    expect(
+      teamEnvironmentToResourceEntity(
+        teamEnvironmentProduct({ tags: {}, outputs: {} }),
+        { region: 'us-east-1' },
+      ),
+    ).toBeUndefined();
+  });
+
+  it('keeps a product whose update failed (TAINTED): the environment still exists', () => {
+    expect(
+      teamEnvironmentToResourceEntity(
+        teamEnvironmentProduct({ status: 'TAINTED' }),
+        { region: 'us-east-1' },
+      )?.metadata.name,
+    ).toBe('fraud-detection-team-environment');
+  });
+});
+
+describe('userProfileToResourceEntity', () => {
+  it('makes a Resource owned by the user it was requested for, depending on domain and team environment', () => {
+    expect(
+      userProfileToResourceEntity(userProfileRecord(), {
+        region: 'us-east-1',
+        provisionedProduct: userProfileProduct(),
+        teamEnvironmentEntityName: 'fraud-detection-team-environment',
+      }),
+    ).toEqual({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: {
+        name: 'dana-scientist-user-profile',
+        title: 'dana-scientist',
+        description:
+          'SageMaker Studio user profile of dana@example.com, version v2 (InService)',
+        annotations: {
+          'backstage.io/managed-by-location':
+            'url:https://console.aws.amazon.com/servicecatalog/home?region=us-east-1#/provisioned-products/pp-profile-dana',
+          'backstage.io/managed-by-origin-location':
+            'url:https://console.aws.amazon.com/servicecatalog/home?region=us-east-1#/provisioned-products/pp-profile-dana',
+          'sagemaker-studio.aws/provisioned-product-id': 'pp-profile-dana',
+          'sagemaker-studio.aws/team': 'fraud-detection',
+          'sagemaker-studio.aws/environment-type': 'dev',
+          'sagemaker-studio.aws/domain-id': DOMAIN_ID,
+          'sagemaker-studio.aws/user-profile': 'dana-scientist',
+          'sagemaker-studio.aws/arn': `arn:aws:sagemaker:us-east-1:${ACCOUNT}:user-profile/${DOMAIN_ID}/dana-scientist`,
+        },
+        tags: ['sagemaker', 'studio'],
+      },
+      spec: {
+        type: 'sagemaker-studio-user-profile',
+        owner: 'user:default/dana-scientist',
+        dependsOn: [
+          `resource:default/${DOMAIN_ID}`,
+          'resource:default/fraud-detection-team-environment',
+        ],
+      },
+    });
+  });
+
+  it('describes a profile made outside Service Catalog by its SageMaker record, owned by the user named like it', () => {
+    const entity = userProfileToResourceEntity(
+      userProfileRecord({ userProfileName: 'erin', tags: {} }),
+      { region: 'us-east-1' },
+    );
+    expect(entity?.metadata.annotations).toEqual({
+      'backstage.io/managed-by-location': `url:https://console.aws.amazon.com/sagemaker/home?region=us-east-1#/studio/${DOMAIN_ID}/user/erin`,
+      'backstage.io/managed-by-origin-location': `url:https://console.aws.amazon.com/sagemaker/home?region=us-east-1#/studio/${DOMAIN_ID}/user/erin`,
+      'sagemaker-studio.aws/domain-id': DOMAIN_ID,
+      'sagemaker-studio.aws/user-profile': 'erin',
+      'sagemaker-studio.aws/arn': `arn:aws:sagemaker:us-east-1:${ACCOUNT}:user-profile/${DOMAIN_ID}/erin`,
+    });
+    expect(entity?.spec).toEqual({
+      type: 'sagemaker-studio-user-profile',
+      owner: 'user:default/erin',
+      dependsOn: [`resource:default/${DOMAIN_ID}`],
+    });
+  });
+
+  it('skips a profile being deleted', () => {
+    expect(
+      userProfileToResourceEntity(userProfileRecord({ status: 'Deleting' }), {
+        region: 'us-east-1',
+      }),
+    ).toBeUndefined();
+  });
+});
+
+describe('ownerOfUserProfile', () => {
+  it('prefers the product’s BackstageRequestedFor tag over the profile’s', () => {
+    expect(
+      ownerOfUserProfile(
+        userProfileRecord({
+          tags: { BackstageRequestedFor: 'user:default/someone-else' },
+        }),
+        userProfileProduct(),
+      ),
+    ).toBe('user:default/dana-scientist');
+  });
+
+  it('reads the tag on the profile when the product has none, and accepts a bare name', () => {
+    expect(
+      ownerOfUserProfile(
+        userProfileRecord({ tags: { BackstageRequestedFor: 'sam-lead' } }),
+        userProfileProduct({ tags: {} }),
+      ),
+    ).toBe('user:default/sam-lead');
+  });
+
+  it('ignores a tag that names no user and falls back to the profile name', () => {
+    expect(
+      ownerOfUserProfile(
+        userProfileRecord({
+          userProfileName: 'erin',
+          tags: { BackstageRequestedFor: 'group:default/fraud-detection' },
+        }),
+      ),
+    ).toBe('user:default/erin');
+  });
+});
+
+describe('validateEntity', () => {
+  it('accepts what the transformers make', async () => {
+    const entity = userProfileToResourceEntity(userProfileRecord(), {
+      region: 'us-east-1',
+    })!;
+    await expect(validateEntity(entity)).resolves.toBeUndefined();
+  });
+
+  it('names the problem of an entity the catalog would refuse', async () => {
+    const entity = userProfileToResourceEntity(
+      userProfileRecord({ userProfileName: 'a'.repeat(60), tags: {} }),
+      { region: 'us-east-1' },
+    )!;
+    await expect(validateEntity(entity)).resolves.toMatch(/metadata\.name/);
+  });
+});
