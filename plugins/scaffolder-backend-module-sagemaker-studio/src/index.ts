@@ -21,4 +21,4 @@
  */
 
 export { scaffolderModuleSageMakerStudio as default } from './module';
-export { createSageMakerStudioRequestAction } from './actions/createRequest';
+export * from './actions';

@@ -19,10 +19,19 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
-import { createSageMakerStudioRequestAction } from './actions/createRequest';
+import { sageMakerStudioRequestsServiceRef } from '@internal/plugin-sagemaker-studio-node';
+import {
+  createSageMakerStudioDomainRequestAction,
+  createSageMakerStudioTeamEnvironmentOffboardAction,
+  createSageMakerStudioTeamEnvironmentRequestAction,
+  createSageMakerStudioUserProfileOffboardAction,
+  createSageMakerStudioUserProfileRequestAction,
+  createSageMakerStudioUserProfileUpgradeAction,
+} from './actions';
 
 /**
- * Registers the SageMaker Studio scaffolder actions.
+ * Registers the SageMaker Studio scaffolder actions: one per product and per
+ * day-2 operation, all calling the backend plugin's request API.
  *
  * @public
  */
@@ -33,12 +42,18 @@ export const scaffolderModuleSageMakerStudio = createBackendModule({
     registerInit({
       deps: {
         scaffolder: scaffolderActionsExtensionPoint,
-        discovery: coreServices.discovery,
-        auth: coreServices.auth,
+        requests: sageMakerStudioRequestsServiceRef,
+        config: coreServices.rootConfig,
       },
-      async init({ scaffolder, discovery, auth }) {
+      async init({ scaffolder, requests, config }) {
+        const options = { requests, config };
         scaffolder.addActions(
-          createSageMakerStudioRequestAction({ discovery, auth }),
+          createSageMakerStudioDomainRequestAction(options),
+          createSageMakerStudioTeamEnvironmentRequestAction(options),
+          createSageMakerStudioUserProfileRequestAction(options),
+          createSageMakerStudioUserProfileUpgradeAction(options),
+          createSageMakerStudioUserProfileOffboardAction(options),
+          createSageMakerStudioTeamEnvironmentOffboardAction(options),
         );
       },
     });
