@@ -444,6 +444,36 @@ describe('Service Catalog product life with the seeded portfolio', () => {
         }),
       );
 
+      const { PlanId } = await client.send(
+        new CreateProvisionedProductPlanCommand({
+          PlanName: `profile-${USER}-retagged`,
+          PlanType: 'CLOUDFORMATION',
+          ProductId: seed.outputs.UserProfileProductId,
+          ProvisioningArtifactId: ProvisioningArtifactDetail!.Id,
+          PathId: pathId,
+          ProvisionedProductName: `profile-${USER}`,
+          ProvisioningParameters: [
+            { Key: 'TeamName', Value: TEAM },
+            { Key: 'StudioUserProfileName', Value: USER },
+            { Key: 'OwnerEmail', Value: 'dora@example.com' },
+          ],
+          IdempotencyToken: 'life-profile-retagged-plan',
+        }),
+      );
+      clock.advance(2000);
+      const { ResourceChanges } = await client.send(
+        new DescribeProvisionedProductPlanCommand({ PlanId }),
+      );
+      expect(ResourceChanges).toEqual([
+        expect.objectContaining({
+          Action: 'MODIFY',
+          LogicalResourceId: 'UserProfile',
+          ResourceType: 'AWS::SageMaker::UserProfile',
+          Replacement: 'TRUE',
+        }),
+      ]);
+      await client.send(new DeleteProvisionedProductPlanCommand({ PlanId }));
+
       const { RecordDetail } = await client.send(
         new UpdateProvisionedProductCommand({
           ProvisionedProductName: `profile-${USER}`,
