@@ -14,7 +14,7 @@
  * limitations under the License.
  */
 
-import { ConfigReader } from '@backstage/config';
+import { AppConfig, ConfigReader } from '@backstage/config';
 import { loadConfig } from '@backstage/config-loader';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { resolve } from 'node:path';
@@ -23,16 +23,24 @@ const ROOT = resolvePackagePath('backend', '../..');
 
 /**
  * Loads the repository's config files as the backend would, with the given
- * environment for `${VAR}` substitutions. For tests of the real files.
+ * environment for `${VAR}` substitutions, and optionally more layers on top
+ * (as an adopter's own config file would be). For tests of the real files.
  */
 export async function loadRepoConfig(
   files: string[],
   env: Record<string, string>,
+  extraLayers: AppConfig['data'][] = [],
 ): Promise<ConfigReader> {
   const { appConfigs } = await loadConfig({
     configRoot: ROOT,
     configTargets: files.map(file => ({ path: resolve(ROOT, file) })),
     experimentalEnvFunc: async name => env[name],
   });
-  return ConfigReader.fromConfigs(appConfigs);
+  return ConfigReader.fromConfigs([
+    ...appConfigs,
+    ...extraLayers.map((data, index) => ({
+      data,
+      context: `extra layer ${index + 1}`,
+    })),
+  ]);
 }
