@@ -22,6 +22,4 @@
  */
 
 export { catalogModuleSageMakerStudioEntityProvider as default } from './module';
-export { SageMakerStudioEntityProvider } from './provider/SageMakerStudioEntityProvider';
-export type { DomainSource } from './provider/SageMakerStudioEntityProvider';
-export { domainToResourceEntity } from './provider/transformers';
+export * from './provider';

@@ -19,7 +19,9 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import {
+  ProvisionedProductReader,
   StudioDomainReader,
   readSageMakerStudioConfig,
   sageMakerStudioAwsClientsServiceRef,
@@ -27,7 +29,9 @@ import {
 import { SageMakerStudioEntityProvider } from './provider/SageMakerStudioEntityProvider';
 
 /**
- * Adds the SageMaker Studio entity provider to the catalog.
+ * Adds the SageMaker Studio entity provider to the catalog: domains, team
+ * environments and user profiles, refreshed on the configured schedule and
+ * when the backend reports a finished provisioning request.
  *
  * @public
  */
@@ -41,24 +45,19 @@ export const catalogModuleSageMakerStudioEntityProvider = createBackendModule({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
+        events: eventsServiceRef,
         awsClients: sageMakerStudioAwsClientsServiceRef,
       },
-      async init({ catalog, config, logger, scheduler, awsClients }) {
-        const settings = readSageMakerStudioConfig(config);
-        const minutes =
-          config.getOptionalNumber(
-            'sageMakerStudio.catalog.frequencyMinutes',
-          ) ?? 10;
+      async init({ catalog, config, logger, scheduler, events, awsClients }) {
         catalog.addEntityProvider(
-          new SageMakerStudioEntityProvider({
-            id: 'default',
-            source: new StudioDomainReader(awsClients),
-            owner: settings.adminGroup,
+          SageMakerStudioEntityProvider.fromConfig(config, {
             logger,
-            taskRunner: scheduler.createScheduledTaskRunner({
-              frequency: { minutes },
-              timeout: { minutes: 3 },
-              initialDelay: { seconds: 15 },
+            scheduler,
+            events,
+            domains: new StudioDomainReader(awsClients),
+            estate: new ProvisionedProductReader({
+              clients: awsClients,
+              products: readSageMakerStudioConfig(config).products,
             }),
           }),
         );

@@ -14,101 +14,380 @@
  * limitations under the License.
  */
 
+import {
+  SchedulerServiceTaskInvocationDefinition,
+  SchedulerServiceTaskRunner,
+} from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
+import { EventsServiceSubscribeOptions } from '@backstage/plugin-events-node';
 import { mockStudioDomain } from '@internal/plugin-sagemaker-studio-common/testUtils';
-import { SageMakerStudioEntityProvider } from './SageMakerStudioEntityProvider';
+import { SageMakerStudioEstate } from '@internal/plugin-sagemaker-studio-node';
+import {
+  ACCOUNT,
+  DOMAIN_ID,
+  teamEnvironmentProduct,
+  userProfileProduct,
+  userProfileRecord,
+} from './__fixtures__/estate';
+import {
+  DomainSource,
+  EstateSource,
+  SageMakerStudioEntityProvider,
+} from './SageMakerStudioEntityProvider';
+
+const CONFIG = {
+  sageMakerStudio: {
+    region: 'us-east-1',
+    adminGroup: 'group:default/data-science-admins',
+  },
+};
+
+const ESTATE: SageMakerStudioEstate = {
+  provisionedProducts: [teamEnvironmentProduct(), userProfileProduct()],
+  userProfiles: [userProfileRecord()],
+  errors: [],
+};
+
+const TEAM_LOCATION =
+  'url:https://console.aws.amazon.com/servicecatalog/home?region=us-east-1#/provisioned-products/pp-team-fraud';
+const PROFILE_LOCATION =
+  'url:https://console.aws.amazon.com/servicecatalog/home?region=us-east-1#/provisioned-products/pp-profile-dana';
+const DOMAIN_LOCATION = `url:https://console.aws.amazon.com/sagemaker/home?region=us-east-1#/studio/${DOMAIN_ID}`;
+
+const EXPECTED_MUTATION = {
+  type: 'full',
+  entities: [
+    {
+      locationKey: 'sagemaker-studio:default',
+      entity: {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Resource',
+        metadata: {
+          name: DOMAIN_ID,
+          title: 'ds-studio',
+          description: 'SageMaker Studio domain (VpcOnly)',
+          annotations: {
+            'backstage.io/managed-by-location': DOMAIN_LOCATION,
+            'backstage.io/managed-by-origin-location': DOMAIN_LOCATION,
+            'sagemaker-studio.aws/domain-id': DOMAIN_ID,
+            'sagemaker-studio.aws/arn': `arn:aws:sagemaker:us-east-1:${ACCOUNT}:domain/${DOMAIN_ID}`,
+          },
+          tags: ['sagemaker', 'studio'],
+        },
+        spec: {
+          type: 'sagemaker-studio-domain',
+          owner: 'group:default/data-science-admins',
+        },
+      },
+    },
+    {
+      locationKey: 'sagemaker-studio:default',
+      entity: {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Resource',
+        metadata: {
+          name: 'fraud-detection-team-environment',
+          title: 'fraud-detection team environment (dev)',
+          description:
+            'SageMaker Studio team environment, provisioned product team-fraud-detection-dev (Data science team environment v1, AVAILABLE)',
+          annotations: {
+            'backstage.io/managed-by-location': TEAM_LOCATION,
+            'backstage.io/managed-by-origin-location': TEAM_LOCATION,
+            'sagemaker-studio.aws/provisioned-product-id': 'pp-team-fraud',
+            'sagemaker-studio.aws/team': 'fraud-detection',
+            'sagemaker-studio.aws/environment-type': 'dev',
+            'sagemaker-studio.aws/domain-id': DOMAIN_ID,
+            'sagemaker-studio.aws/arn': `arn:aws:servicecatalog:us-east-1:${ACCOUNT}:stack/team-fraud-detection-dev/pp-team-fraud`,
+          },
+          tags: ['sagemaker', 'studio'],
+        },
+        spec: {
+          type: 'sagemaker-studio-team-environment',
+          owner: 'group:default/fraud-detection',
+          dependsOn: [`resource:default/${DOMAIN_ID}`],
+        },
+      },
+    },
+    {
+      locationKey: 'sagemaker-studio:default',
+      entity: {
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Resource',
+        metadata: {
+          name: 'dana-scientist-user-profile',
+          title: 'dana-scientist',
+          description:
+            'SageMaker Studio user profile of dana@example.com, version v2 (InService)',
+          annotations: {
+            'backstage.io/managed-by-location': PROFILE_LOCATION,
+            'backstage.io/managed-by-origin-location': PROFILE_LOCATION,
+            'sagemaker-studio.aws/provisioned-product-id': 'pp-profile-dana',
+            'sagemaker-studio.aws/team': 'fraud-detection',
+            'sagemaker-studio.aws/environment-type': 'dev',
+            'sagemaker-studio.aws/domain-id': DOMAIN_ID,
+            'sagemaker-studio.aws/user-profile': 'dana-scientist',
+            'sagemaker-studio.aws/arn': `arn:aws:sagemaker:us-east-1:${ACCOUNT}:user-profile/${DOMAIN_ID}/dana-scientist`,
+          },
+          tags: ['sagemaker', 'studio'],
+        },
+        spec: {
+          type: 'sagemaker-studio-user-profile',
+          owner: 'user:default/dana-scientist',
+          dependsOn: [
+            `resource:default/${DOMAIN_ID}`,
+            'resource:default/fraud-detection-team-environment',
+          ],
+        },
+      },
+    },
+  ],
+};
+
+function setup(
+  options: {
+    config?: object;
+    domains?: DomainSource['listDomains'];
+    estate?: EstateSource['readEstate'];
+  } = {},
+) {
+  const tasks: SchedulerServiceTaskInvocationDefinition[] = [];
+  const runner: SchedulerServiceTaskRunner = {
+    run: async task => {
+      tasks.push(task);
+    },
+  };
+  const scheduler = mockServices.scheduler.mock({
+    createScheduledTaskRunner: jest.fn(() => runner),
+  });
+  const subscriptions: EventsServiceSubscribeOptions[] = [];
+  const events = {
+    publish: jest.fn(),
+    subscribe: jest.fn(async (subscription: EventsServiceSubscribeOptions) => {
+      subscriptions.push(subscription);
+    }),
+  };
+  const logger = mockServices.logger.mock();
+  // Task and event loggers are children; keep them one, to assert on.
+  logger.child.mockReturnValue(logger);
+  const listDomains = jest.fn(
+    options.domains ??
+      (async () => ({ items: [mockStudioDomain()], errors: [] })),
+  );
+  const readEstate = jest.fn(options.estate ?? (async () => ESTATE));
+  const provider = SageMakerStudioEntityProvider.fromConfig(
+    mockServices.rootConfig({ data: options.config ?? CONFIG }),
+    {
+      logger,
+      scheduler,
+      events,
+      domains: { listDomains },
+      estate: { readEstate },
+    },
+  );
+  const connection = { applyMutation: jest.fn(), refresh: jest.fn() };
+  return {
+    provider,
+    tasks,
+    scheduler,
+    subscriptions,
+    logger,
+    listDomains,
+    readEstate,
+    connection,
+  };
+}
 
 describe('SageMakerStudioEntityProvider', () => {
-  function provider(domains = [mockStudioDomain()]) {
-    const tasks: Array<() => Promise<void>> = [];
-    const instance = new SageMakerStudioEntityProvider({
-      id: 'default',
-      owner: 'group:default/data-science-admins',
-      source: { listDomains: async () => ({ items: domains, errors: [] }) },
-      logger: mockServices.logger.mock(),
-      taskRunner: { run: async ({ fn }) => void tasks.push(fn as any) },
-    });
-    return { instance, tasks };
-  }
+  it('replaces its entities with domains, team environments and user profiles in one full mutation', async () => {
+    const { provider, tasks, connection, readEstate } = setup();
+    await provider.connect(connection);
+    expect(tasks.map(t => t.id)).toEqual(['sagemaker-studio:default:refresh']);
 
-  it('replaces its entities with the domains read, as Resources owned by the admins', async () => {
-    const { instance, tasks } = provider([
-      mockStudioDomain(),
-      mockStudioDomain({ domainId: '', arn: '' }),
-    ]);
-    const connection = { applyMutation: jest.fn(), refresh: jest.fn() };
-    await instance.connect(connection);
-    expect(tasks).toHaveLength(1);
+    await tasks[0].fn(new AbortController().signal);
 
-    await tasks[0]();
-
-    expect(connection.applyMutation).toHaveBeenCalledWith({
-      type: 'full',
-      entities: [
+    expect(readEstate).toHaveBeenCalledWith({
+      domains: [
         {
-          locationKey: 'sagemaker-studio:default',
-          entity: expect.objectContaining({
-            kind: 'Resource',
-            metadata: expect.objectContaining({
-              name: 'd-abc123def456',
-              title: 'ds-studio',
-              annotations: expect.objectContaining({
-                'sagemaker-studio.aws/domain-id': 'd-abc123def456',
-              }),
-            }),
-            spec: {
-              type: 'sagemaker-studio-domain',
-              owner: 'group:default/data-science-admins',
-            },
-          }),
+          domainId: DOMAIN_ID,
+          arn: `arn:aws:sagemaker:us-east-1:${ACCOUNT}:domain/${DOMAIN_ID}`,
         },
       ],
+    });
+    expect(connection.applyMutation).toHaveBeenCalledTimes(1);
+    expect(connection.applyMutation).toHaveBeenCalledWith(EXPECTED_MUTATION);
+  });
+
+  it('emits an empty full mutation when everything was terminated, removing what it emitted before', async () => {
+    const { provider, tasks, connection } = setup({
+      domains: async () => ({ items: [], errors: [] }),
+      estate: async () => ({
+        provisionedProducts: [],
+        userProfiles: [],
+        errors: [],
+      }),
+    });
+    await provider.connect(connection);
+    await tasks[0].fn(new AbortController().signal);
+    expect(connection.applyMutation).toHaveBeenCalledWith({
+      type: 'full',
+      entities: [],
     });
   });
 
   it('keeps the catalog as it is when one domain could not be read', async () => {
-    const tasks: Array<() => Promise<void>> = [];
-    const instance = new SageMakerStudioEntityProvider({
-      id: 'default',
-      owner: 'group:default/admins',
-      source: {
-        listDomains: async () => ({
-          items: [mockStudioDomain()],
-          errors: [
-            {
-              source: 'sagemaker:us-east-1:domain/d-2',
-              errorType: 'THROTTLED',
-              message: 'slow down',
-            },
-          ],
-        }),
-      },
-      logger: mockServices.logger.mock(),
-      taskRunner: { run: async ({ fn }) => void tasks.push(fn as any) },
+    const { provider, tasks, connection, logger, readEstate } = setup({
+      domains: async () => ({
+        items: [mockStudioDomain()],
+        errors: [
+          {
+            source: 'sagemaker:us-east-1:domain/d-2',
+            errorType: 'THROTTLED',
+            message: 'slow down',
+          },
+        ],
+      }),
     });
-    const connection = { applyMutation: jest.fn(), refresh: jest.fn() };
-    await instance.connect(connection);
-    await tasks[0]();
+    await provider.connect(connection);
+    await tasks[0].fn(new AbortController().signal);
+    expect(readEstate).not.toHaveBeenCalled();
+    expect(connection.applyMutation).not.toHaveBeenCalled();
+    expect(logger.error).toHaveBeenCalledWith(
+      expect.stringContaining('sagemaker:us-east-1:domain/d-2 THROTTLED'),
+    );
+  });
+
+  it('keeps the catalog as it is when a product or profile could not be read', async () => {
+    const { provider, tasks, connection } = setup({
+      estate: async () => ({
+        ...ESTATE,
+        errors: [
+          {
+            source: 'servicecatalog:us-east-1:provisioned-product/pp-x',
+            errorType: 'NOT_ALLOWED',
+            message: 'denied',
+          },
+        ],
+      }),
+    });
+    await provider.connect(connection);
+    await tasks[0].fn(new AbortController().signal);
     expect(connection.applyMutation).not.toHaveBeenCalled();
   });
 
   it('keeps the catalog as it is when the read fails', async () => {
-    const tasks: Array<() => Promise<void>> = [];
-    const logger = mockServices.logger.mock();
-    const instance = new SageMakerStudioEntityProvider({
-      id: 'default',
-      owner: 'group:default/admins',
-      source: {
-        listDomains: async () => {
-          throw new Error('throttled');
+    const { provider, tasks, connection, logger } = setup({
+      estate: async () => {
+        throw new Error('throttled');
+      },
+    });
+    await provider.connect(connection);
+    await tasks[0].fn(new AbortController().signal);
+    expect(connection.applyMutation).not.toHaveBeenCalled();
+    expect(logger.error).toHaveBeenCalledWith(
+      'Refreshing SageMaker Studio entities failed: Error: throttled',
+    );
+  });
+
+  it('leaves out an entity the catalog would refuse, and emits the rest', async () => {
+    const { provider, logger } = setup({
+      estate: async () => ({
+        ...ESTATE,
+        userProfiles: [
+          ...ESTATE.userProfiles,
+          userProfileRecord({ userProfileName: 'x'.repeat(60), tags: {} }),
+        ],
+      }),
+    });
+    const entities = await provider.read();
+    expect(entities.map(e => e.metadata.name)).toEqual([
+      DOMAIN_ID,
+      'fraud-detection-team-environment',
+      'dana-scientist-user-profile',
+    ]);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /^Skipped resource:default\/x{60}-user-profile: .*metadata\.name/,
+      ),
+    );
+  });
+
+  it('reads again when the backend reports a finished provisioning request', async () => {
+    const { provider, subscriptions, connection } = setup();
+    await provider.connect(connection);
+    expect(subscriptions).toEqual([
+      expect.objectContaining({
+        id: 'sagemaker-studio:default:provisioning',
+        topics: ['sagemaker-studio.provisioning'],
+      }),
+    ]);
+
+    await subscriptions[0].onEvent({
+      topic: 'sagemaker-studio.provisioning',
+      eventPayload: {
+        requestId: 'r-1',
+        product: 'userProfile',
+        operation: 'provision',
+        status: 'SUCCEEDED',
+        provisionedProductId: 'pp-profile-dana',
+      },
+    });
+
+    expect(connection.applyMutation).toHaveBeenCalledWith(EXPECTED_MUTATION);
+  });
+
+  it('reads once more, not once per event, when events arrive during a read', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>(resolve => {
+      release = resolve;
+    });
+    const { provider, subscriptions, tasks, connection, readEstate } = setup();
+    readEstate.mockImplementationOnce(async () => {
+      await gate;
+      return ESTATE;
+    });
+    await provider.connect(connection);
+
+    const scheduled = tasks[0].fn(new AbortController().signal);
+    const event = { topic: 'sagemaker-studio.provisioning', eventPayload: {} };
+    const first = subscriptions[0].onEvent(event);
+    const second = subscriptions[0].onEvent(event);
+    release();
+    await Promise.all([scheduled, first, second]);
+
+    expect(readEstate).toHaveBeenCalledTimes(2);
+    expect(connection.applyMutation).toHaveBeenCalledTimes(2);
+  });
+
+  it('runs on the default schedule, every sageMakerStudio.catalog.frequencyMinutes', () => {
+    const { scheduler } = setup({
+      config: {
+        sageMakerStudio: {
+          ...CONFIG.sageMakerStudio,
+          catalog: { frequencyMinutes: 30 },
         },
       },
-      logger,
-      taskRunner: { run: async ({ fn }) => void tasks.push(fn as any) },
     });
-    const connection = { applyMutation: jest.fn(), refresh: jest.fn() };
-    await instance.connect(connection);
-    await tasks[0]();
-    expect(connection.applyMutation).not.toHaveBeenCalled();
+    expect(scheduler.createScheduledTaskRunner).toHaveBeenCalledWith({
+      frequency: { minutes: 30 },
+      timeout: { minutes: 3 },
+      initialDelay: { seconds: 15 },
+    });
+  });
+
+  it('runs on the schedule from sageMakerStudio.catalog.schedule', () => {
+    const { scheduler } = setup({
+      config: {
+        sageMakerStudio: {
+          ...CONFIG.sageMakerStudio,
+          catalog: {
+            schedule: { frequency: { hours: 1 }, timeout: { minutes: 5 } },
+          },
+        },
+      },
+    });
+    expect(scheduler.createScheduledTaskRunner).toHaveBeenCalledWith({
+      frequency: { hours: 1 },
+      timeout: { minutes: 5 },
+    });
   });
 });

@@ -16,40 +16,146 @@
 
 import {
   LoggerService,
+  SchedulerService,
   SchedulerServiceTaskRunner,
 } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Config } from '@backstage/config';
 import {
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
+import { EventParams, EventsService } from '@backstage/plugin-events-node';
 import {
   ListResponse,
+  SourceError,
   StudioDomainSummary,
 } from '@internal/plugin-sagemaker-studio-common';
-import { domainToResourceEntity } from './transformers';
+import {
+  SageMakerStudioDomainRef,
+  SageMakerStudioEstate,
+  readSageMakerStudioConfig,
+} from '@internal/plugin-sagemaker-studio-node';
+import { estateToEntities } from './estateToEntities';
+import { readProviderConfigs } from './readProviderConfigs';
+import { validateEntity } from './transformers';
 
-/** What the provider needs to read domains (the -node reader satisfies it). */
+/**
+ * The events topic the backend publishes on when a provisioning request
+ * ends (succeeded or failed, terminations included).
+ *
+ * @public
+ */
+export const SAGEMAKER_STUDIO_PROVISIONING_TOPIC =
+  'sagemaker-studio.provisioning';
+
+/**
+ * What the provider needs to read domains (`StudioDomainReader` from
+ * `-node` satisfies it).
+ *
+ * @public
+ */
 export interface DomainSource {
+  /** Every Studio domain; a domain that could not be read is in `errors`. */
   listDomains(): Promise<ListResponse<StudioDomainSummary>>;
 }
 
 /**
- * Emits Studio domains (and, with later products, team environments and user
- * profiles) as catalog entities, refreshed on a schedule.
+ * What the provider needs to read team environments and user profiles
+ * (`ProvisionedProductReader` from `-node` satisfies it).
+ *
+ * @public
+ */
+export interface EstateSource {
+  /** Provisioned products and user profiles; what could not be read is in `errors`. */
+  readEstate(options: {
+    domains: SageMakerStudioDomainRef[];
+  }): Promise<SageMakerStudioEstate>;
+}
+
+/**
+ * Raised by {@link SageMakerStudioEntityProvider.read} when a source could
+ * not be read completely: a full mutation without it would delete its
+ * entities.
+ *
+ * @public
+ */
+export class IncompleteReadError extends Error {
+  constructor(readonly errors: SourceError[]) {
+    super(
+      `Could not read ${
+        errors.length
+      } source(s), keeping the catalog as it is: ${errors
+        .map(e => `${e.source} ${e.errorType}`)
+        .join(', ')}`,
+    );
+    this.name = 'IncompleteReadError';
+  }
+}
+
+/**
+ * Emits Studio domains, team environments and user profiles as catalog
+ * Resources, discovered from SageMaker and Service Catalog (so what was
+ * made outside Backstage appears too), in one full mutation per read:
+ * what was terminated disappears. Refreshed on a schedule and whenever the
+ * backend reports on the `sagemaker-studio.provisioning` events topic.
  *
  * @public
  */
 export class SageMakerStudioEntityProvider implements EntityProvider {
   private connection?: EntityProviderConnection;
+  private inFlight?: Promise<void>;
+  private rerun = false;
 
-  constructor(
+  /**
+   * Builds the provider from `sageMakerStudio` config: domains are owned by
+   * `sageMakerStudio.adminGroup`, the schedule comes from
+   * `sageMakerStudio.catalog` (see {@link readProviderConfigs}) unless a
+   * task runner is given.
+   */
+  static fromConfig(
+    config: Config,
+    options: {
+      logger: LoggerService;
+      domains: DomainSource;
+      estate: EstateSource;
+      scheduler?: SchedulerService;
+      schedule?: SchedulerServiceTaskRunner;
+      events?: EventsService;
+    },
+  ): SageMakerStudioEntityProvider {
+    const settings = readSageMakerStudioConfig(config);
+    const [providerConfig] = readProviderConfigs(config);
+    const taskRunner =
+      options.schedule ??
+      options.scheduler?.createScheduledTaskRunner(providerConfig.schedule);
+    if (!taskRunner) {
+      throw new Error(
+        'SageMakerStudioEntityProvider needs either a scheduler or a schedule',
+      );
+    }
+    return new SageMakerStudioEntityProvider({
+      id: providerConfig.id,
+      domainOwner: settings.adminGroup,
+      region: settings.region,
+      domains: options.domains,
+      estate: options.estate,
+      logger: options.logger,
+      taskRunner,
+      events: options.events,
+    });
+  }
+
+  private constructor(
     private readonly options: {
       id: string;
-      source: DomainSource;
-      owner: string;
+      domainOwner: string;
+      region: string;
+      domains: DomainSource;
+      estate: EstateSource;
       logger: LoggerService;
       taskRunner: SchedulerServiceTaskRunner;
+      events?: EventsService;
     },
   ) {}
 
@@ -62,53 +168,104 @@ export class SageMakerStudioEntityProvider implements EntityProvider {
     const taskId = `${this.getProviderName()}:refresh`;
     await this.options.taskRunner.run({
       id: taskId,
-      fn: async () => {
-        const logger = this.options.logger.child({ taskId });
-        try {
-          await this.refresh();
-        } catch (error) {
-          logger.error(`Refreshing SageMaker Studio entities failed: ${error}`);
-        }
-      },
+      fn: () => this.refreshLogged(this.options.logger.child({ taskId })),
+    });
+    await this.options.events?.subscribe({
+      id: `${this.getProviderName()}:provisioning`,
+      topics: [SAGEMAKER_STUDIO_PROVISIONING_TOPIC],
+      onEvent: (params: EventParams) =>
+        this.refreshLogged(
+          this.options.logger.child({
+            event: SAGEMAKER_STUDIO_PROVISIONING_TOPIC,
+            requestId: (params.eventPayload as { requestId?: string })
+              ?.requestId,
+          }),
+        ),
     });
   }
 
   /**
-   * Reads the entities this provider stands for. Throws when any domain could
-   * not be read: a full mutation without it would delete its entity.
+   * Reads the entities this provider stands for, validated. Throws
+   * {@link IncompleteReadError} when any domain, product or profile could
+   * not be read.
    */
-  async read(): Promise<Entity[]> {
-    const { items: domains, errors } = await this.options.source.listDomains();
-    if (errors.length > 0) {
-      throw new Error(
-        `Could not read ${
-          errors.length
-        } domain(s), keeping the catalog as it is: ${errors
-          .map(e => `${e.source} ${e.errorType}`)
-          .join(', ')}`,
-      );
+  async read(options: { logger?: LoggerService } = {}): Promise<Entity[]> {
+    const logger = options.logger ?? this.options.logger;
+    const domains = await this.options.domains.listDomains();
+    if (domains.errors.length > 0) {
+      throw new IncompleteReadError(domains.errors);
     }
-    return domains.flatMap(domain => {
-      const entity = domainToResourceEntity(domain, {
-        owner: this.options.owner,
-        providerName: this.getProviderName(),
-      });
-      return entity ? [entity] : [];
+    const estate = await this.options.estate.readEstate({
+      domains: domains.items.map(({ domainId, arn }) => ({ domainId, arn })),
     });
+    if (estate.errors.length > 0) {
+      throw new IncompleteReadError(estate.errors);
+    }
+    const { entities, skipped } = estateToEntities({
+      domains: domains.items,
+      estate,
+      domainOwner: this.options.domainOwner,
+      providerName: this.getProviderName(),
+      region: this.options.region,
+    });
+    for (const reason of skipped) {
+      logger.debug(`Skipped ${reason}`);
+    }
+    const valid: Entity[] = [];
+    const names = new Set<string>();
+    for (const entity of entities) {
+      const ref = stringifyEntityRef(entity);
+      const problem = names.has(ref)
+        ? 'another record already has this name'
+        : await validateEntity(entity);
+      if (problem) {
+        logger.warn(`Skipped ${ref}: ${problem}`);
+        continue;
+      }
+      names.add(ref);
+      valid.push(entity);
+    }
+    return valid;
   }
 
-  /** Replaces everything this provider emitted with a fresh read. */
-  async refresh(): Promise<void> {
+  /**
+   * Replaces everything this provider emitted with a fresh read. Runs one
+   * read at a time: a call while a read is under way waits for it and then
+   * reads again, so the last mutation always reflects the latest state.
+   */
+  async refresh(options: { logger?: LoggerService } = {}): Promise<void> {
     if (!this.connection) {
       throw new Error('SageMakerStudioEntityProvider is not connected yet');
     }
-    const entities = await this.read();
-    await this.connection.applyMutation({
-      type: 'full',
-      entities: entities.map(entity => ({
-        entity,
-        locationKey: this.getProviderName(),
-      })),
+    if (this.inFlight) {
+      this.rerun = true;
+      return this.inFlight;
+    }
+    const connection = this.connection;
+    const run = async () => {
+      do {
+        this.rerun = false;
+        const entities = await this.read(options);
+        await connection.applyMutation({
+          type: 'full',
+          entities: entities.map(entity => ({
+            entity,
+            locationKey: this.getProviderName(),
+          })),
+        });
+      } while (this.rerun);
+    };
+    this.inFlight = run().finally(() => {
+      this.inFlight = undefined;
     });
+    return this.inFlight;
+  }
+
+  private async refreshLogged(logger: LoggerService): Promise<void> {
+    try {
+      await this.refresh({ logger });
+    } catch (error) {
+      logger.error(`Refreshing SageMaker Studio entities failed: ${error}`);
+    }
   }
 }

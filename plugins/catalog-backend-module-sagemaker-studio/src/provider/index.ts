@@ -1,0 +1,44 @@
+/*
+ * Copyright 2026 The SageMaker Studio Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+export {
+  IncompleteReadError,
+  SAGEMAKER_STUDIO_PROVISIONING_TOPIC,
+  SageMakerStudioEntityProvider,
+} from './SageMakerStudioEntityProvider';
+export type {
+  DomainSource,
+  EstateSource,
+} from './SageMakerStudioEntityProvider';
+export { estateToEntities } from './estateToEntities';
+export type { SageMakerStudioEntities } from './estateToEntities';
+export {
+  DEFAULT_SAGEMAKER_STUDIO_PROVIDER_SCHEDULE,
+  readProviderConfigs,
+} from './readProviderConfigs';
+export type { SageMakerStudioProviderConfig } from './readProviderConfigs';
+export {
+  BACKSTAGE_REQUESTED_FOR_TAG,
+  domainToResourceEntity,
+  isProvisionedProductLive,
+  ownerOfUserProfile,
+  teamEnvironmentEntityName,
+  teamEnvironmentToResourceEntity,
+  teamOfTeamEnvironment,
+  userProfileEntityName,
+  userProfileToResourceEntity,
+  validateEntity,
+} from './transformers';
