@@ -18,8 +18,37 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import {
   ListResponse,
   ProvisioningRequest,
+  ProvisioningRequestPage,
+  ProvisioningRequestStatus,
   StudioDomainSummary,
 } from '@internal/plugin-sagemaker-studio-common';
+
+/**
+ * Which requests to list, and which page of them.
+ *
+ * @public
+ */
+export interface ListProvisioningRequestsOptions {
+  /** `mine`: the caller's own requests; `all`: every request (admins only). */
+  scope: 'mine' | 'all';
+  /** Only requests in this status; every status when left out. */
+  status?: ProvisioningRequestStatus;
+  /** The `nextCursor` of the previous page; the first page when left out. */
+  cursor?: string;
+  /** Page size, 1 to 100; the backend's default when left out. */
+  limit?: number;
+}
+
+/**
+ * An admin's decision on a pending request.
+ *
+ * @public
+ */
+export interface ProvisioningRequestReview {
+  decision: 'approve' | 'reject';
+  /** Optional when approving, required when rejecting. */
+  comment?: string;
+}
 
 /**
  * What the frontend asks the SageMaker Studio backend. Never talks to AWS.
@@ -27,15 +56,29 @@ import {
  * @public
  */
 export interface SageMakerStudioApi {
+  /** The Studio domains, with per-source errors. */
   listDomains(): Promise<ListResponse<StudioDomainSummary>>;
-  listRequests(scope: 'mine' | 'all'): Promise<ProvisioningRequest[]>;
+  /** One page of requests; pass `nextCursor` back as `cursor` for the next. */
+  listRequests(
+    options: ListProvisioningRequestsOptions,
+  ): Promise<ProvisioningRequestPage>;
+  /** One request, for its requester, the person it is for, and admins. */
+  getRequest(id: string): Promise<ProvisioningRequest>;
+  /** Approves or rejects a pending request (admins, never their own). */
   reviewRequest(
     id: string,
-    review: { decision: 'approve' | 'reject'; comment?: string },
+    review: ProvisioningRequestReview,
+  ): Promise<ProvisioningRequest>;
+  /** Withdraws the caller's own request while it is pending approval. */
+  cancelRequest(
+    id: string,
+    options: { comment?: string },
   ): Promise<ProvisioningRequest>;
 }
 
 /**
+ * The reference to the {@link SageMakerStudioApi}.
+ *
  * @public
  */
 export const sageMakerStudioApiRef = createApiRef<SageMakerStudioApi>({

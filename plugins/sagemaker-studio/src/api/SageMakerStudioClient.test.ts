@@ -14,70 +14,240 @@
  * limitations under the License.
  */
 
+import { registerMswTestHooks } from '@backstage/test-utils';
 import { ResponseError } from '@backstage/errors';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
 import { SageMakerStudioClient } from './SageMakerStudioClient';
 
-function client(respond: (url: string, init?: RequestInit) => Response) {
-  const calls: Array<{ url: string; init?: RequestInit }> = [];
-  const api = new SageMakerStudioClient({
-    discoveryApi: {
-      getBaseUrl: async plugin => `http://backend/api/${plugin}`,
-    },
-    fetchApi: {
-      fetch: async (input: any, init?: RequestInit) => {
-        calls.push({ url: String(input), init });
-        return respond(String(input), init);
-      },
-    },
-  });
-  return { api, calls };
+const base = 'http://backend/api/sagemaker-studio';
+
+const server = setupServer();
+registerMswTestHooks(server);
+
+const api = new SageMakerStudioClient({
+  discoveryApi: {
+    getBaseUrl: async plugin => `http://backend/api/${plugin}`,
+  },
+  fetchApi: { fetch: (input, init) => fetch(input, init) },
+});
+
+/** The error body the Backstage root router produces. */
+function errorBody(status: number, name: string, message: string) {
+  return HttpResponse.json(
+    { error: { name, message }, response: { statusCode: status } },
+    { status },
+  );
 }
 
-function json(status: number, body: unknown) {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': 'application/json' },
-  });
-}
+const request = {
+  id: '6f1c0a52-5ad6-4b0c-9a4a-1f9f3c1d2e3f',
+  product: 'teamEnvironment',
+  status: 'PENDING_APPROVAL',
+};
 
 describe('SageMakerStudioClient', () => {
   it('reads domains from the backend plugin', async () => {
-    const { api, calls } = client(() =>
-      json(200, { items: [{ domainId: 'd-1' }], errors: [] }),
+    server.use(
+      http.get(`${base}/domains`, () =>
+        HttpResponse.json({ items: [{ domainId: 'd-1' }], errors: [] }),
+      ),
     );
     await expect(api.listDomains()).resolves.toEqual({
       items: [{ domainId: 'd-1' }],
       errors: [],
     });
-    expect(calls[0].url).toBe('http://backend/api/sagemaker-studio/domains');
   });
 
-  it('URL-encodes the request id and posts the review as JSON', async () => {
-    const { api, calls } = client(() => json(200, { id: 'a/b' }));
-    await api.reviewRequest('a/b', { decision: 'reject', comment: 'no' });
-    expect(calls[0].url).toBe(
-      'http://backend/api/sagemaker-studio/requests/a%2Fb/review',
-    );
-    expect(calls[0].init?.method).toBe('POST');
-    expect(JSON.parse(String(calls[0].init?.body))).toEqual({
-      decision: 'reject',
-      comment: 'no',
+  describe('listRequests', () => {
+    it('sends scope, status, cursor and limit as encoded query values and returns the page', async () => {
+      let seen: URL | undefined;
+      server.use(
+        http.get(`${base}/requests`, ({ request: req }) => {
+          seen = new URL(req.url);
+          return HttpResponse.json({ items: [request], nextCursor: 'c&2' });
+        }),
+      );
+      const page = await api.listRequests({
+        scope: 'all',
+        status: 'PENDING_APPROVAL',
+        cursor: 'a+b/c=&d',
+        limit: 10,
+      });
+      expect(page).toEqual({ items: [request], nextCursor: 'c&2' });
+      expect(seen?.search).toBe(
+        '?scope=all&status=PENDING_APPROVAL&cursor=a%2Bb%2Fc%3D%26d&limit=10',
+      );
+      expect(seen?.searchParams.get('cursor')).toBe('a+b/c=&d');
+    });
+
+    it('leaves out the filters that were not given', async () => {
+      let seen: URL | undefined;
+      server.use(
+        http.get(`${base}/requests`, ({ request: req }) => {
+          seen = new URL(req.url);
+          return HttpResponse.json({ items: [] });
+        }),
+      );
+      await expect(api.listRequests({ scope: 'mine' })).resolves.toEqual({
+        items: [],
+      });
+      expect(seen?.search).toBe('?scope=mine');
+    });
+
+    it('keeps the structured error of a 403 for a non-admin asking for all', async () => {
+      server.use(
+        http.get(`${base}/requests`, () =>
+          errorBody(
+            403,
+            'NotAllowedError',
+            'Only admins may list all requests',
+          ),
+        ),
+      );
+      const error = await api.listRequests({ scope: 'all' }).catch(e => e);
+      expect(error).toBeInstanceOf(ResponseError);
+      expect(error.statusCode).toBe(403);
+      expect(error.body.error.message).toBe(
+        'Only admins may list all requests',
+      );
+    });
+
+    it('throws a ResponseError on a 500', async () => {
+      server.use(
+        http.get(`${base}/requests`, () =>
+          errorBody(500, 'Error', 'database is gone'),
+        ),
+      );
+      const error = await api.listRequests({ scope: 'mine' }).catch(e => e);
+      expect(error).toBeInstanceOf(ResponseError);
+      expect(error.statusCode).toBe(500);
+      expect(error.body.error.message).toBe('database is gone');
     });
   });
 
-  it.each([403, 404, 500])(
-    'keeps the structured error of a %s',
-    async status => {
-      const { api } = client(() =>
-        json(status, {
-          error: { name: 'NotAllowedError', message: 'permission denied' },
-          response: { statusCode: status },
+  describe('getRequest', () => {
+    it('reads one request by its encoded id', async () => {
+      let path = '';
+      server.use(
+        http.get(`${base}/requests/:id`, ({ request: req }) => {
+          path = new URL(req.url).pathname;
+          return HttpResponse.json(request);
         }),
       );
-      const error = await api.listRequests('all').catch(e => e);
+      await expect(api.getRequest('a/b c')).resolves.toEqual(request);
+      expect(path).toBe('/api/sagemaker-studio/requests/a%2Fb%20c');
+    });
+
+    it('throws a ResponseError carrying the 404', async () => {
+      server.use(
+        http.get(`${base}/requests/:id`, () =>
+          errorBody(404, 'NotFoundError', 'No request req-9'),
+        ),
+      );
+      const error = await api.getRequest('req-9').catch(e => e);
       expect(error).toBeInstanceOf(ResponseError);
-      expect(error.statusCode).toBe(status);
-      expect(error.body.error.message).toBe('permission denied');
-    },
-  );
+      expect(error.statusCode).toBe(404);
+      expect(error.body.error.name).toBe('NotFoundError');
+    });
+  });
+
+  describe('reviewRequest', () => {
+    it('posts the decision as JSON to the encoded id and returns the request', async () => {
+      let path = '';
+      let body: unknown;
+      server.use(
+        http.post(`${base}/requests/:id/review`, async ({ request: req }) => {
+          path = new URL(req.url).pathname;
+          body = await req.json();
+          return HttpResponse.json({ ...request, status: 'REJECTED' });
+        }),
+      );
+      const reviewed = await api.reviewRequest('a/b', {
+        decision: 'reject',
+        comment: 'no',
+      });
+      expect(reviewed.status).toBe('REJECTED');
+      expect(path).toBe('/api/sagemaker-studio/requests/a%2Fb/review');
+      expect(body).toEqual({ decision: 'reject', comment: 'no' });
+    });
+
+    it('keeps the backend message of a 409 for a request that is no longer pending', async () => {
+      server.use(
+        http.post(`${base}/requests/:id/review`, () =>
+          errorBody(
+            409,
+            'ConflictError',
+            'Request req-1 is APPROVED; only PENDING_APPROVAL requests can be reviewed',
+          ),
+        ),
+      );
+      const error = await api
+        .reviewRequest('req-1', { decision: 'approve' })
+        .catch(e => e);
+      expect(error).toBeInstanceOf(ResponseError);
+      expect(error.statusCode).toBe(409);
+      expect(error.body.error.message).toMatch(/is APPROVED/);
+    });
+
+    it('throws a ResponseError on a 404', async () => {
+      server.use(
+        http.post(`${base}/requests/:id/review`, () =>
+          errorBody(404, 'NotFoundError', 'No request req-9'),
+        ),
+      );
+      const error = await api
+        .reviewRequest('req-9', { decision: 'approve' })
+        .catch(e => e);
+      expect(error).toBeInstanceOf(ResponseError);
+      expect(error.statusCode).toBe(404);
+    });
+  });
+
+  describe('cancelRequest', () => {
+    it('posts the optional comment to the encoded id', async () => {
+      let path = '';
+      let body: unknown;
+      server.use(
+        http.post(`${base}/requests/:id/cancel`, async ({ request: req }) => {
+          path = new URL(req.url).pathname;
+          body = await req.json();
+          return HttpResponse.json({ ...request, status: 'CANCELLED' });
+        }),
+      );
+      const cancelled = await api.cancelRequest('req 1', {
+        comment: 'asked twice',
+      });
+      expect(cancelled.status).toBe('CANCELLED');
+      expect(path).toBe('/api/sagemaker-studio/requests/req%201/cancel');
+      expect(body).toEqual({ comment: 'asked twice' });
+    });
+
+    it('throws a ResponseError carrying the 409 of a request that is no longer pending', async () => {
+      server.use(
+        http.post(`${base}/requests/:id/cancel`, () =>
+          errorBody(
+            409,
+            'ConflictError',
+            'Request req-1 is PROVISIONING; only PENDING_APPROVAL requests can be cancelled',
+          ),
+        ),
+      );
+      const error = await api.cancelRequest('req-1', {}).catch(e => e);
+      expect(error).toBeInstanceOf(ResponseError);
+      expect(error.statusCode).toBe(409);
+      expect(error.body.error.message).toMatch(/is PROVISIONING/);
+    });
+
+    it('throws a ResponseError on a 500', async () => {
+      server.use(
+        http.post(`${base}/requests/:id/cancel`, () =>
+          errorBody(500, 'Error', 'boom'),
+        ),
+      );
+      const error = await api.cancelRequest('req-1', {}).catch(e => e);
+      expect(error).toBeInstanceOf(ResponseError);
+      expect(error.statusCode).toBe(500);
+    });
+  });
 });

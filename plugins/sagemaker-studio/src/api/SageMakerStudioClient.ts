@@ -19,9 +19,14 @@ import { ResponseError } from '@backstage/errors';
 import {
   ListResponse,
   ProvisioningRequest,
+  ProvisioningRequestPage,
   StudioDomainSummary,
 } from '@internal/plugin-sagemaker-studio-common';
-import { SageMakerStudioApi } from './SageMakerStudioApi';
+import {
+  ListProvisioningRequestsOptions,
+  ProvisioningRequestReview,
+  SageMakerStudioApi,
+} from './SageMakerStudioApi';
 
 /**
  * Talks to the backend plugin at /api/sagemaker-studio.
@@ -40,21 +45,45 @@ export class SageMakerStudioClient implements SageMakerStudioApi {
     return this.request('/domains');
   }
 
-  async listRequests(scope: 'mine' | 'all'): Promise<ProvisioningRequest[]> {
-    const body = await this.request<{ items: ProvisioningRequest[] }>(
-      `/requests?scope=${encodeURIComponent(scope)}`,
-    );
-    return body.items;
+  listRequests(
+    options: ListProvisioningRequestsOptions,
+  ): Promise<ProvisioningRequestPage> {
+    const query = new URLSearchParams({ scope: options.scope });
+    if (options.status) {
+      query.set('status', options.status);
+    }
+    if (options.cursor) {
+      query.set('cursor', options.cursor);
+    }
+    if (options.limit !== undefined) {
+      query.set('limit', String(options.limit));
+    }
+    return this.request(`/requests?${query}`);
+  }
+
+  getRequest(id: string): Promise<ProvisioningRequest> {
+    return this.request(`/requests/${encodeURIComponent(id)}`);
   }
 
   reviewRequest(
     id: string,
-    review: { decision: 'approve' | 'reject'; comment?: string },
+    review: ProvisioningRequestReview,
   ): Promise<ProvisioningRequest> {
-    return this.request(`/requests/${encodeURIComponent(id)}/review`, {
+    return this.post(`/requests/${encodeURIComponent(id)}/review`, review);
+  }
+
+  cancelRequest(
+    id: string,
+    options: { comment?: string },
+  ): Promise<ProvisioningRequest> {
+    return this.post(`/requests/${encodeURIComponent(id)}/cancel`, options);
+  }
+
+  private post<T>(path: string, body: unknown): Promise<T> {
+    return this.request(path, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(review),
+      body: JSON.stringify(body),
     });
   }
 

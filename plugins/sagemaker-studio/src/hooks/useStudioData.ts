@@ -23,9 +23,3 @@ export function useStudioDomains() {
   const api = useApi(sageMakerStudioApiRef);
   return useAsyncRetry(() => api.listDomains(), [api]);
 }
-
-/** Provisioning requests: the caller's own, or all of them (admins). */
-export function useProvisioningRequests(scope: 'mine' | 'all') {
-  const api = useApi(sageMakerStudioApiRef);
-  return useAsyncRetry(() => api.listRequests(scope), [api, scope]);
-}

@@ -15,20 +15,25 @@
  */
 
 import {
+  Link,
   Progress,
   ResponseErrorPanel,
   Table,
   TableColumn,
 } from '@backstage/core-components';
+import { useRouteRef } from '@backstage/core-plugin-api';
 import { ProvisioningRequest } from '@internal/plugin-sagemaker-studio-common';
-import { ReactNode } from 'react';
-import { useProvisioningRequests } from '../../hooks/useStudioData';
+import Box from '@material-ui/core/Box';
+import { useProvisioningRequestPages } from '../../hooks/useProvisioningRequestPages';
+import { myRequestsRouteRef } from '../../routes';
+import { operationLabel, productLabel } from '../RequestDetails';
+import { RequestStatusChip } from '../RequestStatusChip';
 
-const baseColumns: TableColumn<ProvisioningRequest>[] = [
-  { title: 'Product', field: 'product' },
+const columns: TableColumn<ProvisioningRequest>[] = [
+  { title: 'Product', render: r => productLabel(r.product) },
+  { title: 'Operation', render: r => operationLabel(r.operation) },
   { title: 'Team', field: 'teamName' },
-  { title: 'Requested by', field: 'requestedBy' },
-  { title: 'Status', field: 'status' },
+  { title: 'Status', render: r => <RequestStatusChip status={r.status} /> },
   {
     title: 'Last event',
     render: r => {
@@ -43,38 +48,41 @@ const baseColumns: TableColumn<ProvisioningRequest>[] = [
   { title: 'Created', render: r => new Date(r.createdAt).toLocaleString() },
 ];
 
-/** A table of provisioning requests; `actions` adds a column (e.g. review buttons). */
-export function RequestsTable(props: {
-  scope: 'mine' | 'all';
-  title: string;
-  emptyText: string;
-  actions?: (request: ProvisioningRequest, refresh: () => void) => ReactNode;
-  filter?: (request: ProvisioningRequest) => boolean;
-}) {
-  const { loading, value, error, retry } = useProvisioningRequests(props.scope);
-  if (loading) {
-    return <Progress />;
-  }
+/**
+ * The caller's most recent requests (the backend's first page), with a link
+ * to the page that shows all of them in detail.
+ */
+export function RequestsTable(props: { limit?: number }) {
+  const myRequests = useRouteRef(myRequestsRouteRef);
+  const { page, error } = useProvisioningRequestPages({
+    scope: 'mine',
+    limit: props.limit ?? 5,
+  });
   if (error) {
     return <ResponseErrorPanel error={error} />;
   }
-  const rows = (value ?? []).filter(props.filter ?? (() => true));
-  const columns = props.actions
-    ? [
-        ...baseColumns,
-        {
-          title: 'Decision',
-          render: (r: ProvisioningRequest) => props.actions!(r, retry),
-        },
-      ]
-    : baseColumns;
+  if (!page) {
+    return <Progress />;
+  }
   return (
-    <Table
-      title={props.title}
-      options={{ paging: rows.length > 20, pageSize: 20, search: false }}
-      columns={columns}
-      data={rows}
-      emptyContent={<div style={{ padding: 16 }}>{props.emptyText}</div>}
-    />
+    <>
+      <Table
+        title="My recent requests"
+        options={{ paging: false, search: false }}
+        columns={columns}
+        data={page.items}
+        emptyContent={
+          <div style={{ padding: 16 }}>
+            You have not requested anything yet. Start from a template under
+            Create.
+          </div>
+        }
+      />
+      <Box mt={1}>
+        <Link to={myRequests()}>
+          All my Studio requests, with their timelines
+        </Link>
+      </Box>
+    </>
   );
 }

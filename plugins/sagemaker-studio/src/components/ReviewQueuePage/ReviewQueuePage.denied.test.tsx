@@ -15,17 +15,22 @@
  */
 
 import { screen } from '@testing-library/react';
+import { pageOf } from '../../__testUtils__/requests';
 import { pending, renderReviewQueue } from './__testUtils__/reviewQueue';
 
 // A file of its own: permission answers are cached per module registry.
 describe('ReviewQueuePage for a non-admin', () => {
   it('names the missing permission to a non-admin and offers no decision', async () => {
-    await renderReviewQueue({ listRequests: async () => [pending] }, false);
+    await renderReviewQueue(
+      { listRequests: async () => pageOf([pending]) },
+      false,
+    );
 
     expect(
       await screen.findByText(/sagemaker-studio\.request\.review permission/),
     ).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Approve' })).toBeNull();
-    expect(screen.queryByText('All requests')).toBeNull();
+    expect(screen.queryByLabelText('Status')).toBeNull();
+    expect(screen.queryByText('TeamExecutionRole')).toBeNull();
   });
 });

@@ -33,11 +33,7 @@ export function SageMakerStudioPage() {
             <DomainsCard />
           </Grid>
           <Grid item xs={12}>
-            <RequestsTable
-              scope="mine"
-              title="My requests"
-              emptyText="You have not requested anything yet. Start from a template under Create."
-            />
+            <RequestsTable />
           </Grid>
         </Grid>
       </Content>

@@ -14,58 +14,24 @@
  * limitations under the License.
  */
 
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { permissionApiRef } from '@backstage/plugin-permission-react';
-import {
-  mockApis,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/test-utils';
 import { ProvisioningRequest } from '@internal/plugin-sagemaker-studio-common';
-import {
-  SageMakerStudioApi,
-  sageMakerStudioApiRef,
-} from '../../../api/SageMakerStudioApi';
+import { SageMakerStudioApi } from '../../../api/SageMakerStudioApi';
+import { mockProvisioningRequest } from '../../../__testUtils__/requests';
+import { renderWithStudioApi } from '../../../__testUtils__/renderWithStudioApi';
 import { ReviewQueuePage } from '../ReviewQueuePage';
 
-/** A team environment waiting for review, as the backend reports it. */
-export const pending: ProvisioningRequest = {
-  id: 'req-1',
-  product: 'teamEnvironment',
-  teamName: 'fraud-detection',
-  parameters: { TeamName: 'fraud-detection', EnvType: 'dev' },
-  requestedBy: 'user:default/sam-lead',
-  status: 'PENDING_APPROVAL',
-  createdAt: '2026-11-26T10:00:00.000Z',
-  updatedAt: '2026-11-26T10:00:00.000Z',
-  events: [
-    {
-      at: '2026-11-26T10:00:00.000Z',
-      actor: 'user:default/sam-lead',
-      action: 'requested',
-      status: 'PENDING_APPROVAL',
-    },
-  ],
-};
+/** A team environment waiting for review, with its plan ready. */
+export const pending: ProvisioningRequest = mockProvisioningRequest();
 
-/** Renders the page with the given API and a permission answer. */
+/** Renders the review queue with the given API and a permission answer. */
 export function renderReviewQueue(
   api: Partial<SageMakerStudioApi>,
   allowed: boolean,
+  options: { pollIntervalMs?: number } = {},
 ) {
-  return renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [sageMakerStudioApiRef, api],
-        [
-          permissionApiRef,
-          mockApis.permission({
-            authorize: allowed ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
-          }),
-        ],
-      ]}
-    >
-      <ReviewQueuePage />
-    </TestApiProvider>,
+  return renderWithStudioApi(
+    <ReviewQueuePage pollIntervalMs={options.pollIntervalMs ?? 60_000} />,
+    api,
+    { allowed },
   );
 }

@@ -1,0 +1,29 @@
+/*
+ * Copyright 2026 The SageMaker Studio Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+export { EntityRefText } from './EntityRefText';
+export { operationLabel, productLabel, statusLabel } from './labels';
+export { ParametersTable } from './ParametersTable';
+export { PlanChanges } from './PlanChanges';
+export { RecordErrors } from './RecordErrors';
+export { RequestFacts } from './RequestFacts';
+export { RequestOutputs } from './RequestOutputs';
+export { RequestTimeline } from './RequestTimeline';
+export { SimpleTable } from './SimpleTable';
+export type { SimpleColumn } from './SimpleTable';
+export { RequestOutcome } from './RequestOutcome';
+export { DetailSection } from './DetailSection';
+export { requestTitle } from './requestTitle';
