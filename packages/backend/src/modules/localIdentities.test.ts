@@ -144,7 +144,9 @@ describe('local identities sign-in', () => {
       ['curl on [::1] (no Origin)', { host: '[::1]:7007' }],
     ])('signs in from %s', async (_what, headers) => {
       const server = await startWith(['app-config.yaml']);
-      await signIn(server, ada, headers).expect(200);
+      const res = await signIn(server, ada, headers);
+      expect(res.status).toBe(200);
+      expect(res.body.backstageIdentity.identity.userEntityRef).toBe(ada);
     });
 
     it.each([
