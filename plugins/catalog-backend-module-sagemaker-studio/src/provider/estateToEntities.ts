@@ -138,7 +138,13 @@ export function estateToEntities(options: {
       .filter(p => p.outputs?.DomainId && p.outputs?.UserProfileName)
       .map(p => [`${p.outputs!.DomainId}/${p.outputs!.UserProfileName}`, p]),
   );
-  for (const profile of estate.userProfiles) {
+  // Sorted, so the mutation does not change with the order AWS lists them in.
+  const profiles = [...estate.userProfiles].sort(
+    (left, right) =>
+      left.userProfileName.localeCompare(right.userProfileName) ||
+      left.domainId.localeCompare(right.domainId),
+  );
+  for (const profile of profiles) {
     const provisionedProduct =
       productsByArn.get(
         profile.tags[SERVICE_CATALOG_PROVISIONED_PRODUCT_ARN_TAG] ?? '',

@@ -330,7 +330,7 @@ describe('ProvisionedProductReader', () => {
           { Key: 'TeamName', Value: 'fraud-detection' },
           {
             Key: 'aws:servicecatalog:provisionedProductArn',
-            Value: PROFILE.Arn,
+            Value: PROFILE.Arn!,
           },
         ],
       });

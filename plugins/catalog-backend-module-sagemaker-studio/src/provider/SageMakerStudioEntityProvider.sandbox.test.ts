@@ -1,0 +1,221 @@
+/*
+ * Copyright 2026 The SageMaker Studio Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { mockServices } from '@backstage/backend-test-utils';
+import {
+  Sandbox,
+  seedDemoEstate,
+  seedPlatform,
+  startSandbox,
+} from '@internal/aws-sandbox';
+import {
+  ProvisionedProductReader,
+  SageMakerStudioAwsClients,
+  StudioDomainReader,
+  readSageMakerStudioConfig,
+} from '@internal/plugin-sagemaker-studio-node';
+import { resolve } from 'node:path';
+import { SageMakerStudioEntityProvider } from './SageMakerStudioEntityProvider';
+
+const TEMPLATES_DIR = resolve(__dirname, '../../../../cloudformation');
+
+/**
+ * The provider with the real readers and AWS SDK clients against the local
+ * sandbox, seeded with the platform and the demo estate (one domain, two
+ * team environments, three user profiles, all through Service Catalog).
+ */
+describe('SageMakerStudioEntityProvider against the AWS sandbox', () => {
+  let sandbox: Sandbox;
+  let demo: Awaited<ReturnType<typeof seedDemoEstate>>;
+  let provider: SageMakerStudioEntityProvider;
+  const calls: string[] = [];
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({ detectiveControl: false, delayMs: 0 });
+    await seedPlatform(sandbox, { templatesDir: TEMPLATES_DIR });
+    demo = await seedDemoEstate(sandbox);
+
+    const config = mockServices.rootConfig({
+      data: {
+        sageMakerStudio: {
+          region: 'us-east-1',
+          endpoint: sandbox.url,
+          adminGroup: 'group:default/data-science-admins',
+        },
+      },
+    });
+    const clients = new SageMakerStudioAwsClients({
+      config: readSageMakerStudioConfig(config),
+      credentialsManager: {
+        getCredentialProvider: async () => ({
+          sdkCredentialProvider: async () => ({
+            accessKeyId: 'test',
+            secretAccessKey: 'test',
+          }),
+        }),
+      },
+    });
+    for (const client of [
+      await clients.sageMaker(),
+      await clients.serviceCatalog(),
+    ]) {
+      client.middlewareStack.add(
+        (next, context) => args => {
+          calls.push(String(context.commandName).replace(/Command$/, ''));
+          return next(args);
+        },
+        { step: 'initialize', name: 'countCalls' },
+      );
+    }
+    provider = SageMakerStudioEntityProvider.fromConfig(config, {
+      logger: mockServices.logger.mock(),
+      schedule: { run: async () => {} },
+      domains: new StudioDomainReader(clients),
+      estate: new ProvisionedProductReader({
+        clients,
+        products: readSageMakerStudioConfig(config).products,
+      }),
+    });
+  }, 120_000);
+
+  afterAll(() => sandbox?.close());
+
+  beforeEach(() => {
+    calls.length = 0;
+  });
+
+  it('finds the demo domain, both team environments and the three profiles', async () => {
+    const entities = await provider.read();
+
+    expect(
+      entities.map(e => ({
+        name: e.metadata.name,
+        type: e.spec?.type,
+        owner: e.spec?.owner,
+        dependsOn: e.spec?.dependsOn,
+        provisionedProductId:
+          e.metadata.annotations?.[
+            'sagemaker-studio.aws/provisioned-product-id'
+          ],
+        team: e.metadata.annotations?.['sagemaker-studio.aws/team'],
+      })),
+    ).toEqual([
+      {
+        name: demo.domainId,
+        type: 'sagemaker-studio-domain',
+        owner: 'group:default/data-science-admins',
+        dependsOn: undefined,
+        provisionedProductId: undefined,
+        team: undefined,
+      },
+      ...['fraud-detection', 'recommendations'].map(team => ({
+        name: `${team}-team-environment`,
+        type: 'sagemaker-studio-team-environment',
+        owner: `group:default/${team}`,
+        dependsOn: [`resource:default/${demo.domainId}`],
+        provisionedProductId: demo.provisionedProducts[`team-${team}-dev`],
+        team,
+      })),
+      ...[
+        ['alice', 'fraud-detection'],
+        ['bob', 'fraud-detection'],
+        ['carol', 'recommendations'],
+      ].map(([user, team]) => ({
+        name: `${user}-${team}-user-profile`,
+        type: 'sagemaker-studio-user-profile',
+        // The demo estate was not provisioned from Backstage: no
+        // BackstageRequestedFor tag, so the owner is named like the profile.
+        owner: `user:default/${user}-${team}`,
+        dependsOn: [
+          `resource:default/${demo.domainId}`,
+          `resource:default/${team}-team-environment`,
+        ],
+        provisionedProductId:
+          demo.provisionedProducts[`profile-${team}-${user}`],
+        team,
+      })),
+    ]);
+
+    // 3 profiles, 2 team environments without a TeamName tag, 1 domain.
+    expect(calls.sort()).toEqual(
+      [
+        'DescribeDomain',
+        'GetProvisionedProductOutputs',
+        'GetProvisionedProductOutputs',
+        'ListDomains',
+        'ListTags',
+        'ListTags',
+        'ListTags',
+        'ListUserProfiles',
+        'SearchProvisionedProducts',
+      ].sort(),
+    );
+  });
+
+  it('shows a profile provisioned from Backstage as its user’s, and drops it once terminated', async () => {
+    const { ProvisionedProducts } = await sandbox.invoke(
+      'servicecatalog',
+      'SearchProvisionedProducts',
+      { Filters: { SearchQuery: ['name:profile-fraud-detection-alice'] } },
+    );
+    const { ProvisioningArtifactDetails } = await sandbox.invoke(
+      'servicecatalog',
+      'ListProvisioningArtifacts',
+      { ProductId: ProvisionedProducts[0].ProductId },
+    );
+    const { RecordDetail } = await sandbox.invoke(
+      'servicecatalog',
+      'ProvisionProduct',
+      {
+        ProductId: ProvisionedProducts[0].ProductId,
+        ProvisioningArtifactId: ProvisioningArtifactDetails.find(
+          (a: { Name: string }) => a.Name === 'v2',
+        ).Id,
+        ProvisionedProductName: 'profile-dana',
+        ProvisionToken: 'catalog-test-dana',
+        ProvisioningParameters: [
+          { Key: 'TeamName', Value: 'fraud-detection' },
+          { Key: 'StudioUserProfileName', Value: 'dana-scientist' },
+        ],
+        Tags: [
+          {
+            Key: 'BackstageRequestedFor',
+            Value: 'user:default/dana-scientist',
+          },
+        ],
+      },
+    );
+
+    const dana = (await provider.read()).find(
+      e => e.metadata.name === 'dana-scientist-user-profile',
+    );
+    expect(dana?.spec?.owner).toBe('user:default/dana-scientist');
+    expect(
+      dana?.metadata.annotations?.[
+        'sagemaker-studio.aws/provisioned-product-id'
+      ],
+    ).toBe(RecordDetail.ProvisionedProductId);
+
+    await sandbox.invoke('servicecatalog', 'TerminateProvisionedProduct', {
+      ProvisionedProductId: RecordDetail.ProvisionedProductId,
+      TerminateToken: 'catalog-test-dana-terminate',
+    });
+
+    const names = (await provider.read()).map(e => e.metadata.name);
+    expect(names).not.toContain('dana-scientist-user-profile');
+    expect(names).toHaveLength(6);
+  });
+});
