@@ -93,7 +93,7 @@ type Expected =
   | 'DENY'
   | 'OWN TASKS'
   | 'WITHOUT DOMAIN TEMPLATE'
-  | 'WITHOUT DOMAIN PRODUCT';
+  | 'WITHOUT DOMAIN REQUEST ACTION';
 
 function conditionalFor(
   expected: Expected,
@@ -134,16 +134,16 @@ function conditionalFor(
           },
         },
       };
-    case 'WITHOUT DOMAIN PRODUCT':
+    case 'WITHOUT DOMAIN REQUEST ACTION':
       return {
         result: AuthorizeResult.CONDITIONAL,
         pluginId: 'scaffolder',
         resourceType: 'scaffolder-action',
         conditions: {
           not: {
-            rule: 'HAS_STRING_PROPERTY',
+            rule: 'HAS_ACTION_ID',
             resourceType: 'scaffolder-action',
-            params: { key: 'product', value: 'studioDomain' },
+            params: { actionId: 'sagemaker-studio:domain:request' },
           },
         },
       };
@@ -169,7 +169,7 @@ const nonAdmin: Array<[Permission, Expected]> = [
   [catalogIngestionManagePermission, 'DENY'],
   [templateParameterReadPermission, 'ALLOW'],
   [templateStepReadPermission, 'ALLOW'],
-  [actionExecutePermission, 'WITHOUT DOMAIN PRODUCT'],
+  [actionExecutePermission, 'WITHOUT DOMAIN REQUEST ACTION'],
   [taskCreatePermission, 'ALLOW'],
   [taskReadPermission, 'OWN TASKS'],
   [taskCancelPermission, 'OWN TASKS'],

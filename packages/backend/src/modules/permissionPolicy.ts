@@ -75,11 +75,8 @@ import { readSageMakerStudioConfig } from '@internal/plugin-sagemaker-studio-nod
  */
 export const STUDIO_DOMAIN_TEMPLATE_NAME = 'sagemaker-studio-domain';
 
-/**
- * The value of the `product` input that requests a Studio domain, in the
- * scaffolder actions of our module.
- */
-export const STUDIO_DOMAIN_PRODUCT = 'studioDomain';
+/** The scaffolder action of our module that requests a Studio domain. */
+export const STUDIO_DOMAIN_REQUEST_ACTION = 'sagemaker-studio:domain:request';
 
 /**
  * Permissions of other plugins that everyone signed in holds outright.
@@ -129,9 +126,9 @@ function isOneOf(permission: Permission, list: Permission[]): boolean {
  *   backend plugin itself, not here.
  * - Everyone else signed in: our admin permissions and other people's
  *   requests are denied; scaffolder tasks (read, log, cancel) only their own;
- *   the catalog without the Studio domain template, which is also the only
- *   template whose steps may not request a Studio domain; no changes to the
- *   catalog's contents and no template editor.
+ *   the catalog without the Studio domain template, and no template may run
+ *   the domain request action for them; no changes to the catalog's
+ *   contents and no template editor.
  * - No user (an unauthenticated caller): denied. Service principals (other
  *   plugins, static external-access tokens) never reach the policy: the
  *   permissions service decides for them from their access restrictions.
@@ -184,12 +181,11 @@ export class SageMakerStudioPortalPolicy implements PermissionPolicy {
       });
     }
     if (isPermission(permission, actionExecutePermission)) {
-      // Second lock for the template above: whatever template runs them, our
-      // actions may not request a Studio domain for a non-admin.
+      // Second lock for the template above: whatever template runs it, the
+      // domain request action does not run for a non-admin.
       return createScaffolderActionConditionalDecision(permission, {
-        not: scaffolderActionConditions.hasStringProperty({
-          key: 'product',
-          value: STUDIO_DOMAIN_PRODUCT,
+        not: scaffolderActionConditions.hasActionId({
+          actionId: STUDIO_DOMAIN_REQUEST_ACTION,
         }),
       });
     }
