@@ -24,9 +24,10 @@ import {
 } from '@backstage/frontend-plugin-api';
 import CloudIcon from '@material-ui/icons/Cloud';
 import AssignmentTurnedInIcon from '@material-ui/icons/AssignmentTurnedIn';
+import ListAltIcon from '@material-ui/icons/ListAlt';
 import { sageMakerStudioApiRef } from './api/SageMakerStudioApi';
 import { SageMakerStudioClient } from './api/SageMakerStudioClient';
-import { reviewRouteRef, rootRouteRef } from './routes';
+import { myRequestsRouteRef, reviewRouteRef, rootRouteRef } from './routes';
 
 const api = ApiBlueprint.make({
   params: defineParams =>
@@ -65,6 +66,20 @@ const reviewPage = PageBlueprint.makeWithOverrides({
   },
 });
 
+const myRequestsPage = PageBlueprint.makeWithOverrides({
+  name: 'my-requests',
+  factory(originalFactory) {
+    return originalFactory({
+      path: '/sagemaker-studio-requests',
+      title: 'My Studio requests',
+      icon: <ListAltIcon />,
+      routeRef: convertLegacyRouteRef(myRequestsRouteRef),
+      loader: () =>
+        import('./components/MyRequestsPage').then(m => <m.MyRequestsPage />),
+    });
+  },
+});
+
 /**
  * The SageMaker Studio plugin for the new frontend system.
  *
@@ -77,6 +92,7 @@ export default createFrontendPlugin({
   routes: {
     root: convertLegacyRouteRef(rootRouteRef),
     review: convertLegacyRouteRef(reviewRouteRef),
+    myRequests: convertLegacyRouteRef(myRequestsRouteRef),
   },
-  extensions: [api, page, reviewPage],
+  extensions: [api, page, reviewPage, myRequestsPage],
 });

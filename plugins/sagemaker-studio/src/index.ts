@@ -24,6 +24,7 @@ export {
   sageMakerStudioPlugin,
   SageMakerStudioPage,
   SageMakerStudioReviewPage,
+  SageMakerStudioMyRequestsPage,
 } from './plugin';
 export * from './api/SageMakerStudioApi';
 export { SageMakerStudioClient } from './api/SageMakerStudioClient';

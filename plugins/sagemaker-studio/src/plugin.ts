@@ -23,7 +23,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { sageMakerStudioApiRef } from './api/SageMakerStudioApi';
 import { SageMakerStudioClient } from './api/SageMakerStudioClient';
-import { reviewRouteRef, rootRouteRef } from './routes';
+import { myRequestsRouteRef, reviewRouteRef, rootRouteRef } from './routes';
 
 /**
  * The SageMaker Studio frontend plugin (legacy frontend system).
@@ -40,7 +40,11 @@ export const sageMakerStudioPlugin = createPlugin({
         new SageMakerStudioClient({ discoveryApi, fetchApi }),
     }),
   ],
-  routes: { root: rootRouteRef, review: reviewRouteRef },
+  routes: {
+    root: rootRouteRef,
+    review: reviewRouteRef,
+    myRequests: myRequestsRouteRef,
+  },
 });
 
 /**
@@ -70,5 +74,19 @@ export const SageMakerStudioReviewPage = sageMakerStudioPlugin.provide(
     component: () =>
       import('./components/ReviewQueuePage').then(m => m.ReviewQueuePage),
     mountPoint: reviewRouteRef,
+  }),
+);
+
+/**
+ * Everyone's own requests: status, timeline, outcome, and cancel while pending.
+ *
+ * @public
+ */
+export const SageMakerStudioMyRequestsPage = sageMakerStudioPlugin.provide(
+  createRoutableExtension({
+    name: 'SageMakerStudioMyRequestsPage',
+    component: () =>
+      import('./components/MyRequestsPage').then(m => m.MyRequestsPage),
+    mountPoint: myRequestsRouteRef,
   }),
 );

@@ -16,7 +16,27 @@
 
 import { createRouteRef } from '@backstage/core-plugin-api';
 
+/**
+ * The plugin's home: domains and the caller's recent requests.
+ *
+ * @public
+ */
 export const rootRouteRef = createRouteRef({ id: 'sagemaker-studio' });
+
+/**
+ * The admins' review queue.
+ *
+ * @public
+ */
 export const reviewRouteRef = createRouteRef({
   id: 'sagemaker-studio:review',
+});
+
+/**
+ * Everyone's own requests, with their timelines.
+ *
+ * @public
+ */
+export const myRequestsRouteRef = createRouteRef({
+  id: 'sagemaker-studio:my-requests',
 });
