@@ -54,6 +54,7 @@ export const SidebarContent = NavContentBlueprint.make({
             {nav.take('page:catalog')}
             {nav.take('page:scaffolder')}
             {nav.take('page:sagemaker-studio')}
+            {nav.take('page:sagemaker-studio/my-requests')}
             <RequirePermission
               permission={sageMakerStudioRequestReviewPermission}
               silent
