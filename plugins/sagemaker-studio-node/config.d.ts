@@ -19,6 +19,31 @@ export interface Config {
      * @visibility frontend
      */
     adminGroup: string;
+    /**
+     * Values of the parameters only the platform sets, applied to every product
+     * that has the parameter. A request that carries one of these is refused.
+     */
+    platformParameters?: {
+      /** Name of the shared-services deployment whose exports the products import. */
+      SharedServicesName?: string;
+      /** Principal allowed to assume the team roles (team environment). */
+      TrustedPrincipalArn?: string;
+      /** Role that may reach the team buckets from outside the VPC (team environment). */
+      BreakGlassRoleArn?: string;
+      /** ECR URI of the custom JupyterLab image (Studio domain). */
+      CustomImageUri?: string;
+      /** Name of the custom image (Studio domain). */
+      CustomImageName?: string;
+      /** Name of the app image config (Studio domain). */
+      AppImageConfigName?: string;
+    };
+    /** How the scheduler drives provisioning. */
+    provisioning?: {
+      /** Seconds between two rounds of the provisioning task. Default 5. */
+      frequencySeconds?: number;
+      /** Transient AWS failures tolerated per request before it fails. Default 8. */
+      maxAttempts?: number;
+    };
     /** The Service Catalog products and whether their requests need approval. */
     products?: {
       /** The Studio domain product. */

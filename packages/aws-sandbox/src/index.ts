@@ -22,6 +22,7 @@
  */
 
 export { startSandbox } from './sandbox';
+export { seedPlatform, seedDemoEstate } from './seed';
 export type { Sandbox, SandboxOptions } from './sandbox';
 export { defaultServiceFactories } from './serviceFactories';
 export * from './server';

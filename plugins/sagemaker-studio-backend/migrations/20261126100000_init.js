@@ -14,7 +14,10 @@ exports.up = async function up(knex) {
     table.string('id', 36).primary().notNullable();
     table.string('product', 32).notNullable();
     table.string('team_name', 64).nullable();
-    table.text('parameters').notNullable().comment('JSON object of product parameters');
+    table
+      .text('parameters')
+      .notNullable()
+      .comment('JSON object of product parameters');
     table.string('requested_by', 255).notNullable();
     table.string('status', 32).notNullable();
     table.string('idempotency_key', 255).notNullable().unique();

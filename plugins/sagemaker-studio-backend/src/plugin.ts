@@ -18,19 +18,27 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { sageMakerStudioPermissions } from '@internal/plugin-sagemaker-studio-common';
 import {
   StudioDomainReader,
   readSageMakerStudioConfig,
   sageMakerStudioAwsClientsServiceRef,
+  sageMakerStudioProvisionerServiceRef,
 } from '@internal/plugin-sagemaker-studio-node';
+import { RequestPolicy } from './policy/RequestPolicy';
+import { ProvisioningExecutor } from './provisioning/ProvisioningExecutor';
+import { RequestNotifier } from './provisioning/RequestNotifier';
 import { DatabaseRequestStore } from './requests/DatabaseRequestStore';
 import { createRouter } from './router/createRouter';
 import { DefaultSageMakerStudioService } from './service/DefaultSageMakerStudioService';
 
 /**
- * The SageMaker Studio backend plugin: domain and team status, the
- * provisioning request and approval store, and the compliance sweeps.
+ * The SageMaker Studio backend plugin: domain status, the provisioning
+ * request and approval store, and the scheduled provisioning of approved
+ * requests through Service Catalog.
  *
  * @public
  */
@@ -42,25 +50,66 @@ export const sageMakerStudioPlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         database: coreServices.database,
+        scheduler: coreServices.scheduler,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
+        catalog: catalogServiceRef,
+        notifications: notificationService,
+        events: eventsServiceRef,
         awsClients: sageMakerStudioAwsClientsServiceRef,
+        provisioner: sageMakerStudioProvisionerServiceRef,
       },
       async init(deps) {
         const config = readSageMakerStudioConfig(deps.config);
         deps.permissionsRegistry.addPermissions(sageMakerStudioPermissions);
+        const requests = await DatabaseRequestStore.create({
+          database: deps.database,
+        });
+        const domains = new StudioDomainReader(deps.awsClients);
+        const notifier = new RequestNotifier({
+          adminGroup: config.adminGroup,
+          logger: deps.logger,
+          notifications: deps.notifications,
+          events: deps.events,
+        });
         const service = new DefaultSageMakerStudioService({
           config,
-          domains: new StudioDomainReader(deps.awsClients),
-          requests: await DatabaseRequestStore.create({
-            database: deps.database,
+          domains,
+          requests,
+          policy: new RequestPolicy({
+            config,
+            catalog: deps.catalog,
+            permissions: deps.permissions,
+            provisioner: deps.provisioner,
+            domains,
+            store: requests,
           }),
+          notifier,
           permissions: deps.permissions,
           auditor: deps.auditor,
           logger: deps.logger,
+        });
+        const executor = new ProvisioningExecutor({
+          store: requests,
+          provisioner: deps.provisioner,
+          config,
+          logger: deps.logger.child({ task: 'provisioning' }),
+          auditor: deps.auditor,
+          notifier,
+        });
+        // Global: one instance at a time runs a round, whatever the replica count.
+        await deps.scheduler.scheduleTask({
+          id: 'sagemaker-studio:provisioning',
+          scope: 'global',
+          frequency: { seconds: config.provisioning.frequencySeconds },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 1 },
+          fn: async () => {
+            await executor.runOnce();
+          },
         });
         deps.httpRouter.use(
           await createRouter({ httpAuth: deps.httpAuth, service }),

@@ -90,9 +90,7 @@ export function isSageMakerStudioTeamAvailable(entity: Entity): boolean {
  *
  * @public
  */
-export function isSageMakerStudioUserProfileAvailable(
-  entity: Entity,
-): boolean {
+export function isSageMakerStudioUserProfileAvailable(entity: Entity): boolean {
   return (
     Boolean(annotation(entity, SAGEMAKER_STUDIO_USER_PROFILE_ANNOTATION)) &&
     Boolean(annotation(entity, SAGEMAKER_STUDIO_DOMAIN_ID_ANNOTATION))

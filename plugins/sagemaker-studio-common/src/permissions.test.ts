@@ -45,7 +45,10 @@ describe('sageMakerStudioPermissions', () => {
     ]);
     for (const permission of scoped) {
       expect(
-        isResourcePermission(permission, SAGEMAKER_STUDIO_REQUEST_RESOURCE_TYPE),
+        isResourcePermission(
+          permission,
+          SAGEMAKER_STUDIO_REQUEST_RESOURCE_TYPE,
+        ),
       ).toBe(true);
     }
   });

@@ -163,7 +163,9 @@ export function checkProductInput(
     return `must be one of ${spec.allowedValues.join(', ')}`;
   }
   if (spec.pattern && !new RegExp(spec.pattern).test(value)) {
-    return `must be ${spec.patternDescription ?? `of the form ${spec.pattern}`}`;
+    return `must be ${
+      spec.patternDescription ?? `of the form ${spec.pattern}`
+    }`;
   }
   if (spec.minValue !== undefined || spec.maxValue !== undefined) {
     const n = Number(value);

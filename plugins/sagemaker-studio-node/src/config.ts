@@ -55,7 +55,41 @@ export interface SageMakerStudioConfig {
   /** Entity ref of the data-science admin group. */
   adminGroup: string;
   products: Record<SageMakerStudioProductKind, SageMakerStudioProductConfig>;
+  /**
+   * Values of the parameters only the platform sets (e.g. `SharedServicesName`,
+   * `TrustedPrincipalArn`), applied to every product that has the parameter.
+   */
+  platformParameters: Partial<Record<SageMakerStudioPlatformParameter, string>>;
+  /** How the scheduler drives provisioning. */
+  provisioning: {
+    /** Seconds between two rounds of the provisioning task. */
+    frequencySeconds: number;
+    /** Transient AWS failures (throttling, 5xx) tolerated per request before it fails. */
+    maxAttempts: number;
+  };
 }
+
+/**
+ * The parameters config may set under `sageMakerStudio.platformParameters`.
+ *
+ * @public
+ */
+export const SAGEMAKER_STUDIO_CONFIGURABLE_PLATFORM_PARAMETERS = [
+  'SharedServicesName',
+  'TrustedPrincipalArn',
+  'BreakGlassRoleArn',
+  'CustomImageUri',
+  'CustomImageName',
+  'AppImageConfigName',
+] as const;
+
+/**
+ * One of {@link SAGEMAKER_STUDIO_CONFIGURABLE_PLATFORM_PARAMETERS}.
+ *
+ * @public
+ */
+export type SageMakerStudioPlatformParameter =
+  (typeof SAGEMAKER_STUDIO_CONFIGURABLE_PLATFORM_PARAMETERS)[number];
 
 const TOP_LEVEL_KEYS = [
   'region',
@@ -63,6 +97,8 @@ const TOP_LEVEL_KEYS = [
   'endpoint',
   'adminGroup',
   'products',
+  'platformParameters',
+  'provisioning',
   'sweep',
   'catalog',
 ];
@@ -137,6 +173,55 @@ function readProducts(
   return products;
 }
 
+function readPlatformParameters(
+  config: Config | undefined,
+): SageMakerStudioConfig['platformParameters'] {
+  const values: SageMakerStudioConfig['platformParameters'] = {};
+  if (!config) {
+    return values;
+  }
+  rejectUnknownKeys(
+    config,
+    `${SAGEMAKER_STUDIO_CONFIG_ROOT}.platformParameters`,
+    [...SAGEMAKER_STUDIO_CONFIGURABLE_PLATFORM_PARAMETERS],
+  );
+  for (const key of SAGEMAKER_STUDIO_CONFIGURABLE_PLATFORM_PARAMETERS) {
+    const value = config.getOptionalString(key);
+    if (value !== undefined) {
+      values[key] = value;
+    }
+  }
+  return values;
+}
+
+function readProvisioning(
+  config: Config | undefined,
+): SageMakerStudioConfig['provisioning'] {
+  const prefix = `${SAGEMAKER_STUDIO_CONFIG_ROOT}.provisioning`;
+  if (config) {
+    rejectUnknownKeys(config, prefix, ['frequencySeconds', 'maxAttempts']);
+  }
+  const frequencySeconds = config?.getOptionalNumber('frequencySeconds') ?? 5;
+  const maxAttempts = config?.getOptionalNumber('maxAttempts') ?? 8;
+  if (
+    !Number.isInteger(frequencySeconds) ||
+    frequencySeconds < 1 ||
+    frequencySeconds > 3600
+  ) {
+    throw new SageMakerStudioConfigError(
+      `${prefix}.frequencySeconds`,
+      `${frequencySeconds} is not a whole number of seconds from 1 to 3600`,
+    );
+  }
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 50) {
+    throw new SageMakerStudioConfigError(
+      `${prefix}.maxAttempts`,
+      `${maxAttempts} is not a whole number from 1 to 50`,
+    );
+  }
+  return { frequencySeconds, maxAttempts };
+}
+
 function readEndpoint(config: Config): string | undefined {
   const endpoint = config.getOptionalString('endpoint');
   if (endpoint === undefined) {
@@ -208,5 +293,9 @@ export function readSageMakerStudioConfig(
     endpoint: readEndpoint(config),
     adminGroup,
     products: readProducts(config.getOptionalConfig('products')),
+    platformParameters: readPlatformParameters(
+      config.getOptionalConfig('platformParameters'),
+    ),
+    provisioning: readProvisioning(config.getOptionalConfig('provisioning')),
   };
 }

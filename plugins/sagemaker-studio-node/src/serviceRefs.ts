@@ -22,6 +22,8 @@ import {
 import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
 import { readSageMakerStudioConfig } from './config';
 import { SageMakerStudioAwsClients } from './aws/SageMakerStudioAwsClients';
+import { ServiceCatalogProvisioner } from './provisioning/ServiceCatalogProvisioner';
+import { SageMakerStudioProvisioner } from './provisioning/types';
 
 /**
  * The AWS clients of the plugin set, one per backend process, shared by the
@@ -42,6 +44,32 @@ export const sageMakerStudioAwsClientsServiceRef =
           new SageMakerStudioAwsClients({
             config: readSageMakerStudioConfig(config),
             credentialsManager: DefaultAwsCredentialsManager.fromConfig(config),
+          }),
+      }),
+  });
+
+/**
+ * Launches and follows the Service Catalog products. The default goes
+ * through AWS Service Catalog with the clients above; replace the factory to
+ * provision another way.
+ *
+ * @public
+ */
+export const sageMakerStudioProvisionerServiceRef =
+  createServiceRef<SageMakerStudioProvisioner>({
+    id: 'sagemaker-studio.provisioner',
+    scope: 'root',
+    defaultFactory: async service =>
+      createServiceFactory({
+        service,
+        deps: {
+          config: coreServices.rootConfig,
+          clients: sageMakerStudioAwsClientsServiceRef,
+        },
+        factory: ({ config, clients }) =>
+          new ServiceCatalogProvisioner({
+            config: readSageMakerStudioConfig(config),
+            clients,
           }),
       }),
   });

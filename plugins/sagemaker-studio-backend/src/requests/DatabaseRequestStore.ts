@@ -18,8 +18,10 @@ import {
   DatabaseService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
+import { ConflictError, InputError } from '@backstage/errors';
 import {
-  ProvisioningRequest,
+  FINAL_REQUEST_STATUSES,
+  ProvisioningOperation,
   ProvisioningRequestEvent,
   ProvisioningRequestStatus,
   SageMakerStudioProductKind,
@@ -28,40 +30,103 @@ import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
 import {
   NewProvisioningRequest,
+  RequestChanges,
   RequestQuery,
   RequestStore,
   RequestTransition,
+  StoredRequest,
 } from './types';
 
 const REQUESTS = 'sagemaker_studio_requests';
 const EVENTS = 'sagemaker_studio_request_events';
-const MAX_LIST = 500;
+const DEFAULT_PAGE = 25;
+const MAX_PAGE = 100;
 
 interface RequestRow {
   id: string;
   product: string;
+  operation: string;
   team_name: string | null;
   parameters: string;
   requested_by: string;
+  requested_for: string | null;
   status: string;
   idempotency_key: string;
+  payload_hash: string | null;
+  product_name: string | null;
+  product_version: string | null;
+  provisioned_product_name: string | null;
   provisioned_product_id: string | null;
   record_id: string | null;
-  created_at: Date | string;
-  updated_at: Date | string;
+  plan: string | null;
+  record_errors: string | null;
+  outputs: string | null;
+  entity_ref: string | null;
+  attempts: number;
+  next_attempt_at: Date | string | number | null;
+  last_error: string | null;
+  created_at: Date | string | number;
+  updated_at: Date | string | number;
 }
 
 interface EventRow {
   request_id: string;
-  at: Date | string;
+  at: Date | string | number;
   actor: string;
   action: string;
   status: string;
   comment: string | null;
 }
 
-function iso(value: Date | string): string {
+function iso(value: Date | string | number): string {
   return new Date(value).toISOString();
+}
+
+function json<T>(value: string | null): T | undefined {
+  return value ? (JSON.parse(value) as T) : undefined;
+}
+
+function encodeCursor(row: RequestRow): string {
+  return Buffer.from(
+    JSON.stringify({ c: iso(row.created_at), i: row.id }),
+  ).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+  try {
+    const { c, i } = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+    const createdAt = new Date(c);
+    if (typeof i !== 'string' || Number.isNaN(createdAt.getTime())) {
+      throw new Error('bad cursor');
+    }
+    return { createdAt, id: i };
+  } catch {
+    throw new InputError(
+      'cursor: not a cursor this API gave out; use nextCursor from the previous page',
+    );
+  }
+}
+
+function changeColumns(changes: RequestChanges = {}): Partial<RequestRow> {
+  const row: Partial<RequestRow> = {};
+  if (changes.plan !== undefined) row.plan = JSON.stringify(changes.plan);
+  if (changes.provisionedProductId !== undefined) {
+    row.provisioned_product_id = changes.provisionedProductId;
+  }
+  if (changes.recordId !== undefined) row.record_id = changes.recordId;
+  if (changes.recordErrors !== undefined) {
+    row.record_errors = JSON.stringify(changes.recordErrors);
+  }
+  if (changes.outputs !== undefined) {
+    row.outputs = JSON.stringify(changes.outputs);
+  }
+  if (changes.entityRef !== undefined) row.entity_ref = changes.entityRef;
+  if (changes.attempts !== undefined) row.attempts = changes.attempts;
+  if (changes.nextAttemptAt !== undefined) {
+    row.next_attempt_at = changes.nextAttemptAt;
+  }
+  if (changes.lastError !== undefined) row.last_error = changes.lastError;
+  return row;
 }
 
 /** Requests in the plugin's own database (SQLite locally, PostgreSQL in production). */
@@ -85,12 +150,10 @@ export class DatabaseRequestStore implements RequestStore {
 
   async create(
     request: NewProvisioningRequest,
-  ): Promise<{ request: ProvisioningRequest; created: boolean }> {
-    const existing = await this.db<RequestRow>(REQUESTS)
-      .where({ idempotency_key: request.idempotencyKey })
-      .first();
+  ): Promise<{ request: StoredRequest; created: boolean }> {
+    const existing = await this.findByIdempotencyKey(request);
     if (existing) {
-      return { request: await this.hydrate(existing), created: false };
+      return { request: existing, created: false };
     }
     const now = new Date();
     const id = randomUUID();
@@ -99,11 +162,21 @@ export class DatabaseRequestStore implements RequestStore {
         await tx<RequestRow>(REQUESTS).insert({
           id,
           product: request.product,
+          operation: request.operation,
           team_name: request.teamName ?? null,
           parameters: JSON.stringify(request.parameters),
           requested_by: request.requestedBy,
+          requested_for: request.requestedFor ?? null,
           status: request.status,
           idempotency_key: request.idempotencyKey,
+          payload_hash: request.payloadHash,
+          product_name: request.productName,
+          product_version: request.productVersion,
+          provisioned_product_name: request.provisionedProductName,
+          provisioned_product_id: request.provisionedProductId ?? null,
+          plan: request.plan ? JSON.stringify(request.plan) : null,
+          attempts: 0,
+          next_attempt_at: request.due ? now : null,
           created_at: now,
           updated_at: now,
         });
@@ -113,78 +186,167 @@ export class DatabaseRequestStore implements RequestStore {
           actor: request.requestedBy,
           action: 'requested',
           status: request.status,
-          comment: null,
+          comment: request.comment ?? null,
         });
       });
     } catch (error) {
       // A concurrent create with the same key won the unique constraint.
-      const winner = await this.db<RequestRow>(REQUESTS)
-        .where({ idempotency_key: request.idempotencyKey })
-        .first();
+      const winner = await this.findByIdempotencyKey(request);
       if (winner) {
-        return { request: await this.hydrate(winner), created: false };
+        return { request: winner, created: false };
       }
       throw error;
     }
     return { request: (await this.get(id))!, created: true };
   }
 
-  async get(id: string): Promise<ProvisioningRequest | undefined> {
+  async findByIdempotencyKey(
+    request: Pick<NewProvisioningRequest, 'idempotencyKey' | 'payloadHash'>,
+  ): Promise<StoredRequest | undefined> {
+    const row = await this.db<RequestRow>(REQUESTS)
+      .where({ idempotency_key: request.idempotencyKey })
+      .first();
+    if (!row) {
+      return undefined;
+    }
+    if (row.payload_hash !== request.payloadHash) {
+      throw new ConflictError(
+        `idempotencyKey: already used for request ${row.id} with another payload; use a new key for a new request`,
+      );
+    }
+    return this.hydrate(row);
+  }
+
+  async get(id: string): Promise<StoredRequest | undefined> {
     const row = await this.db<RequestRow>(REQUESTS).where({ id }).first();
     return row ? this.hydrate(row) : undefined;
   }
 
-  async list(query: RequestQuery): Promise<ProvisioningRequest[]> {
+  async list(
+    query: RequestQuery,
+  ): Promise<{ items: StoredRequest[]; nextCursor?: string }> {
+    const limit = Math.min(Math.max(query.limit ?? DEFAULT_PAGE, 1), MAX_PAGE);
     let builder = this.db<RequestRow>(REQUESTS)
       .orderBy('created_at', 'desc')
-      .orderBy('id', 'asc')
-      .limit(Math.min(query.limit ?? 100, MAX_LIST));
-    if (query.requestedBy) {
-      builder = builder.where({ requested_by: query.requestedBy });
+      .orderBy('id', 'desc')
+      .limit(limit + 1);
+    if (query.involving) {
+      const who = query.involving;
+      builder = builder.where(q =>
+        q.where({ requested_by: who }).orWhere({ requested_for: who }),
+      );
     }
     if (query.status) {
       builder = builder.where({ status: query.status });
     }
+    if (query.cursor) {
+      // Keyset paging: a request that changes status while someone pages
+      // never shifts another one off the page.
+      const { createdAt, id } = decodeCursor(query.cursor);
+      builder = builder.where(q =>
+        q
+          .where('created_at', '<', createdAt)
+          .orWhere(q2 =>
+            q2.where('created_at', '=', createdAt).andWhere('id', '<', id),
+          ),
+      );
+    }
     const rows = await builder;
-    const events = await this.eventsFor(rows.map(r => r.id));
-    return rows.map(row => this.toRequest(row, events.get(row.id) ?? []));
+    const page = rows.slice(0, limit);
+    return {
+      items: await this.hydrateAll(page),
+      ...(rows.length > limit
+        ? { nextCursor: encodeCursor(page[page.length - 1]) }
+        : {}),
+    };
   }
 
-  async transition(
-    t: RequestTransition,
-  ): Promise<ProvisioningRequest | undefined> {
+  async listDue(options: {
+    now: Date;
+    limit: number;
+  }): Promise<StoredRequest[]> {
+    const rows = await this.db<RequestRow>(REQUESTS)
+      .whereNotNull('next_attempt_at')
+      .where('next_attempt_at', '<=', options.now)
+      .orderBy('next_attempt_at', 'asc')
+      .limit(options.limit);
+    return this.hydrateAll(rows);
+  }
+
+  async listActiveFor(options: {
+    provisionedProductName?: string;
+    provisionedProductId?: string;
+  }): Promise<StoredRequest[]> {
+    const { provisionedProductName, provisionedProductId } = options;
+    const rows = await this.db<RequestRow>(REQUESTS)
+      .whereNotIn('status', FINAL_REQUEST_STATUSES as string[])
+      .where(q => {
+        if (provisionedProductName) {
+          q.orWhere({ provisioned_product_name: provisionedProductName });
+        }
+        if (provisionedProductId) {
+          q.orWhere({ provisioned_product_id: provisionedProductId });
+        }
+      });
+    return this.hydrateAll(rows);
+  }
+
+  async findLaunch(
+    provisionedProductId: string,
+  ): Promise<StoredRequest | undefined> {
+    const row = await this.db<RequestRow>(REQUESTS)
+      .where({
+        provisioned_product_id: provisionedProductId,
+        operation: 'provision',
+        status: 'SUCCEEDED',
+      })
+      .orderBy('created_at', 'desc')
+      .first();
+    return row ? this.hydrate(row) : undefined;
+  }
+
+  async transition(t: RequestTransition): Promise<StoredRequest | undefined> {
+    if (t.to && !t.event) {
+      throw new Error('A status change needs a timeline entry');
+    }
     const now = new Date();
     const changed = await this.db.transaction(async tx => {
       const count = await tx<RequestRow>(REQUESTS)
         .where({ id: t.id })
         .whereIn('status', t.from)
         .update({
-          status: t.to,
+          ...changeColumns(t.changes),
+          ...(t.to ? { status: t.to } : {}),
           updated_at: now,
-          ...(t.provisionedProductId
-            ? { provisioned_product_id: t.provisionedProductId }
-            : {}),
-          ...(t.recordId ? { record_id: t.recordId } : {}),
         });
       if (count === 0) {
         return false;
       }
-      await tx<EventRow>(EVENTS).insert({
-        request_id: t.id,
-        at: now,
-        actor: t.actor,
-        action: t.action,
-        status: t.to,
-        comment: t.comment ?? null,
-      });
+      if (t.event) {
+        const status =
+          t.to ??
+          (await tx<RequestRow>(REQUESTS).where({ id: t.id }).first())!.status;
+        await tx<EventRow>(EVENTS).insert({
+          request_id: t.id,
+          at: now,
+          actor: t.event.actor,
+          action: t.event.action,
+          status,
+          comment: t.event.comment ?? null,
+        });
+      }
       return true;
     });
     return changed ? this.get(t.id) : undefined;
   }
 
-  private async hydrate(row: RequestRow): Promise<ProvisioningRequest> {
-    const events = await this.eventsFor([row.id]);
-    return this.toRequest(row, events.get(row.id) ?? []);
+  private async hydrate(row: RequestRow): Promise<StoredRequest> {
+    return (await this.hydrateAll([row]))[0];
+  }
+
+  private async hydrateAll(rows: RequestRow[]): Promise<StoredRequest[]> {
+    const events = await this.eventsFor(rows.map(r => r.id));
+    return rows.map(row => this.toRequest(row, events.get(row.id) ?? []));
   }
 
   private async eventsFor(
@@ -214,21 +376,37 @@ export class DatabaseRequestStore implements RequestStore {
   private toRequest(
     row: RequestRow,
     events: ProvisioningRequestEvent[],
-  ): ProvisioningRequest {
+  ): StoredRequest {
+    const plan = json<StoredRequest['plan']>(row.plan);
+    const recordErrors = json<StoredRequest['recordErrors']>(row.record_errors);
+    const outputs = json<StoredRequest['outputs']>(row.outputs);
     return {
       id: row.id,
       product: row.product as SageMakerStudioProductKind,
+      operation: (row.operation ?? 'provision') as ProvisioningOperation,
       ...(row.team_name ? { teamName: row.team_name } : {}),
       parameters: JSON.parse(row.parameters),
       requestedBy: row.requested_by,
+      ...(row.requested_for ? { requestedFor: row.requested_for } : {}),
       status: row.status as ProvisioningRequestStatus,
       createdAt: iso(row.created_at),
       updatedAt: iso(row.updated_at),
+      ...(row.product_name ? { productName: row.product_name } : {}),
+      ...(row.product_version ? { productVersion: row.product_version } : {}),
+      ...(row.provisioned_product_name
+        ? { provisionedProductName: row.provisioned_product_name }
+        : {}),
+      ...(plan ? { plan } : {}),
       ...(row.provisioned_product_id
         ? { provisionedProductId: row.provisioned_product_id }
         : {}),
       ...(row.record_id ? { recordId: row.record_id } : {}),
+      ...(recordErrors ? { recordErrors } : {}),
+      ...(outputs ? { outputs } : {}),
+      ...(row.entity_ref ? { entityRef: row.entity_ref } : {}),
       events,
+      attempts: Number(row.attempts ?? 0),
+      ...(row.last_error ? { lastError: row.last_error } : {}),
     };
   }
 }

@@ -15,6 +15,9 @@
  */
 
 import {
+  ProvisioningOperation,
+  ProvisioningPlan,
+  ProvisioningRecordError,
   ProvisioningRequest,
   ProvisioningRequestStatus,
   SageMakerStudioProductKind,
@@ -23,46 +26,101 @@ import {
 /** What is needed to record a new request. */
 export interface NewProvisioningRequest {
   product: SageMakerStudioProductKind;
+  operation: ProvisioningOperation;
   teamName?: string;
   parameters: Record<string, string>;
   requestedBy: string;
+  requestedFor?: string;
   /** Same key, same request: retries of a template step never create a second one. */
   idempotencyKey: string;
+  /** Fingerprint of the payload; the same key with another payload is a conflict. */
+  payloadHash: string;
   status: ProvisioningRequestStatus;
+  productName: string;
+  productVersion: string;
+  provisionedProductName: string;
+  /** For update and terminate: the product acted on. */
+  provisionedProductId?: string;
+  plan?: ProvisioningPlan;
+  /** Whether the scheduler has work to do on it right away. */
+  due: boolean;
+  /** The first timeline entry's comment (e.g. why no approval is needed). */
+  comment?: string;
 }
 
-/** A change of status, with who made it and why. */
-export interface RequestTransition {
-  id: string;
-  from: ProvisioningRequestStatus[];
-  to: ProvisioningRequestStatus;
-  actor: string;
-  action: string;
-  comment?: string;
+/** Fields the scheduler fills in as a request moves on. */
+export interface RequestChanges {
+  plan?: ProvisioningPlan;
   provisionedProductId?: string;
   recordId?: string;
+  recordErrors?: ProvisioningRecordError[];
+  outputs?: Record<string, string>;
+  entityRef?: string;
+  attempts?: number;
+  /** When the scheduler should look at it next; null when it has nothing to do. */
+  nextAttemptAt?: Date | null;
+  lastError?: string | null;
 }
 
-/** Filters for listing requests. */
+/** A change of a request, atomic and conditional on its current status. */
+export interface RequestTransition {
+  id: string;
+  /** Applied only while the request is in one of these states. */
+  from: ProvisioningRequestStatus[];
+  /** The new status; absent to keep the current one. */
+  to?: ProvisioningRequestStatus;
+  /** The timeline entry; required when the status changes. */
+  event?: { actor: string; action: string; comment?: string };
+  changes?: RequestChanges;
+}
+
+/** Filters and paging for listing requests. */
 export interface RequestQuery {
-  requestedBy?: string;
+  /** Requests asked by or for this person. */
+  involving?: string;
   status?: ProvisioningRequestStatus;
   limit?: number;
+  /** Opaque cursor from a previous page. */
+  cursor?: string;
+}
+
+/** A request with the scheduler's bookkeeping. */
+export interface StoredRequest extends ProvisioningRequest {
+  attempts: number;
+  lastError?: string;
 }
 
 /** Durable store of provisioning requests and their audit trail. */
 export interface RequestStore {
-  /** Creates the request, or returns the existing one with the same idempotency key. */
+  /**
+   * Creates the request, or returns the existing one with the same idempotency
+   * key; throws ConflictError when that one was made from another payload.
+   */
   create(request: NewProvisioningRequest): Promise<{
-    request: ProvisioningRequest;
+    request: StoredRequest;
     created: boolean;
   }>;
-  get(id: string): Promise<ProvisioningRequest | undefined>;
-  list(query: RequestQuery): Promise<ProvisioningRequest[]>;
+  /** The request made with this key; ConflictError when it was made from another payload. */
+  findByIdempotencyKey(
+    request: Pick<NewProvisioningRequest, 'idempotencyKey' | 'payloadHash'>,
+  ): Promise<StoredRequest | undefined>;
+  get(id: string): Promise<StoredRequest | undefined>;
+  list(
+    query: RequestQuery,
+  ): Promise<{ items: StoredRequest[]; nextCursor?: string }>;
+  /** Requests the scheduler should act on now, oldest first. */
+  listDue(options: { now: Date; limit: number }): Promise<StoredRequest[]>;
+  /** Requests not yet final that act on, or would create, this provisioned product. */
+  listActiveFor(options: {
+    provisionedProductName?: string;
+    provisionedProductId?: string;
+  }): Promise<StoredRequest[]>;
+  /** The newest successful request that launched this provisioned product. */
+  findLaunch(provisionedProductId: string): Promise<StoredRequest | undefined>;
   /**
-   * Moves a request from one of the `from` states to `to` atomically; returns
-   * undefined when the request is not in one of the `from` states (someone
-   * else got there first), so two replicas cannot both act on it.
+   * Applies a transition atomically; returns undefined when the request is
+   * not in one of the `from` states (someone else got there first), so two
+   * replicas cannot both act on it.
    */
-  transition(t: RequestTransition): Promise<ProvisioningRequest | undefined>;
+  transition(t: RequestTransition): Promise<StoredRequest | undefined>;
 }

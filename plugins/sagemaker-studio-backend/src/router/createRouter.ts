@@ -22,37 +22,132 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { SageMakerStudioService } from '../service/types';
 
-const createRequestBody = z.object({
-  product: z.enum(SAGEMAKER_STUDIO_PRODUCT_KINDS),
-  teamName: z
+/**
+ * C0 and C1 controls, and the Unicode bidi marks, overrides and isolates
+ * that make a text read differently from what it is. Refused everywhere a
+ * person types; free text (`multiline`) may still span lines.
+ */
+export function hasControlCharacters(value: string, multiline = false) {
+  for (const char of value) {
+    const code = char.codePointAt(0)!;
+    if (multiline && (code === 0x09 || code === 0x0a || code === 0x0d)) {
+      continue;
+    }
+    if (
+      code < 0x20 ||
+      (code >= 0x7f && code <= 0x9f) ||
+      code === 0x200e ||
+      code === 0x200f ||
+      (code >= 0x202a && code <= 0x202e) ||
+      (code >= 0x2066 && code <= 0x2069)
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+const MAX_PARAMETERS = 32;
+
+function plain(max: number) {
+  return z
     .string()
-    .regex(
-      /^[a-z][a-z0-9-]{1,30}$/,
-      'must be 2-31 lower-case letters, digits or dashes, starting with a letter',
-    )
-    .optional(),
-  parameters: z.record(z.string().max(2048)),
-  idempotencyKey: z.string().min(1).max(200),
-});
+    .max(max)
+    .refine(
+      v => !hasControlCharacters(v),
+      'must not contain control or bidi characters',
+    );
+}
 
-const reviewBody = z.object({
-  decision: z.enum(['approve', 'reject']),
-  comment: z.string().max(2000).optional(),
-});
+function text(max: number) {
+  return z
+    .string()
+    .max(max)
+    .refine(
+      v => !hasControlCharacters(v, true),
+      'must not contain control or bidi characters',
+    );
+}
 
-const listQuery = z.object({
-  scope: z.enum(['mine', 'all']).default('mine'),
-});
+const parameterKey = z
+  .string()
+  .regex(
+    /^[A-Za-z][A-Za-z0-9]{0,63}$/,
+    'must be a CloudFormation parameter name',
+  );
+
+const createRequestBody = z
+  .object({
+    product: z.enum(SAGEMAKER_STUDIO_PRODUCT_KINDS),
+    operation: z.enum(['provision', 'update', 'terminate']).optional(),
+    teamName: plain(64).optional(),
+    domainId: plain(64).optional(),
+    parameters: z
+      .record(parameterKey, plain(1024))
+      .refine(
+        p => Object.keys(p).length <= MAX_PARAMETERS,
+        `at most ${MAX_PARAMETERS} parameters`,
+      )
+      .default({}),
+    provisionedProductId: plain(64).optional(),
+    onBehalfOf: plain(255).optional(),
+    idempotencyKey: plain(200).pipe(z.string().min(1)),
+    dryRun: z.boolean().optional(),
+  })
+  .strict();
+
+const reviewBody = z
+  .object({
+    decision: z.enum(['approve', 'reject']),
+    comment: text(2000).optional(),
+  })
+  .strict();
+
+const cancelBody = z.object({ comment: text(2000).optional() }).strict();
+
+const listQuery = z
+  .object({
+    scope: z.enum(['mine', 'all']).default('mine'),
+    status: z
+      .enum([
+        'PENDING_APPROVAL',
+        'APPROVED',
+        'PROVISIONING',
+        'SUCCEEDED',
+        'FAILED',
+        'REJECTED',
+        'CANCELLED',
+      ])
+      .optional(),
+    cursor: plain(512).optional(),
+    limit: z.coerce.number().int().min(1).max(100).optional(),
+  })
+  .strict();
 
 function parse<S extends z.ZodTypeAny>(schema: S, value: unknown): z.output<S> {
   const result = schema.safeParse(value);
   if (!result.success) {
     const message = result.error.issues
-      .map(issue => `${issue.path.join('.') || 'body'}: ${issue.message}`)
+      .map(issue => {
+        const field = issue.path.join('.') || 'body';
+        if (issue.code === 'unrecognized_keys') {
+          return `${field}: unknown field(s) ${issue.keys.join(', ')}`;
+        }
+        return `${field}: ${issue.message}`;
+      })
       .join('; ');
     throw new InputError(message);
   }
   return result.data;
+}
+
+function requestId(value: string): string {
+  if (!UUID.test(value)) {
+    throw new InputError('id: not a request id (a lower-case UUID)');
+  }
+  return value;
 }
 
 /** The plugin's REST API, mounted at /api/sagemaker-studio. */
@@ -62,7 +157,7 @@ export async function createRouter(options: {
 }): Promise<express.Router> {
   const { httpAuth, service } = options;
   const router = Router();
-  router.use(express.json());
+  router.use(express.json({ limit: '32kb' }));
 
   router.get('/domains', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
@@ -71,31 +166,42 @@ export async function createRouter(options: {
 
   router.get('/requests', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const { scope } = parse(listQuery, req.query);
-    res.json({ items: await service.listRequests({ credentials, scope }) });
+    const query = parse(listQuery, req.query);
+    res.json(await service.listRequests({ credentials, query }));
   });
 
   router.post('/requests', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const input = parse(createRequestBody, req.body);
+    const body = parse(createRequestBody, req.body);
+    if (body.dryRun) {
+      res.json(await service.previewRequest({ credentials, body }));
+      return;
+    }
     const { request, created } = await service.createRequest({
       credentials,
-      input,
+      body,
     });
     res.status(created ? 201 : 200).json(request);
   });
 
   router.get('/requests/:id', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    res.json(await service.getRequest({ credentials, id: req.params.id }));
+    const id = requestId(req.params.id);
+    res.json(await service.getRequest({ credentials, id }));
   });
 
   router.post('/requests/:id/review', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const id = requestId(req.params.id);
     const review = parse(reviewBody, req.body);
-    res.json(
-      await service.reviewRequest({ credentials, id: req.params.id, review }),
-    );
+    res.json(await service.reviewRequest({ credentials, id, review }));
+  });
+
+  router.post('/requests/:id/cancel', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const id = requestId(req.params.id);
+    const { comment } = parse(cancelBody, req.body ?? {});
+    res.json(await service.cancelRequest({ credentials, id, comment }));
   });
 
   return router;

@@ -17,18 +17,22 @@
 import {
   AuditorService,
   BackstageCredentials,
-  BackstageUserPrincipal,
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import {
+  CreateProvisioningRequestBody,
   ListResponse,
   ProvisioningRequest,
+  ProvisioningRequestPage,
+  ProvisioningRequestPreview,
   StudioDomainSummary,
-  sageMakerStudioEstateReadPermission,
-  sageMakerStudioRequestCreatePermission,
-  sageMakerStudioRequestReadPermission,
   sageMakerStudioRequestReviewPermission,
 } from '@internal/plugin-sagemaker-studio-common';
 import {
@@ -36,37 +40,60 @@ import {
   StudioDomainReader,
   toSourceError,
 } from '@internal/plugin-sagemaker-studio-node';
+import { createHash } from 'node:crypto';
+import { requirePermission } from '../permissions/requirePermission';
+import { Caller, RequestPolicy, resolveCaller } from '../policy/RequestPolicy';
+import { RequestNotifier } from '../provisioning/RequestNotifier';
+import { RequestStore, StoredRequest } from '../requests/types';
 import {
-  hasPermission,
-  requirePermission,
-} from '../permissions/requirePermission';
-import { RequestStore } from '../requests/types';
-import {
-  CreateRequestInput,
+  ListRequestsInput,
   ReviewInput,
   SageMakerStudioService,
 } from './types';
 
-function userRef(credentials: BackstageCredentials): string {
-  const principal = credentials.principal as Partial<BackstageUserPrincipal>;
-  if (principal.type !== 'user' || !principal.userEntityRef) {
-    throw new NotAllowedError('Only signed-in people can do this');
-  }
-  return principal.userEntityRef;
+/** The request as the API shows it, without the scheduler's bookkeeping. */
+export function toWire(request: StoredRequest): ProvisioningRequest {
+  const { attempts: _attempts, lastError: _lastError, ...wire } = request;
+  return wire;
 }
 
-/** The default implementation: SageMaker reads plus the request store. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.keys(value as object)
+        .sort()
+        .map(k => [k, canonical((value as Record<string, unknown>)[k])]),
+    );
+  }
+  return value;
+}
+
+function payloadHash(body: CreateProvisioningRequestBody): string {
+  const { idempotencyKey: _key, dryRun: _dryRun, ...payload } = body;
+  return createHash('sha256')
+    .update(JSON.stringify(canonical({ operation: 'provision', ...payload })))
+    .digest('hex');
+}
+
+/** The default implementation: the input policy, the request store and SageMaker reads. */
 export class DefaultSageMakerStudioService implements SageMakerStudioService {
   constructor(
     private readonly deps: {
       config: SageMakerStudioConfig;
       domains: StudioDomainReader;
       requests: RequestStore;
+      policy: RequestPolicy;
+      notifier: RequestNotifier;
       permissions: PermissionsService;
       auditor: AuditorService;
       logger: LoggerService;
     },
   ) {}
+
+  private caller(credentials: BackstageCredentials): Promise<Caller> {
+    return resolveCaller({ credentials, permissions: this.deps.permissions });
+  }
 
   async listDomains(_options: {
     credentials: BackstageCredentials;
@@ -82,71 +109,145 @@ export class DefaultSageMakerStudioService implements SageMakerStudioService {
     }
   }
 
+  async previewRequest(options: {
+    credentials: BackstageCredentials;
+    body: CreateProvisioningRequestBody;
+  }): Promise<ProvisioningRequestPreview> {
+    const caller = await this.caller(options.credentials);
+    const prepared = await this.deps.policy.prepare(caller, options.body);
+    return {
+      product: prepared.product,
+      operation: prepared.operation,
+      ...(prepared.teamName ? { teamName: prepared.teamName } : {}),
+      ...(prepared.requestedFor ? { requestedFor: prepared.requestedFor } : {}),
+      productName: prepared.resolved.productName,
+      productVersion:
+        prepared.operation === 'update'
+          ? prepared.resolved.latestArtifactName
+          : prepared.resolved.artifactName,
+      provisionedProductName: prepared.provisionedProductName,
+      parameters: prepared.parameters,
+      requiresApproval: prepared.requiresApproval,
+    };
+  }
+
   async createRequest(options: {
     credentials: BackstageCredentials;
-    input: CreateRequestInput;
-  }) {
-    const { credentials, input } = options;
-    const requestedBy = userRef(credentials);
-    await requirePermission({
-      permissions: this.deps.permissions,
-      credentials,
-      permission: sageMakerStudioRequestCreatePermission,
+    body: CreateProvisioningRequestBody;
+  }): Promise<{ request: ProvisioningRequest; created: boolean }> {
+    const { body } = options;
+    const caller = await this.caller(options.credentials);
+    const auditEvent = await this.deps.auditor.createEvent({
+      eventId: 'request-create',
+      severityLevel: 'medium',
+      meta: { product: body.product, operation: body.operation ?? 'provision' },
     });
-    const product = this.deps.config.products[input.product];
-    return this.deps.requests.create({
-      product: input.product,
-      teamName: input.teamName,
-      parameters: input.parameters,
-      requestedBy,
-      idempotencyKey: `${requestedBy}:${input.idempotencyKey}`,
-      status: product.requiresApproval ? 'PENDING_APPROVAL' : 'APPROVED',
-    });
+    try {
+      const idempotency = {
+        idempotencyKey: `${caller.userRef}:${body.idempotencyKey}`,
+        payloadHash: payloadHash(body),
+      };
+      const existing = await this.deps.requests.findByIdempotencyKey(
+        idempotency,
+      );
+      if (existing) {
+        await auditEvent.success({
+          meta: { requestId: existing.id, created: false },
+        });
+        return { request: toWire(existing), created: false };
+      }
+      const prepared = await this.deps.policy.prepare(caller, body);
+      const active = await this.deps.requests.listActiveFor({
+        provisionedProductName: prepared.provisionedProductName,
+        provisionedProductId: prepared.provisionedProductId,
+      });
+      if (active.length > 0) {
+        throw new ConflictError(
+          `Request ${active[0].id} for ${prepared.provisionedProductName} is already ${active[0].status}; wait for it or cancel it first`,
+        );
+      }
+      const withPlan =
+        prepared.requiresApproval && prepared.operation === 'provision';
+      const { request, created } = await this.deps.requests.create({
+        ...idempotency,
+        product: prepared.product,
+        operation: prepared.operation,
+        teamName: prepared.teamName,
+        parameters: prepared.parameters,
+        requestedBy: prepared.requestedBy,
+        requestedFor: prepared.requestedFor,
+        productName: prepared.resolved.productName,
+        productVersion:
+          prepared.operation === 'update'
+            ? prepared.resolved.latestArtifactName
+            : prepared.resolved.artifactName,
+        provisionedProductName: prepared.provisionedProductName,
+        provisionedProductId: prepared.provisionedProductId,
+        status: prepared.requiresApproval ? 'PENDING_APPROVAL' : 'APPROVED',
+        ...(withPlan
+          ? { plan: { status: 'CREATING' as const, resourceChanges: [] } }
+          : {}),
+        due: true,
+        comment: prepared.requiresApproval
+          ? undefined
+          : `no approval needed for ${prepared.product} (sageMakerStudio.products.${prepared.product}.requiresApproval)`,
+      });
+      await auditEvent.success({ meta: { requestId: request.id, created } });
+      if (created) {
+        await this.deps.notifier.statusChanged(request);
+      }
+      return { request: toWire(request), created };
+    } catch (error) {
+      await auditEvent.fail({ error: error as Error });
+      throw error;
+    }
   }
 
   async listRequests(options: {
     credentials: BackstageCredentials;
-    scope: 'mine' | 'all';
-  }): Promise<ProvisioningRequest[]> {
-    const { credentials, scope } = options;
-    const me = userRef(credentials);
-    if (scope === 'all') {
-      await requirePermission({
-        permissions: this.deps.permissions,
-        credentials,
-        permission: sageMakerStudioEstateReadPermission,
-      });
-      return this.deps.requests.list({});
+    query: ListRequestsInput;
+  }): Promise<ProvisioningRequestPage> {
+    const { query } = options;
+    const caller = await this.caller(options.credentials);
+    if (query.scope === 'all' && !caller.isAdmin) {
+      throw new NotAllowedError(
+        'scope=all: only data-science admins may list every request',
+      );
     }
-    return this.deps.requests.list({ requestedBy: me });
+    const page = await this.deps.requests.list({
+      ...(query.scope === 'mine' ? { involving: caller.userRef } : {}),
+      status: query.status,
+      cursor: query.cursor,
+      limit: query.limit,
+    });
+    return {
+      items: page.items.map(toWire),
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+    };
+  }
+
+  /** The request if the caller may see it; a 404 for anyone else, so ids leak nothing. */
+  private async visible(caller: Caller, id: string): Promise<StoredRequest> {
+    const request = await this.deps.requests.get(id);
+    if (
+      !request ||
+      !(
+        caller.isAdmin ||
+        request.requestedBy === caller.userRef ||
+        request.requestedFor === caller.userRef
+      )
+    ) {
+      throw new NotFoundError(`No provisioning request with id ${id}`);
+    }
+    return request;
   }
 
   async getRequest(options: {
     credentials: BackstageCredentials;
     id: string;
   }): Promise<ProvisioningRequest> {
-    const { credentials, id } = options;
-    const me = userRef(credentials);
-    const request = await this.deps.requests.get(id);
-    if (!request) {
-      throw new NotFoundError(`No provisioning request with id ${id}`);
-    }
-    if (request.requestedBy !== me) {
-      const canSeeAll = await hasPermission({
-        permissions: this.deps.permissions,
-        credentials,
-        permission: sageMakerStudioEstateReadPermission,
-      });
-      if (!canSeeAll) {
-        await requirePermission({
-          permissions: this.deps.permissions,
-          credentials,
-          permission: sageMakerStudioRequestReadPermission,
-          resourceRef: id,
-        });
-      }
-    }
-    return request;
+    const caller = await this.caller(options.credentials);
+    return toWire(await this.visible(caller, options.id));
   }
 
   async reviewRequest(options: {
@@ -155,50 +256,106 @@ export class DefaultSageMakerStudioService implements SageMakerStudioService {
     review: ReviewInput;
   }): Promise<ProvisioningRequest> {
     const { credentials, id, review } = options;
-    const reviewer = userRef(credentials);
     const auditEvent = await this.deps.auditor.createEvent({
       eventId: 'request-review',
       severityLevel: 'medium',
       meta: { requestId: id, decision: review.decision },
     });
     try {
+      const caller = await this.caller(credentials);
       await requirePermission({
         permissions: this.deps.permissions,
         credentials,
         permission: sageMakerStudioRequestReviewPermission,
       });
-      const request = await this.deps.requests.get(id);
-      if (!request) {
-        throw new NotFoundError(`No provisioning request with id ${id}`);
-      }
-      if (request.requestedBy === reviewer) {
+      const request = await this.visible(caller, id);
+      if (request.requestedBy === caller.userRef) {
         throw new NotAllowedError(
           'Nobody may review their own request; ask another admin',
         );
       }
-      if (review.decision === 'reject' && !review.comment?.trim()) {
+      if (request.requestedFor === caller.userRef) {
+        throw new NotAllowedError(
+          'Nobody may review a request made for them; ask another admin',
+        );
+      }
+      const comment = review.comment?.trim() || undefined;
+      if (review.decision === 'reject' && !comment) {
         throw new InputError(
           'comment: a rejection needs a reason the requester can act on',
         );
       }
-      const reviewed = await this.deps.requests.transition({
-        id,
-        from: ['PENDING_APPROVAL'],
-        to: review.decision === 'approve' ? 'APPROVED' : 'REJECTED',
-        actor: reviewer,
-        action: review.decision === 'approve' ? 'approved' : 'rejected',
-        comment: review.comment?.trim() || undefined,
-      });
-      if (!reviewed) {
-        throw new InputError(
+      if (request.status !== 'PENDING_APPROVAL') {
+        throw new ConflictError(
           `Request ${id} is ${request.status}; only PENDING_APPROVAL requests can be reviewed`,
         );
       }
+      if (
+        review.decision === 'approve' &&
+        request.plan?.status === 'CREATING'
+      ) {
+        throw new ConflictError(
+          `Request ${id}: Service Catalog is still making the plan; approve once you have seen it`,
+        );
+      }
+      const approve = review.decision === 'approve';
+      const reviewed = await this.deps.requests.transition({
+        id,
+        from: ['PENDING_APPROVAL'],
+        to: approve ? 'APPROVED' : 'REJECTED',
+        event: {
+          actor: caller.userRef,
+          action: approve ? 'approved' : 'rejected',
+          comment,
+        },
+        changes: { nextAttemptAt: approve ? new Date() : null },
+      });
+      if (!reviewed) {
+        const now = await this.deps.requests.get(id);
+        throw new ConflictError(
+          `Request ${id} is ${now?.status}; only PENDING_APPROVAL requests can be reviewed`,
+        );
+      }
       await auditEvent.success({ meta: { status: reviewed.status } });
-      return reviewed;
+      await this.deps.notifier.statusChanged(reviewed);
+      return toWire(reviewed);
     } catch (error) {
       await auditEvent.fail({ error: error as Error });
       throw error;
     }
+  }
+
+  async cancelRequest(options: {
+    credentials: BackstageCredentials;
+    id: string;
+    comment?: string;
+  }): Promise<ProvisioningRequest> {
+    const { id } = options;
+    const caller = await this.caller(options.credentials);
+    const request = await this.visible(caller, id);
+    if (request.requestedBy !== caller.userRef) {
+      throw new NotAllowedError(
+        'Only the person who asked may cancel a request',
+      );
+    }
+    const cancelled = await this.deps.requests.transition({
+      id,
+      from: ['PENDING_APPROVAL'],
+      to: 'CANCELLED',
+      event: {
+        actor: caller.userRef,
+        action: 'cancelled',
+        comment: options.comment?.trim() || undefined,
+      },
+      changes: { nextAttemptAt: null },
+    });
+    if (!cancelled) {
+      const now = await this.deps.requests.get(id);
+      throw new ConflictError(
+        `Request ${id} is ${now?.status}; only PENDING_APPROVAL requests can be cancelled`,
+      );
+    }
+    await this.deps.notifier.statusChanged(cancelled);
+    return toWire(cancelled);
   }
 }

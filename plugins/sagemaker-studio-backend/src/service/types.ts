@@ -16,25 +16,27 @@
 
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
+  CreateProvisioningRequestBody,
   ListResponse,
   ProvisioningRequest,
-  SageMakerStudioProductKind,
+  ProvisioningRequestPage,
+  ProvisioningRequestPreview,
+  ProvisioningRequestStatus,
   StudioDomainSummary,
 } from '@internal/plugin-sagemaker-studio-common';
-
-/** Input of a new provisioning request. */
-export interface CreateRequestInput {
-  product: SageMakerStudioProductKind;
-  teamName?: string;
-  parameters: Record<string, string>;
-  /** Same key, same request (e.g. the scaffolder task id and step id). */
-  idempotencyKey: string;
-}
 
 /** An admin's decision on a request. */
 export interface ReviewInput {
   decision: 'approve' | 'reject';
   comment?: string;
+}
+
+/** Filters and paging of a request listing. */
+export interface ListRequestsInput {
+  scope: 'mine' | 'all';
+  status?: ProvisioningRequestStatus;
+  cursor?: string;
+  limit?: number;
 }
 
 /**
@@ -50,13 +52,18 @@ export interface SageMakerStudioService {
 
   createRequest(options: {
     credentials: BackstageCredentials;
-    input: CreateRequestInput;
+    body: CreateProvisioningRequestBody;
   }): Promise<{ request: ProvisioningRequest; created: boolean }>;
+
+  previewRequest(options: {
+    credentials: BackstageCredentials;
+    body: CreateProvisioningRequestBody;
+  }): Promise<ProvisioningRequestPreview>;
 
   listRequests(options: {
     credentials: BackstageCredentials;
-    scope: 'mine' | 'all';
-  }): Promise<ProvisioningRequest[]>;
+    query: ListRequestsInput;
+  }): Promise<ProvisioningRequestPage>;
 
   getRequest(options: {
     credentials: BackstageCredentials;
@@ -67,5 +74,11 @@ export interface SageMakerStudioService {
     credentials: BackstageCredentials;
     id: string;
     review: ReviewInput;
+  }): Promise<ProvisioningRequest>;
+
+  cancelRequest(options: {
+    credentials: BackstageCredentials;
+    id: string;
+    comment?: string;
   }): Promise<ProvisioningRequest>;
 }

@@ -34,6 +34,8 @@ function reader() {
       region: 'eu-west-1',
       adminGroup: 'group:default/admins',
       products: {} as any,
+      platformParameters: {},
+      provisioning: { frequencySeconds: 5, maxAttempts: 8 },
     },
     credentialsManager: {
       getCredentialProvider: async () => ({

@@ -1,0 +1,289 @@
+/*
+ * Copyright 2026 The SageMaker Studio Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  coreServices,
+  createServiceFactory,
+  SchedulerService,
+  SchedulerServiceTaskInvocationDefinition,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import type { Sandbox } from '@internal/aws-sandbox';
+import { Knex } from 'knex';
+import request from 'supertest';
+import { sageMakerStudioPlugin } from '../plugin';
+
+/** The people of the tests, one per kind of identity. */
+export const PEOPLE = {
+  /** Data scientist in fraud-detection; owns her profile requests. */
+  dana: 'user:default/dana-scientist',
+  /** Another member of fraud-detection. */
+  frank: 'user:default/frank-fraud',
+  /** Team lead of recommendations (another team). */
+  sam: 'user:default/sam-lead',
+  /** Data-science admins. */
+  ada: 'user:default/ada-admin',
+  grace: 'user:default/grace-admin',
+} as const;
+
+export const ADMINS: string[] = [PEOPLE.ada, PEOPLE.grace];
+
+function group(name: string, team?: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: {
+      name,
+      namespace: 'default',
+      ...(team ? { annotations: { 'sagemaker-studio.aws/team': team } } : {}),
+    },
+    spec: { type: 'team', children: [] },
+  };
+}
+
+function user(
+  ref: string,
+  groups: string[],
+  extra: { profile?: string; email?: string } = {},
+): Entity {
+  const name = ref.split('/')[1];
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: {
+      name,
+      namespace: 'default',
+      ...(extra.profile
+        ? {
+            annotations: { 'sagemaker-studio.aws/user-profile': extra.profile },
+          }
+        : {}),
+    },
+    spec: {
+      profile: { email: extra.email ?? `${name}@example.com` },
+      memberOf: groups,
+    },
+    relations: groups.map(g => ({
+      type: 'memberOf',
+      targetRef: `group:default/${g}`,
+    })),
+  };
+}
+
+/** The example organisation, with relations as the catalog would compute them. */
+export const ORG: Entity[] = [
+  group('fraud-detection', 'fraud-detection'),
+  group('recommendations', 'recommendations'),
+  group('data-science-admins'),
+  user(PEOPLE.dana, ['fraud-detection'], { profile: 'dana-scientist' }),
+  user(PEOPLE.frank, ['fraud-detection']),
+  user(PEOPLE.sam, ['recommendations']),
+  user(PEOPLE.ada, ['data-science-admins']),
+  user(PEOPLE.grace, ['data-science-admins']),
+];
+
+/** Admin permissions for the admin group, everything else for everyone (the policy's shape). */
+const permissionsFactory = createServiceFactory({
+  service: coreServices.permissions,
+  deps: {},
+  factory: () => ({
+    authorize: async (requests: any[], options: any) =>
+      requests.map(r => ({
+        result:
+          [
+            'sagemaker-studio.request.review',
+            'sagemaker-studio.estate.read',
+          ].includes(r.permission.name) &&
+          !ADMINS.includes(options.credentials.principal.userEntityRef)
+            ? AuthorizeResult.DENY
+            : AuthorizeResult.ALLOW,
+      })),
+    authorizeConditional: async () => [],
+  }),
+});
+
+/** A scheduler whose rounds the test runs by hand. */
+export class ManualScheduler implements SchedulerService {
+  private readonly tasks = new Map<
+    string,
+    SchedulerServiceTaskInvocationDefinition
+  >();
+
+  async scheduleTask(task: SchedulerServiceTaskInvocationDefinition) {
+    this.tasks.set(task.id, task);
+  }
+  createScheduledTaskRunner() {
+    return { run: async (task: any) => this.scheduleTask(task) };
+  }
+  async triggerTask(id: string) {
+    await this.run(id);
+  }
+  async getScheduledTasks() {
+    return [...this.tasks.keys()].map(id => ({
+      id,
+      scope: 'global' as const,
+      settings: { version: 1 },
+    }));
+  }
+  async cancelTask() {}
+
+  /** Runs one round of a task and waits for it. */
+  async run(id = 'sagemaker-studio:provisioning') {
+    const task = this.tasks.get(id);
+    if (!task) throw new Error(`no task ${id}`);
+    await task.fn(new AbortController().signal as any);
+  }
+
+  factory() {
+    return createServiceFactory({
+      service: coreServices.scheduler,
+      deps: {},
+      factory: () => this,
+    });
+  }
+}
+
+/** Everything a test needs of a running SageMaker Studio backend. */
+export interface StudioTestBackend {
+  server: any;
+  scheduler: ManualScheduler;
+  notifications: Array<{ recipients: any; payload: any }>;
+  /** Makes every scheduled wait (poll, back-off) due now. */
+  passTime(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The plugin's config, pointed at a sandbox. */
+export function studioConfig(
+  sandbox: Sandbox,
+  products: Record<string, object> = {},
+) {
+  return {
+    sageMakerStudio: {
+      region: 'us-east-1',
+      accountId: sandbox.settings.accountId,
+      endpoint: sandbox.url,
+      adminGroup: 'group:default/data-science-admins',
+      products: {
+        studioDomain: { requiresApproval: true },
+        teamEnvironment: { requiresApproval: true },
+        userProfile: { requiresApproval: false },
+        ...products,
+      },
+      platformParameters: { SharedServicesName: 'ds-shared' },
+    },
+    aws: {
+      accounts: [
+        {
+          accountId: sandbox.settings.accountId,
+          accessKeyId: 'sandbox',
+          secretAccessKey: 'sandbox',
+        },
+      ],
+    },
+  };
+}
+
+/** Starts the plugin on the given database, against the sandbox, with the example org. */
+export async function startStudioBackend(options: {
+  knex: Knex;
+  sandbox: Sandbox;
+  products?: Record<string, object>;
+}): Promise<StudioTestBackend> {
+  const scheduler = new ManualScheduler();
+  const notifications: StudioTestBackend['notifications'] = [];
+  const backend = await startTestBackend({
+    features: [
+      sageMakerStudioPlugin,
+      mockServices.rootConfig.factory({
+        data: studioConfig(options.sandbox, options.products),
+      }),
+      mockServices.database.factory({ knex: options.knex }),
+      permissionsFactory,
+      scheduler.factory(),
+      catalogServiceMock.factory({ entities: ORG }),
+      createServiceFactory({
+        service: notificationService,
+        deps: {},
+        factory: () => ({
+          send: async (n: any) => {
+            notifications.push(n);
+          },
+        }),
+      }),
+    ],
+  });
+  return {
+    server: backend.server,
+    scheduler,
+    notifications,
+    passTime: async () => {
+      await options
+        .knex('sagemaker_studio_requests')
+        .whereNotNull('next_attempt_at')
+        .update({ next_attempt_at: new Date(Date.now() - 1000) });
+    },
+    stop: () => backend.stop(),
+  };
+}
+
+/** An Authorization header for a person. */
+export function as(who: string) {
+  return mockCredentials.user.header(who);
+}
+
+/** A small HTTP client of the plugin for one test backend. */
+export function api(server: any) {
+  const base = '/api/sagemaker-studio';
+  return {
+    create: (who: string, body: object) =>
+      request(server)
+        .post(`${base}/requests`)
+        .set('Authorization', as(who))
+        .send(body),
+    get: (who: string, id: string) =>
+      request(server)
+        .get(`${base}/requests/${id}`)
+        .set('Authorization', as(who)),
+    list: (who: string, query: Record<string, string> = {}) =>
+      request(server)
+        .get(`${base}/requests`)
+        .query(query)
+        .set('Authorization', as(who)),
+    review: (who: string, id: string, body: object) =>
+      request(server)
+        .post(`${base}/requests/${id}/review`)
+        .set('Authorization', as(who))
+        .send(body),
+    cancel: (who: string, id: string, body: object = {}) =>
+      request(server)
+        .post(`${base}/requests/${id}/cancel`)
+        .set('Authorization', as(who))
+        .send(body),
+    asService: () =>
+      request(server)
+        .get(`${base}/requests`)
+        .set('Authorization', mockCredentials.service.header()),
+  };
+}
