@@ -1,0 +1,56 @@
+/*
+ * Copyright 2026 The SageMaker Studio Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import yaml from 'yaml';
+import { actionContext, actionOptions } from './__testUtils__/actionTestUtils';
+import { createSageMakerStudioDomainRequestAction } from './domainRequest';
+import { examples } from './domainRequest.examples';
+
+describe('sagemaker-studio:domain:request examples', () => {
+  it.each([
+    [
+      0,
+      {
+        StudioDomainName: 'data-science',
+        DefaultInstanceType: 'ml.t3.medium',
+        IdleTimeoutInMinutes: '60',
+      },
+    ],
+    [
+      1,
+      {
+        StudioDomainName: 'data-science',
+        DefaultInstanceType: 'ml.m5.large',
+        IdleTimeoutInMinutes: '120',
+        MaximumEbsVolumeSizeInGb: '50',
+      },
+    ],
+  ])(
+    'example %i requests the domain it describes',
+    async (index, parameters) => {
+      const options = actionOptions();
+      const action = createSageMakerStudioDomainRequestAction(options);
+      const { input } = yaml.parse(examples[index].example).steps[0];
+
+      await action.handler(actionContext(input));
+
+      expect(options.requests.createRequest).toHaveBeenCalledWith(
+        expect.objectContaining({ product: 'studioDomain', parameters }),
+        expect.anything(),
+      );
+    },
+  );
+});
