@@ -37,6 +37,13 @@ export interface Config {
       /** Name of the app image config (Studio domain). */
       AppImageConfigName?: string;
     };
+    /** Abuse limits per person. */
+    limits?: {
+      /** New requests a person may create per minute; beyond, 429 with Retry-After. Default 10. */
+      requestsPerMinute?: number;
+      /** Requests a person may have waiting for review at once; beyond, 409. Default 5. */
+      pendingRequestsPerUser?: number;
+    };
     /** How the scheduler drives provisioning. */
     provisioning?: {
       /** Seconds between two rounds of the provisioning task. Default 5. */

@@ -28,6 +28,7 @@ import {
   sageMakerStudioAwsClientsServiceRef,
   sageMakerStudioProvisionerServiceRef,
 } from '@internal/plugin-sagemaker-studio-node';
+import { SlidingWindowLimiter } from './limits/SlidingWindowLimiter';
 import { RequestPolicy } from './policy/RequestPolicy';
 import { ProvisioningExecutor } from './provisioning/ProvisioningExecutor';
 import { RequestNotifier } from './provisioning/RequestNotifier';
@@ -112,7 +113,15 @@ export const sageMakerStudioPlugin = createBackendPlugin({
           },
         });
         deps.httpRouter.use(
-          await createRouter({ httpAuth: deps.httpAuth, service }),
+          await createRouter({
+            httpAuth: deps.httpAuth,
+            service,
+            createLimiter: new SlidingWindowLimiter({
+              what: 'new requests',
+              limit: config.limits.requestsPerMinute,
+              windowMs: 60_000,
+            }),
+          }),
         );
       },
     });

@@ -60,6 +60,13 @@ export interface SageMakerStudioConfig {
    * `TrustedPrincipalArn`), applied to every product that has the parameter.
    */
   platformParameters: Partial<Record<SageMakerStudioPlatformParameter, string>>;
+  /** Abuse limits per person. */
+  limits: {
+    /** New requests a person may create per minute (429 beyond). */
+    requestsPerMinute: number;
+    /** Requests a person may have waiting for review at once (409 beyond). */
+    pendingRequestsPerUser: number;
+  };
   /** How the scheduler drives provisioning. */
   provisioning: {
     /** Seconds between two rounds of the provisioning task. */
@@ -99,6 +106,7 @@ const TOP_LEVEL_KEYS = [
   'products',
   'platformParameters',
   'provisioning',
+  'limits',
   'sweep',
   'catalog',
 ];
@@ -222,6 +230,29 @@ function readProvisioning(
   return { frequencySeconds, maxAttempts };
 }
 
+function readLimits(
+  config: Config | undefined,
+): SageMakerStudioConfig['limits'] {
+  const prefix = `${SAGEMAKER_STUDIO_CONFIG_ROOT}.limits`;
+  const keys = ['requestsPerMinute', 'pendingRequestsPerUser'] as const;
+  if (config) {
+    rejectUnknownKeys(config, prefix, [...keys]);
+  }
+  const defaults = { requestsPerMinute: 10, pendingRequestsPerUser: 5 };
+  const limits = { ...defaults };
+  for (const key of keys) {
+    const value = config?.getOptionalNumber(key) ?? defaults[key];
+    if (!Number.isInteger(value) || value < 1 || value > 10_000) {
+      throw new SageMakerStudioConfigError(
+        `${prefix}.${key}`,
+        `${value} is not a whole number from 1 to 10000`,
+      );
+    }
+    limits[key] = value;
+  }
+  return limits;
+}
+
 function readEndpoint(config: Config): string | undefined {
   const endpoint = config.getOptionalString('endpoint');
   if (endpoint === undefined) {
@@ -297,5 +328,6 @@ export function readSageMakerStudioConfig(
       config.getOptionalConfig('platformParameters'),
     ),
     provisioning: readProvisioning(config.getOptionalConfig('provisioning')),
+    limits: readLimits(config.getOptionalConfig('limits')),
   };
 }

@@ -178,6 +178,7 @@ export interface StudioTestBackend {
 export function studioConfig(
   sandbox: Sandbox,
   products: Record<string, object> = {},
+  settings: Record<string, object> = {},
 ) {
   return {
     sageMakerStudio: {
@@ -192,6 +193,7 @@ export function studioConfig(
         ...products,
       },
       platformParameters: { SharedServicesName: 'ds-shared' },
+      ...settings,
     },
     aws: {
       accounts: [
@@ -210,6 +212,8 @@ export async function startStudioBackend(options: {
   knex: Knex;
   sandbox: Sandbox;
   products?: Record<string, object>;
+  /** More `sageMakerStudio` settings, e.g. `limits`. */
+  settings?: Record<string, object>;
 }): Promise<StudioTestBackend> {
   const scheduler = new ManualScheduler();
   const notifications: StudioTestBackend['notifications'] = [];
@@ -217,7 +221,7 @@ export async function startStudioBackend(options: {
     features: [
       sageMakerStudioPlugin,
       mockServices.rootConfig.factory({
-        data: studioConfig(options.sandbox, options.products),
+        data: studioConfig(options.sandbox, options.products, options.settings),
       }),
       mockServices.database.factory({ knex: options.knex }),
       permissionsFactory,

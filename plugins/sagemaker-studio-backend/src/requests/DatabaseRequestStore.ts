@@ -236,6 +236,9 @@ export class DatabaseRequestStore implements RequestStore {
         q.where({ requested_by: who }).orWhere({ requested_for: who }),
       );
     }
+    if (query.requestedBy) {
+      builder = builder.where({ requested_by: query.requestedBy });
+    }
     if (query.status) {
       builder = builder.where({ status: query.status });
     }

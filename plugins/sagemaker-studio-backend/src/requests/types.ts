@@ -78,6 +78,8 @@ export interface RequestTransition {
 export interface RequestQuery {
   /** Requests asked by or for this person. */
   involving?: string;
+  /** Requests asked by this person. */
+  requestedBy?: string;
   status?: ProvisioningRequestStatus;
   limit?: number;
   /** Opaque cursor from a previous page. */

@@ -21,6 +21,10 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { SageMakerStudioService } from '../service/types';
+import {
+  SlidingWindowLimiter,
+  TooManyRequestsError,
+} from '../limits/SlidingWindowLimiter';
 
 /**
  * C0 and C1 controls, and the Unicode bidi marks, overrides and isolates
@@ -154,8 +158,10 @@ function requestId(value: string): string {
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
   service: SageMakerStudioService;
+  /** Limits how many requests one person creates per window. */
+  createLimiter: SlidingWindowLimiter;
 }): Promise<express.Router> {
-  const { httpAuth, service } = options;
+  const { httpAuth, service, createLimiter } = options;
   const router = Router();
   router.use(express.json({ limit: '32kb' }));
 
@@ -176,6 +182,14 @@ export async function createRouter(options: {
     if (body.dryRun) {
       res.json(await service.previewRequest({ credentials, body }));
       return;
+    }
+    try {
+      createLimiter.take(credentials.principal.userEntityRef);
+    } catch (error) {
+      if (error instanceof TooManyRequestsError) {
+        res.set('Retry-After', String(error.retryAfterSeconds));
+      }
+      throw error;
     }
     const { request, created } = await service.createRequest({
       credentials,

@@ -157,6 +157,7 @@ export class DefaultSageMakerStudioService implements SageMakerStudioService {
         return { request: toWire(existing), created: false };
       }
       const prepared = await this.deps.policy.prepare(caller, body);
+      await this.checkPendingCap(caller);
       const active = await this.deps.requests.listActiveFor({
         provisionedProductName: prepared.provisionedProductName,
         provisionedProductId: prepared.provisionedProductId,
@@ -200,6 +201,20 @@ export class DefaultSageMakerStudioService implements SageMakerStudioService {
     } catch (error) {
       await auditEvent.fail({ error: error as Error });
       throw error;
+    }
+  }
+
+  private async checkPendingCap(caller: Caller): Promise<void> {
+    const cap = this.deps.config.limits.pendingRequestsPerUser;
+    const { items } = await this.deps.requests.list({
+      requestedBy: caller.userRef,
+      status: 'PENDING_APPROVAL',
+      limit: cap,
+    });
+    if (items.length >= cap) {
+      throw new ConflictError(
+        `You have ${items.length} requests waiting for review, the most allowed (sageMakerStudio.limits.pendingRequestsPerUser); cancel one or wait for a decision`,
+      );
     }
   }
 

@@ -36,6 +36,7 @@ function reader() {
       products: {} as any,
       platformParameters: {},
       provisioning: { frequencySeconds: 5, maxAttempts: 8 },
+      limits: { requestsPerMinute: 10, pendingRequestsPerUser: 5 },
     },
     credentialsManager: {
       getCredentialProvider: async () => ({
