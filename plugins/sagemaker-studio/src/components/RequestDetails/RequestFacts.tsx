@@ -44,6 +44,8 @@ export function RequestFacts(props: { request: ProvisioningRequest }) {
   if (request.provisionedProductName) {
     metadata['Provisioned product'] = request.provisionedProductName;
   }
+  // The backend's messages name requests by id (e.g. a 409 on review).
+  metadata['Request ID'] = <code>{request.id}</code>;
   return (
     <StructuredMetadataTable
       metadata={metadata}
