@@ -29,7 +29,7 @@ type Zod = typeof zod;
 const ENV_TYPES = SAGEMAKER_STUDIO_PRODUCT_INPUTS.teamEnvironment.provision
   .EnvType.allowedValues as [string, ...string[]];
 
-/** Input fields shared by several actions. */
+// Input fields shared by several actions.
 
 export const teamName = (z: Zod) =>
   z
@@ -75,7 +75,7 @@ export const provisionedProductId = (z: Zod) =>
       'Id of the provisioned product to act on (the sagemaker-studio.aws/provisioned-product-id annotation of its catalog entity). No default.',
     );
 
-/** Output fields of every action. */
+// Output fields of every action.
 
 export const requestId = (z: Zod) =>
   z
