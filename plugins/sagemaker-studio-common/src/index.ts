@@ -23,6 +23,7 @@
 
 export * from './annotations';
 export * from './compliance';
+export * from './events';
 export * from './permissions';
 export * from './products';
 export * from './productInputs';

@@ -121,8 +121,10 @@ describe('SageMakerStudioEntityProvider against the AWS sandbox', () => {
         provisionedProductId: undefined,
         team: undefined,
       },
+      // The demo's team environments carry no tags: team and environment
+      // type come from their SsmParameterPrefix output.
       ...['fraud-detection', 'recommendations'].map(team => ({
-        name: `${team}-team-environment`,
+        name: `${team}-dev-team-environment`,
         type: 'sagemaker-studio-team-environment',
         owner: `group:default/${team}`,
         dependsOn: [`resource:default/${demo.domainId}`],
@@ -141,7 +143,7 @@ describe('SageMakerStudioEntityProvider against the AWS sandbox', () => {
         owner: `user:default/${user}-${team}`,
         dependsOn: [
           `resource:default/${demo.domainId}`,
-          `resource:default/${team}-team-environment`,
+          `resource:default/${team}-dev-team-environment`,
         ],
         provisionedProductId:
           demo.provisionedProducts[`profile-${team}-${user}`],
@@ -149,7 +151,7 @@ describe('SageMakerStudioEntityProvider against the AWS sandbox', () => {
       })),
     ]);
 
-    // 3 profiles, 2 team environments without a TeamName tag, 1 domain.
+    // 3 profiles, 2 team environments without tags, 1 domain.
     expect(calls.sort()).toEqual(
       [
         'DescribeDomain',
@@ -203,6 +205,12 @@ describe('SageMakerStudioEntityProvider against the AWS sandbox', () => {
       e => e.metadata.name === 'dana-scientist-user-profile',
     );
     expect(dana?.spec?.owner).toBe('user:default/dana-scientist');
+    // No EnvType parameter: the template's default, dev, which it tags on
+    // the SageMaker profile.
+    expect(dana?.spec?.dependsOn).toEqual([
+      `resource:default/${demo.domainId}`,
+      'resource:default/fraud-detection-dev-team-environment',
+    ]);
     expect(
       dana?.metadata.annotations?.[
         'sagemaker-studio.aws/provisioned-product-id'
@@ -216,6 +224,114 @@ describe('SageMakerStudioEntityProvider against the AWS sandbox', () => {
 
     const names = (await provider.read()).map(e => e.metadata.name);
     expect(names).not.toContain('dana-scientist-user-profile');
+    expect(names).toHaveLength(6);
+  });
+
+  it('emits a second environment of a team launched as the backend launches it, and links its profiles to it', async () => {
+    async function productOf(name: string) {
+      const { ProvisionedProducts } = await sandbox.invoke(
+        'servicecatalog',
+        'SearchProvisionedProducts',
+        { Filters: { SearchQuery: [`name:${name}`] } },
+      );
+      const { ProvisioningArtifactDetails } = await sandbox.invoke(
+        'servicecatalog',
+        'ListProvisioningArtifacts',
+        { ProductId: ProvisionedProducts[0].ProductId },
+      );
+      return {
+        ProductId: ProvisionedProducts[0].ProductId,
+        artifact: (version: string) =>
+          ProvisioningArtifactDetails.find(
+            (a: { Name: string }) => a.Name === version,
+          ).Id,
+      };
+    }
+    // The tags of the backend's provisioningTags: TeamName and the
+    // Backstage* tags; EnvType goes as a parameter only.
+    const backstageTags = (requestId: string, user: string) => [
+      { Key: 'TeamName', Value: 'fraud-detection' },
+      { Key: 'BackstageRequestId', Value: requestId },
+      { Key: 'BackstageRequestedBy', Value: 'user:default/sam-lead' },
+      { Key: 'BackstageRequestedFor', Value: user },
+    ];
+    const team = await productOf('team-fraud-detection-dev');
+    const { RecordDetail: teamRecord } = await sandbox.invoke(
+      'servicecatalog',
+      'ProvisionProduct',
+      {
+        ProductId: team.ProductId,
+        ProvisioningArtifactId: team.artifact('v1'),
+        ProvisionedProductName: 'team-fraud-detection-prod',
+        ProvisionToken: 'catalog-test-team-prod',
+        ProvisioningParameters: [
+          { Key: 'TeamName', Value: 'fraud-detection' },
+          { Key: 'EnvType', Value: 'prod' },
+        ],
+        Tags: backstageTags('request-team-prod', 'user:default/sam-lead'),
+      },
+    );
+    const profile = await productOf('profile-fraud-detection-alice');
+    const { RecordDetail: profileRecord } = await sandbox.invoke(
+      'servicecatalog',
+      'ProvisionProduct',
+      {
+        ProductId: profile.ProductId,
+        ProvisioningArtifactId: profile.artifact('v2'),
+        ProvisionedProductName: 'profile-erin-prod',
+        ProvisionToken: 'catalog-test-erin-prod',
+        ProvisioningParameters: [
+          { Key: 'TeamName', Value: 'fraud-detection' },
+          { Key: 'EnvType', Value: 'prod' },
+          { Key: 'StudioUserProfileName', Value: 'erin-prod' },
+        ],
+        Tags: backstageTags('request-erin-prod', 'user:default/erin'),
+      },
+    );
+
+    const entities = await provider.read();
+    const byName = (name: string) =>
+      entities.find(e => e.metadata.name === name);
+    // The name the backend gives the request's entityRef.
+    const prod = byName('fraud-detection-prod-team-environment');
+    expect(prod?.metadata.annotations).toMatchObject({
+      'sagemaker-studio.aws/provisioned-product-id':
+        teamRecord.ProvisionedProductId,
+      'sagemaker-studio.aws/team': 'fraud-detection',
+      'sagemaker-studio.aws/environment-type': 'prod',
+    });
+    expect(prod?.spec?.owner).toBe('group:default/fraud-detection');
+    expect(byName('fraud-detection-dev-team-environment')).toBeDefined();
+    const erin = byName('erin-prod-user-profile');
+    expect(erin?.spec?.owner).toBe('user:default/erin');
+    expect(erin?.spec?.dependsOn).toEqual([
+      `resource:default/${demo.domainId}`,
+      'resource:default/fraud-detection-prod-team-environment',
+    ]);
+    expect(
+      byName('alice-fraud-detection-user-profile')?.spec?.dependsOn,
+    ).toEqual([
+      `resource:default/${demo.domainId}`,
+      'resource:default/fraud-detection-dev-team-environment',
+    ]);
+    // Outputs for the two untagged demo environments and for the new one,
+    // tagged with its team but not its environment type.
+    expect(
+      calls.filter(call => call === 'GetProvisionedProductOutputs'),
+    ).toHaveLength(3);
+
+    for (const [id, token] of [
+      [profileRecord.ProvisionedProductId, 'catalog-test-erin-prod-terminate'],
+      [teamRecord.ProvisionedProductId, 'catalog-test-team-prod-terminate'],
+    ]) {
+      await sandbox.invoke('servicecatalog', 'TerminateProvisionedProduct', {
+        ProvisionedProductId: id,
+        TerminateToken: token,
+      });
+    }
+    const names = (await provider.read()).map(e => e.metadata.name);
+    expect(names).not.toContain('fraud-detection-prod-team-environment');
+    expect(names).not.toContain('erin-prod-user-profile');
     expect(names).toHaveLength(6);
   });
 });

@@ -20,6 +20,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { EventsServiceSubscribeOptions } from '@backstage/plugin-events-node';
+import {
+  SAGEMAKER_STUDIO_PROVISIONING_TOPIC,
+  SageMakerStudioProvisioningEventPayload,
+} from '@internal/plugin-sagemaker-studio-common';
 import { mockStudioDomain } from '@internal/plugin-sagemaker-studio-common/testUtils';
 import { SageMakerStudioEstate } from '@internal/plugin-sagemaker-studio-node';
 import {
@@ -86,7 +90,7 @@ const EXPECTED_MUTATION = {
         apiVersion: 'backstage.io/v1alpha1',
         kind: 'Resource',
         metadata: {
-          name: 'fraud-detection-team-environment',
+          name: 'fraud-detection-dev-team-environment',
           title: 'fraud-detection team environment (dev)',
           description:
             'SageMaker Studio team environment, provisioned product team-fraud-detection-dev (Data science team environment v1, AVAILABLE)',
@@ -135,7 +139,7 @@ const EXPECTED_MUTATION = {
           owner: 'user:default/dana-scientist',
           dependsOn: [
             `resource:default/${DOMAIN_ID}`,
-            'resource:default/fraud-detection-team-environment',
+            'resource:default/fraud-detection-dev-team-environment',
           ],
         },
       },
@@ -301,7 +305,7 @@ describe('SageMakerStudioEntityProvider', () => {
     const entities = await provider.read();
     expect(entities.map(e => e.metadata.name)).toEqual([
       DOMAIN_ID,
-      'fraud-detection-team-environment',
+      'fraud-detection-dev-team-environment',
       'dana-scientist-user-profile',
     ]);
     expect(logger.warn).toHaveBeenCalledWith(
@@ -311,9 +315,37 @@ describe('SageMakerStudioEntityProvider', () => {
     );
   });
 
+  it('warns about a team environment it cannot name, and emits the rest', async () => {
+    const { provider, logger } = setup({
+      estate: async () => ({
+        ...ESTATE,
+        provisionedProducts: [
+          ...ESTATE.provisionedProducts,
+          teamEnvironmentProduct({
+            id: 'pp-team-unknown',
+            tags: { TeamName: 'recommendations' },
+            outputs: {},
+          }),
+        ],
+      }),
+    });
+    const entities = await provider.read();
+    expect(entities.map(e => e.metadata.name)).toEqual([
+      DOMAIN_ID,
+      'fraud-detection-dev-team-environment',
+      'dana-scientist-user-profile',
+    ]);
+    expect(logger.warn).toHaveBeenCalledWith(
+      'Skipped team environment pp-team-unknown of team recommendations: no environment type (no EnvType or EnvironmentType tag, no SsmParameterPrefix output)',
+    );
+  });
+
   it('reads again when the backend reports a finished provisioning request', async () => {
     const { provider, subscriptions, connection } = setup();
     await provider.connect(connection);
+    expect(SAGEMAKER_STUDIO_PROVISIONING_TOPIC).toBe(
+      'sagemaker-studio.provisioning',
+    );
     expect(subscriptions).toEqual([
       expect.objectContaining({
         id: 'sagemaker-studio:default:provisioning',
@@ -321,15 +353,16 @@ describe('SageMakerStudioEntityProvider', () => {
       }),
     ]);
 
+    const eventPayload: SageMakerStudioProvisioningEventPayload = {
+      requestId: 'r-1',
+      product: 'userProfile',
+      operation: 'provision',
+      status: 'SUCCEEDED',
+      provisionedProductId: 'pp-profile-dana',
+    };
     await subscriptions[0].onEvent({
-      topic: 'sagemaker-studio.provisioning',
-      eventPayload: {
-        requestId: 'r-1',
-        product: 'userProfile',
-        operation: 'provision',
-        status: 'SUCCEEDED',
-        provisionedProductId: 'pp-profile-dana',
-      },
+      topic: SAGEMAKER_STUDIO_PROVISIONING_TOPIC,
+      eventPayload,
     });
 
     expect(connection.applyMutation).toHaveBeenCalledWith(EXPECTED_MUTATION);

@@ -28,6 +28,8 @@ import {
 import { EventParams, EventsService } from '@backstage/plugin-events-node';
 import {
   ListResponse,
+  SAGEMAKER_STUDIO_PROVISIONING_TOPIC,
+  SageMakerStudioProvisioningEventPayload,
   SourceError,
   StudioDomainSummary,
 } from '@internal/plugin-sagemaker-studio-common';
@@ -39,15 +41,6 @@ import {
 import { estateToEntities } from './estateToEntities';
 import { readProviderConfigs } from './readProviderConfigs';
 import { validateEntity } from './transformers';
-
-/**
- * The events topic the backend publishes on when a provisioning request
- * ends (succeeded or failed, terminations included).
- *
- * @public
- */
-export const SAGEMAKER_STUDIO_PROVISIONING_TOPIC =
-  'sagemaker-studio.provisioning';
 
 /**
  * What the provider needs to read domains (`StudioDomainReader` from
@@ -173,14 +166,19 @@ export class SageMakerStudioEntityProvider implements EntityProvider {
     await this.options.events?.subscribe({
       id: `${this.getProviderName()}:provisioning`,
       topics: [SAGEMAKER_STUDIO_PROVISIONING_TOPIC],
-      onEvent: (params: EventParams) =>
-        this.refreshLogged(
+      onEvent: (params: EventParams) => {
+        // Any event means "read again"; the payload only labels the log.
+        const payload = params.eventPayload as
+          | Partial<SageMakerStudioProvisioningEventPayload>
+          | undefined;
+        return this.refreshLogged(
           this.options.logger.child({
             event: SAGEMAKER_STUDIO_PROVISIONING_TOPIC,
-            requestId: (params.eventPayload as { requestId?: string })
-              ?.requestId,
+            requestId: payload?.requestId,
+            provisionedProductId: payload?.provisionedProductId,
           }),
-        ),
+        );
+      },
     });
   }
 
@@ -201,7 +199,7 @@ export class SageMakerStudioEntityProvider implements EntityProvider {
     if (estate.errors.length > 0) {
       throw new IncompleteReadError(estate.errors);
     }
-    const { entities, skipped } = estateToEntities({
+    const { entities, skipped, warnings } = estateToEntities({
       domains: domains.items,
       estate,
       domainOwner: this.options.domainOwner,
@@ -210,6 +208,9 @@ export class SageMakerStudioEntityProvider implements EntityProvider {
     });
     for (const reason of skipped) {
       logger.debug(`Skipped ${reason}`);
+    }
+    for (const reason of warnings) {
+      logger.warn(`Skipped ${reason}`);
     }
     const valid: Entity[] = [];
     const names = new Set<string>();

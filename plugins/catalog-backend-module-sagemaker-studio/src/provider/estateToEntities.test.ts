@@ -65,7 +65,7 @@ describe('estateToEntities', () => {
         provisionedProductId: undefined,
       },
       {
-        name: 'fraud-detection-team-environment',
+        name: 'fraud-detection-dev-team-environment',
         owner: 'group:default/fraud-detection',
         dependsOn: [`resource:default/${DOMAIN_ID}`],
         provisionedProductId: 'pp-team-fraud',
@@ -75,12 +75,13 @@ describe('estateToEntities', () => {
         owner: 'user:default/dana-scientist',
         dependsOn: [
           `resource:default/${DOMAIN_ID}`,
-          'resource:default/fraud-detection-team-environment',
+          'resource:default/fraud-detection-dev-team-environment',
         ],
         provisionedProductId: 'pp-profile-dana',
       },
     ]);
     expect(result.skipped).toEqual([]);
+    expect(result.warnings).toEqual([]);
   });
 
   it('links a profile to its product by the product’s outputs when the Service Catalog tag did not reach it', () => {
@@ -124,27 +125,121 @@ describe('estateToEntities', () => {
     ]);
   });
 
-  it('keeps the oldest environment of a team that has several, and says why the other is left out', () => {
+  it('emits every environment of a team, and links each profile to the environment of its own type', () => {
+    const prodOutputs = {
+      SsmParameterPrefix: '/sagemaker-studio/fraud-detection/prod/',
+    };
     const result = run({
       provisionedProducts: [
         teamEnvironmentProduct({
           id: 'pp-team-prod',
           createdAt: '2026-11-25T00:00:00.000Z',
-          tags: { TeamName: 'fraud-detection', EnvironmentType: 'prod' },
+          outputs: prodOutputs,
         }),
         teamEnvironmentProduct(),
+        // Tagged by hand rather than by the backend: no outputs needed.
+        teamEnvironmentProduct({
+          id: 'pp-team-test',
+          tags: { TeamName: 'fraud-detection', EnvironmentType: 'test' },
+          outputs: undefined,
+        }),
+        userProfileProduct(),
+        userProfileProduct({
+          id: 'pp-profile-pat',
+          arn: 'arn:aws:servicecatalog:us-east-1:111122223333:stack/profile-pat/pp-profile-pat',
+        }),
+      ],
+      userProfiles: [
+        userProfileRecord(),
+        userProfileRecord({
+          userProfileName: 'pat-prod',
+          tags: {
+            TeamName: 'fraud-detection',
+            EnvironmentType: 'prod',
+            'aws:servicecatalog:provisionedProductArn':
+              'arn:aws:servicecatalog:us-east-1:111122223333:stack/profile-pat/pp-profile-pat',
+          },
+        }),
       ],
     });
-    expect(summary(result).map(e => e.provisionedProductId)).toEqual([
-      undefined,
-      'pp-team-fraud',
+    expect(
+      summary(result).map(e => [e.name, e.provisionedProductId, e.dependsOn]),
+    ).toEqual([
+      [DOMAIN_ID, undefined, undefined],
+      [
+        'fraud-detection-dev-team-environment',
+        'pp-team-fraud',
+        [`resource:default/${DOMAIN_ID}`],
+      ],
+      [
+        'fraud-detection-test-team-environment',
+        'pp-team-test',
+        [`resource:default/${DOMAIN_ID}`],
+      ],
+      [
+        'fraud-detection-prod-team-environment',
+        'pp-team-prod',
+        [`resource:default/${DOMAIN_ID}`],
+      ],
+      [
+        'dana-scientist-user-profile',
+        'pp-profile-dana',
+        [
+          `resource:default/${DOMAIN_ID}`,
+          'resource:default/fraud-detection-dev-team-environment',
+        ],
+      ],
+      [
+        'pat-prod-user-profile',
+        'pp-profile-pat',
+        [
+          `resource:default/${DOMAIN_ID}`,
+          'resource:default/fraud-detection-prod-team-environment',
+        ],
+      ],
     ]);
-    expect(result.skipped).toEqual([
-      'team environment pp-team-prod: team fraud-detection already has pp-team-fraud',
-    ]);
+    expect(result.warnings).toEqual([]);
   });
 
-  it('puts a team environment in the domain its profiles use when there are several domains', () => {
+  it('leaves out, with a warning, a team environment whose environment type cannot be told, and a second product of the same environment', () => {
+    const result = run({
+      provisionedProducts: [
+        teamEnvironmentProduct(),
+        teamEnvironmentProduct({
+          id: 'pp-team-again',
+          createdAt: '2026-11-26T00:00:00.000Z',
+        }),
+        teamEnvironmentProduct({
+          id: 'pp-team-unknown',
+          tags: { TeamName: 'fraud-detection' },
+          outputs: {},
+        }),
+        teamEnvironmentProduct({ id: 'pp-team-none', tags: {}, outputs: {} }),
+      ],
+      userProfiles: [
+        // Its environment is not in the catalog: no relation to guess at.
+        userProfileRecord({
+          tags: { TeamName: 'fraud-detection', EnvironmentType: 'prod' },
+        }),
+      ],
+    });
+    expect(summary(result).map(e => [e.name, e.dependsOn])).toEqual([
+      [DOMAIN_ID, undefined],
+      [
+        'fraud-detection-dev-team-environment',
+        [`resource:default/${DOMAIN_ID}`],
+      ],
+      ['dana-scientist-user-profile', [`resource:default/${DOMAIN_ID}`]],
+    ]);
+    expect(result.warnings).toEqual([
+      'team environment pp-team-none: no TeamName tag and no team in its outputs',
+      'team environment pp-team-unknown of team fraud-detection: no environment type (no EnvType or EnvironmentType tag, no SsmParameterPrefix output)',
+      'team environment pp-team-again: the dev environment of team fraud-detection is already pp-team-fraud',
+    ]);
+    expect(result.skipped).toEqual([]);
+  });
+
+  it('puts a team environment in the domain its profiles of that environment use when there are several domains', () => {
     const result = run(
       {
         provisionedProducts: [teamEnvironmentProduct()],
@@ -160,7 +255,7 @@ describe('estateToEntities', () => {
     );
     expect(
       result.entities.find(
-        e => e.metadata.name === 'fraud-detection-team-environment',
+        e => e.metadata.name === 'fraud-detection-dev-team-environment',
       )?.spec.dependsOn,
     ).toEqual(['resource:default/d-second']);
   });

@@ -16,7 +16,6 @@
 
 export {
   IncompleteReadError,
-  SAGEMAKER_STUDIO_PROVISIONING_TOPIC,
   SageMakerStudioEntityProvider,
 } from './SageMakerStudioEntityProvider';
 export type {
@@ -38,6 +37,7 @@ export {
   teamEnvironmentEntityName,
   teamEnvironmentToResourceEntity,
   teamOfTeamEnvironment,
+  teamOfUserProfile,
   userProfileEntityName,
   userProfileToResourceEntity,
   validateEntity,

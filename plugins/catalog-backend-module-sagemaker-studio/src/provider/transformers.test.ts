@@ -24,13 +24,15 @@ import {
 import {
   ownerOfUserProfile,
   teamEnvironmentToResourceEntity,
+  teamEnvironmentEntityName,
   teamOfTeamEnvironment,
+  teamOfUserProfile,
   userProfileToResourceEntity,
   validateEntity,
 } from './transformers';
 
 describe('teamEnvironmentToResourceEntity', () => {
-  it('makes a Resource named after the team, owned by the team’s group, depending on the domain', () => {
+  it('makes a Resource named after the team and environment type, owned by the team’s group, depending on the domain', () => {
     expect(
       teamEnvironmentToResourceEntity(teamEnvironmentProduct(), {
         region: 'us-east-1',
@@ -40,7 +42,7 @@ describe('teamEnvironmentToResourceEntity', () => {
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Resource',
       metadata: {
-        name: 'fraud-detection-team-environment',
+        name: 'fraud-detection-dev-team-environment',
         title: 'fraud-detection team environment (dev)',
         description:
           'SageMaker Studio team environment, provisioned product team-fraud-detection-dev (Data science team environment v1, AVAILABLE)',
@@ -65,7 +67,7 @@ describe('teamEnvironmentToResourceEntity', () => {
     });
   });
 
-  it('reads the team from the SsmParameterPrefix output when the product has no tags', () => {
+  it('reads team and environment type from the SsmParameterPrefix output when the product has no tags (the demo estate)', () => {
     const product = teamEnvironmentProduct({
       tags: {},
       outputs: {
@@ -79,7 +81,10 @@ describe('teamEnvironmentToResourceEntity', () => {
     const entity = teamEnvironmentToResourceEntity(product, {
       region: 'us-east-1',
     });
-    expect(entity?.metadata.name).toBe('recommendations-team-environment');
+    expect(entity?.metadata.name).toBe('recommendations-prod-team-environment');
+    expect(
+      entity?.metadata.annotations?.['sagemaker-studio.aws/environment-type'],
+    ).toBe('prod');
     expect(entity?.spec.owner).toBe('group:default/recommendations');
     expect(entity?.spec.dependsOn).toBeUndefined();
   });
@@ -93,6 +98,56 @@ describe('teamEnvironmentToResourceEntity', () => {
         }),
         { region: 'us-east-1' },
       ),
+    ).toBeUndefined();
+  });
+
+  it('reads both from tags when the reader had no need for outputs: EnvType first, else EnvironmentType', () => {
+    expect(
+      teamOfTeamEnvironment(
+        teamEnvironmentProduct({
+          tags: { TeamName: 'recommendations', EnvironmentType: 'test' },
+          outputs: undefined,
+        }),
+      ),
+    ).toEqual({ teamName: 'recommendations', envType: 'test' });
+    expect(
+      teamOfTeamEnvironment(
+        teamEnvironmentProduct({
+          tags: {
+            TeamName: 'recommendations',
+            EnvType: 'prod',
+            EnvironmentType: 'test',
+          },
+          outputs: undefined,
+        }),
+      ),
+    ).toEqual({ teamName: 'recommendations', envType: 'prod' });
+  });
+
+  it('prefers the outputs, built from the parameters that named the resources, over tags', () => {
+    expect(
+      teamOfTeamEnvironment(
+        teamEnvironmentProduct({
+          tags: { TeamName: 'fraud-detection', EnvironmentType: 'prod' },
+          outputs: {
+            SsmParameterPrefix: '/sagemaker-studio/fraud-detection/dev/',
+          },
+        }),
+      ),
+    ).toEqual({ teamName: 'fraud-detection', envType: 'dev' });
+  });
+
+  it('skips a product whose environment type cannot be told rather than give it a name that could collide', () => {
+    const product = teamEnvironmentProduct({
+      tags: { TeamName: 'fraud-detection' },
+      outputs: {},
+    });
+    expect(teamOfTeamEnvironment(product)).toEqual({
+      teamName: 'fraud-detection',
+      envType: undefined,
+    });
+    expect(
+      teamEnvironmentToResourceEntity(product, { region: 'us-east-1' }),
     ).toBeUndefined();
   });
 
@@ -111,7 +166,51 @@ describe('teamEnvironmentToResourceEntity', () => {
         teamEnvironmentProduct({ status: 'TAINTED' }),
         { region: 'us-east-1' },
       )?.metadata.name,
-    ).toBe('fraud-detection-team-environment');
+    ).toBe('fraud-detection-dev-team-environment');
+  });
+});
+
+describe('teamEnvironmentEntityName', () => {
+  it('names the environment as the backend names a request’s entityRef', () => {
+    expect(teamEnvironmentEntityName('fraud-detection', 'prod')).toBe(
+      'fraud-detection-prod-team-environment',
+    );
+  });
+});
+
+describe('teamOfUserProfile', () => {
+  it('reads the TeamName and EnvironmentType tags the user profile templates put on the profile', () => {
+    expect(
+      teamOfUserProfile(userProfileRecord(), userProfileProduct()),
+    ).toEqual({ teamName: 'fraud-detection', envType: 'dev' });
+  });
+
+  it('falls back to the product’s outputs, then its tags', () => {
+    const profile = userProfileRecord({ tags: {} });
+    expect(
+      teamOfUserProfile(
+        profile,
+        userProfileProduct({
+          tags: { TeamName: 'recommendations', EnvType: 'test' },
+          outputs: { EnvType: 'prod' },
+        }),
+      ),
+    ).toEqual({ teamName: 'recommendations', envType: 'prod' });
+    expect(
+      teamOfUserProfile(
+        profile,
+        userProfileProduct({
+          tags: { TeamName: 'recommendations', EnvironmentType: 'test' },
+        }),
+      ),
+    ).toEqual({ teamName: 'recommendations', envType: 'test' });
+  });
+
+  it('tells nothing for a profile made outside the templates', () => {
+    expect(teamOfUserProfile(userProfileRecord({ tags: {} }))).toEqual({
+      teamName: undefined,
+      envType: undefined,
+    });
   });
 });
 
@@ -121,7 +220,7 @@ describe('userProfileToResourceEntity', () => {
       userProfileToResourceEntity(userProfileRecord(), {
         region: 'us-east-1',
         provisionedProduct: userProfileProduct(),
-        teamEnvironmentEntityName: 'fraud-detection-team-environment',
+        teamEnvironmentEntityName: 'fraud-detection-dev-team-environment',
       }),
     ).toEqual({
       apiVersion: 'backstage.io/v1alpha1',
@@ -150,9 +249,25 @@ describe('userProfileToResourceEntity', () => {
         owner: 'user:default/dana-scientist',
         dependsOn: [
           `resource:default/${DOMAIN_ID}`,
-          'resource:default/fraud-detection-team-environment',
+          'resource:default/fraud-detection-dev-team-environment',
         ],
       },
+    });
+  });
+
+  it('annotates the team and environment type of a profile from its product when the profile has no tags', () => {
+    const entity = userProfileToResourceEntity(
+      userProfileRecord({ tags: {} }),
+      {
+        region: 'us-east-1',
+        provisionedProduct: userProfileProduct({
+          tags: { TeamName: 'recommendations', EnvType: 'prod' },
+        }),
+      },
+    );
+    expect(entity?.metadata.annotations).toMatchObject({
+      'sagemaker-studio.aws/team': 'recommendations',
+      'sagemaker-studio.aws/environment-type': 'prod',
     });
   });
 

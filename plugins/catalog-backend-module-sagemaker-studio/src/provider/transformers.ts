@@ -38,6 +38,7 @@ import {
   StudioDomainSummary,
 } from '@internal/plugin-sagemaker-studio-common';
 import {
+  SAGEMAKER_STUDIO_ENV_TYPE_TAGS,
   SageMakerStudioProvisionedProduct,
   SageMakerStudioUserProfileRecord,
 } from '@internal/plugin-sagemaker-studio-node';
@@ -91,11 +92,25 @@ export const BACKSTAGE_REQUESTED_FOR_TAG = 'BackstageRequestedFor';
 /** `/sagemaker-studio/<team>/<env>/`, the team environment template's SsmParameterPrefix output. */
 const SSM_PARAMETER_PREFIX = /^\/sagemaker-studio\/([^/]+)\/([^/]+)\/$/;
 
+function envTypeTag(tags: Record<string, string> | undefined) {
+  for (const tag of SAGEMAKER_STUDIO_ENV_TYPE_TAGS) {
+    if (tags?.[tag]) return tags[tag];
+  }
+  return undefined;
+}
+
 /**
- * The team name and environment type of a team environment product: from
- * its `TeamName` / `EnvironmentType` tags when present, else from the
- * template's outputs (`TeamName`, else the `SsmParameterPrefix` output,
- * which the template builds from the team name and environment type).
+ * The team name and environment type of a team environment product.
+ *
+ * The stack outputs come first when the reader fetched them (it does when a
+ * tag is missing): the template builds them from its `TeamName` and
+ * `EnvType` parameters, the values that named the environment's resources
+ * (`TeamName` / `EnvType` outputs where a template has them, else the
+ * `SsmParameterPrefix` output, `/sagemaker-studio/<team>/<env>/`). Else the
+ * product's tags: `TeamName`, and `EnvType` or `EnvironmentType`. The
+ * backend tags `TeamName` but passes `EnvType` as a parameter, so its
+ * products are named from their outputs, which carry the parameter's value
+ * (the template's default `dev` when none was passed).
  *
  * @public
  */
@@ -106,9 +121,36 @@ export function teamOfTeamEnvironment(
     product.outputs?.SsmParameterPrefix ?? '',
   );
   return {
-    teamName: product.tags.TeamName || product.outputs?.TeamName || prefix?.[1],
+    teamName: product.outputs?.TeamName || prefix?.[1] || product.tags.TeamName,
     envType:
-      product.tags.EnvironmentType || product.outputs?.EnvType || prefix?.[2],
+      product.outputs?.EnvType || prefix?.[2] || envTypeTag(product.tags),
+  };
+}
+
+/**
+ * The team name and environment type of a user profile, which name the team
+ * environment it works in. The profile's own tags come first: the user
+ * profile templates tag the SageMaker profile `TeamName` and
+ * `EnvironmentType` from their `TeamName` and `EnvType` parameters. Then the
+ * product's outputs (`TeamName`, `EnvType`) and tags (`TeamName`, `EnvType`
+ * or `EnvironmentType`).
+ *
+ * @public
+ */
+export function teamOfUserProfile(
+  profile: SageMakerStudioUserProfileRecord,
+  provisionedProduct?: SageMakerStudioProvisionedProduct,
+): { teamName?: string; envType?: string } {
+  return {
+    teamName:
+      profile.tags.TeamName ||
+      provisionedProduct?.outputs?.TeamName ||
+      provisionedProduct?.tags.TeamName ||
+      undefined,
+    envType:
+      envTypeTag(profile.tags) ||
+      provisionedProduct?.outputs?.EnvType ||
+      envTypeTag(provisionedProduct?.tags),
   };
 }
 
@@ -135,12 +177,17 @@ function resourceRef(name: string): string {
 }
 
 /**
- * The name of the Resource of a team's environment, `<teamName>-team-environment`.
+ * The name of the Resource of a team's environment of one type,
+ * `<teamName>-<envType>-team-environment` (a team may have dev, test and
+ * prod environments). The backend names a request's `entityRef` the same.
  *
  * @public
  */
-export function teamEnvironmentEntityName(teamName: string): string {
-  return `${teamName}-team-environment`;
+export function teamEnvironmentEntityName(
+  teamName: string,
+  envType: string,
+): string {
+  return `${teamName}-${envType}-team-environment`;
 }
 
 /**
@@ -154,9 +201,12 @@ export function userProfileEntityName(userProfileName: string): string {
 
 /**
  * Turns a team environment product into a catalog Resource of type
- * `sagemaker-studio-team-environment` named `<teamName>-team-environment`;
- * undefined when the product never provisioned successfully or its team
- * name cannot be told.
+ * `sagemaker-studio-team-environment` named
+ * `<teamName>-<envType>-team-environment` (see
+ * {@link teamOfTeamEnvironment}); undefined when the product never
+ * provisioned successfully or its team name or environment type cannot be
+ * told. There is no fallback name without the environment type: it could
+ * collide with, or later change into, the name of another environment.
  *
  * The owner is `group:default/<teamName>`: the provider cannot afford a
  * catalog query per read to find the group whose
@@ -175,7 +225,7 @@ export function teamEnvironmentToResourceEntity(
   },
 ): ResourceEntity | undefined {
   const { teamName, envType } = teamOfTeamEnvironment(product);
-  if (!isProvisionedProductLive(product) || !teamName) {
+  if (!isProvisionedProductLive(product) || !teamName || !envType) {
     return undefined;
   }
   const location = serviceCatalogLocation(options.region, product.id);
@@ -186,17 +236,15 @@ export function teamEnvironmentToResourceEntity(
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Resource',
     metadata: {
-      name: teamEnvironmentEntityName(teamName),
-      title: `${teamName} team environment${envType ? ` (${envType})` : ''}`,
+      name: teamEnvironmentEntityName(teamName, envType),
+      title: `${teamName} team environment (${envType})`,
       description: `SageMaker Studio team environment, provisioned product ${product.name} (${product.productName}${version}, ${product.status})`,
       annotations: {
         [ANNOTATION_LOCATION]: location,
         [ANNOTATION_ORIGIN_LOCATION]: location,
         [SAGEMAKER_STUDIO_PROVISIONED_PRODUCT_ANNOTATION]: product.id,
         [SAGEMAKER_STUDIO_TEAM_ANNOTATION]: teamName,
-        ...(envType
-          ? { [SAGEMAKER_STUDIO_ENVIRONMENT_ANNOTATION]: envType }
-          : {}),
+        [SAGEMAKER_STUDIO_ENVIRONMENT_ANNOTATION]: envType,
         ...(options.domainId
           ? { [SAGEMAKER_STUDIO_DOMAIN_ID_ANNOTATION]: options.domainId }
           : {}),
@@ -260,7 +308,8 @@ export function ownerOfUserProfile(
  * Turns a Studio user profile into a catalog Resource of type
  * `sagemaker-studio-user-profile` named `<profileName>-user-profile`, owned
  * by its user (see {@link ownerOfUserProfile}), depending on its domain and,
- * when given, its team environment; undefined for a profile being deleted.
+ * when given, the team environment of its team and environment type (see
+ * {@link teamOfUserProfile}); undefined for a profile being deleted.
  *
  * @public
  */
@@ -271,7 +320,10 @@ export function userProfileToResourceEntity(
     region: string;
     /** The Service Catalog product the profile was provisioned by, if any. */
     provisionedProduct?: SageMakerStudioProvisionedProduct;
-    /** The entity name of the profile's team environment, if it is in the catalog. */
+    /**
+     * The entity name of the team environment of the profile's team and
+     * environment type, if it is in the catalog.
+     */
     teamEnvironmentEntityName?: string;
   },
 ): ResourceEntity | undefined {
@@ -279,7 +331,7 @@ export function userProfileToResourceEntity(
     return undefined;
   }
   const { provisionedProduct } = options;
-  const teamName = profile.tags.TeamName;
+  const { teamName, envType } = teamOfUserProfile(profile, provisionedProduct);
   const location = provisionedProduct
     ? serviceCatalogLocation(options.region, provisionedProduct.id)
     : `url:https://console.aws.amazon.com/sagemaker/home?region=${options.region}#/studio/${profile.domainId}/user/${profile.userProfileName}`;
@@ -306,11 +358,8 @@ export function userProfileToResourceEntity(
             }
           : {}),
         ...(teamName ? { [SAGEMAKER_STUDIO_TEAM_ANNOTATION]: teamName } : {}),
-        ...(profile.tags.EnvironmentType
-          ? {
-              [SAGEMAKER_STUDIO_ENVIRONMENT_ANNOTATION]:
-                profile.tags.EnvironmentType,
-            }
+        ...(envType
+          ? { [SAGEMAKER_STUDIO_ENVIRONMENT_ANNOTATION]: envType }
           : {}),
         [SAGEMAKER_STUDIO_DOMAIN_ID_ANNOTATION]: profile.domainId,
         [SAGEMAKER_STUDIO_USER_PROFILE_ANNOTATION]: profile.userProfileName,

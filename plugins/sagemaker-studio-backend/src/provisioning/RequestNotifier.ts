@@ -17,11 +17,10 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { EventsService } from '@backstage/plugin-events-node';
 import { NotificationService } from '@backstage/plugin-notifications-node';
-import { ProvisioningRequest } from '@internal/plugin-sagemaker-studio-common';
-
-/** The events topic on which finished requests are announced (the catalog module listens). */
-export const SAGEMAKER_STUDIO_PROVISIONING_TOPIC =
-  'sagemaker-studio.provisioning';
+import {
+  ProvisioningRequest,
+  SAGEMAKER_STUDIO_PROVISIONING_TOPIC,
+} from '@internal/plugin-sagemaker-studio-common';
 
 const REQUESTS_LINK = '/sagemaker-studio-requests';
 const REVIEW_LINK = '/sagemaker-studio-review';

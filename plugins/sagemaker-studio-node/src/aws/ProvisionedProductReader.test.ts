@@ -291,6 +291,7 @@ describe('ProvisionedProductReader', () => {
   describe('readEstate', () => {
     function listings(options: {
       profileTags: Array<{ Key: string; Value: string }>;
+      extraProducts?: ProvisionedProductAttribute[];
     }) {
       serviceCatalog.on(SearchProvisionedProductsCommand, SEARCH).resolves({
         ProvisionedProducts: [
@@ -299,8 +300,12 @@ describe('ProvisionedProductReader', () => {
             ...TEAM,
             Id: 'pp-team2',
             Name: 'team-recommendations-dev',
-            Tags: [{ Key: 'TeamName', Value: 'recommendations' }],
+            Tags: [
+              { Key: 'TeamName', Value: 'recommendations' },
+              { Key: 'EnvironmentType', Value: 'dev' },
+            ],
           }),
+          ...(options.extraProducts ?? []),
           PROFILE,
           attribute({
             Id: 'pp-failed',
@@ -326,6 +331,22 @@ describe('ProvisionedProductReader', () => {
 
     it('reads outputs only for products the listings do not explain', async () => {
       listings({
+        // Tagged as the backend tags what it launches: a team, no environment
+        // type (the backend passes EnvType as a parameter, which the listing
+        // does not return).
+        extraProducts: [
+          attribute({
+            ...TEAM,
+            Id: 'pp-team3',
+            Name: 'team-fraud-detection-prod',
+            Tags: [
+              { Key: 'TeamName', Value: 'fraud-detection' },
+              { Key: 'BackstageRequestId', Value: 'request-1' },
+              { Key: 'BackstageRequestedBy', Value: 'user:default/admin' },
+              { Key: 'BackstageRequestedFor', Value: 'user:default/admin' },
+            ],
+          }),
+        ],
         profileTags: [
           { Key: 'TeamName', Value: 'fraud-detection' },
           {
@@ -346,17 +367,30 @@ describe('ProvisionedProductReader', () => {
               OutputValue: '/sagemaker-studio/fraud-detection/dev/',
             },
           ],
+        })
+        .on(GetProvisionedProductOutputsCommand, {
+          ProvisionedProductId: 'pp-team3',
+          PageSize: 20,
+        })
+        .resolves({
+          Outputs: [
+            {
+              OutputKey: 'SsmParameterPrefix',
+              OutputValue: '/sagemaker-studio/fraud-detection/prod/',
+            },
+          ],
         });
 
       const estate = await reader().readEstate({ domains: [DOMAIN] });
 
       expect(estate.errors).toEqual([]);
-      // The team without a TeamName tag is the only product asked for outputs:
-      // the other team is tagged, the profile is claimed by its SageMaker tag,
-      // the failed one never succeeded and the domain comes from SageMaker.
+      // The team without tags and the one without an environment type tag
+      // are the only products asked for outputs: the other team carries both
+      // tags, the profile is claimed by its SageMaker tag, the failed one
+      // never succeeded and the domain comes from SageMaker.
       expect(serviceCatalog).toHaveReceivedCommandTimes(
         GetProvisionedProductOutputsCommand,
-        1,
+        2,
       );
       expect(estate.provisionedProducts.map(p => [p.id, p.outputs])).toEqual([
         [
@@ -364,6 +398,10 @@ describe('ProvisionedProductReader', () => {
           { SsmParameterPrefix: '/sagemaker-studio/fraud-detection/dev/' },
         ],
         ['pp-team2', undefined],
+        [
+          'pp-team3',
+          { SsmParameterPrefix: '/sagemaker-studio/fraud-detection/prod/' },
+        ],
         ['pp-alice', undefined],
         ['pp-failed', undefined],
         ['pp-domain', undefined],

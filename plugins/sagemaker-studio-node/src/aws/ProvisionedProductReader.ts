@@ -42,6 +42,19 @@ import { toSourceError, translateAwsError } from './translateAwsError';
 export const SERVICE_CATALOG_PROVISIONED_PRODUCT_ARN_TAG =
   'aws:servicecatalog:provisionedProductArn';
 
+/**
+ * The tags that may carry the environment type (`dev`, `test`, `prod` ...)
+ * of a team environment or user profile, by precedence: `EnvType` (the
+ * templates' parameter name) and `EnvironmentType` (the tag the templates put
+ * on every resource they make, user profiles included).
+ *
+ * @public
+ */
+export const SAGEMAKER_STUDIO_ENV_TYPE_TAGS = [
+  'EnvType',
+  'EnvironmentType',
+] as const;
+
 /** SearchProvisionedProducts' largest page; the default (20) costs five times the calls. */
 const SEARCH_PAGE_SIZE = 100;
 /** GetProvisionedProductOutputs' largest page; our templates have at most 14 outputs. */
@@ -367,8 +380,12 @@ export class ProvisionedProductReader {
    * Reads the provisioned products and the user profiles together, fetching
    * stack outputs only where the listings leave a gap:
    *
-   * - a team environment without a `TeamName` tag (its team name is then
-   *   read from the outputs),
+   * - a team environment without a `TeamName` tag or without an environment
+   *   type tag (see {@link SAGEMAKER_STUDIO_ENV_TYPE_TAGS}): its team name and
+   *   environment type are then read from the outputs (`SsmParameterPrefix`
+   *   is `/sagemaker-studio/<team>/<env>/`). Products the backend launches
+   *   carry `TeamName` but pass the environment type as a parameter, which
+   *   Service Catalog's listing does not return, so they are in this gap;
    * - a user profile product that no SageMaker profile points back to with
    *   the `aws:servicecatalog:provisionedProductArn` tag (its profile name
    *   and domain are then read from the outputs).
@@ -391,7 +408,12 @@ export class ProvisionedProductReader {
     );
     const needingOutputs = provisionedProducts.filter(product => {
       if (!product.lastSuccessfulProvisioningRecordId) return false;
-      if (product.kind === 'teamEnvironment') return !product.tags.TeamName;
+      if (product.kind === 'teamEnvironment') {
+        return (
+          !product.tags.TeamName ||
+          !SAGEMAKER_STUDIO_ENV_TYPE_TAGS.some(tag => product.tags[tag])
+        );
+      }
       if (product.kind === 'userProfile') {
         return !product.arn || !claimed.has(product.arn);
       }

@@ -22,7 +22,12 @@ import {
 export const ACCOUNT = '111122223333';
 export const DOMAIN_ID = 'd-abc123def456';
 
-/** A team environment product as the reader returns it, provisioned from Backstage. */
+/**
+ * A team environment product as the reader returns it, provisioned from
+ * Backstage: tagged as the backend tags what it launches (`TeamName` and the
+ * `Backstage*` tags, no environment type: the backend passes `EnvType` as a
+ * parameter), so the reader fetched its outputs.
+ */
 export function teamEnvironmentProduct(
   overrides: Partial<SageMakerStudioProvisionedProduct> = {},
 ): SageMakerStudioProvisionedProduct {
@@ -41,7 +46,16 @@ export function teamEnvironmentProduct(
     lastRecordId: `rec-${id}`,
     lastSuccessfulProvisioningRecordId: `rec-${id}`,
     physicalId: `arn:aws:cloudformation:us-east-1:${ACCOUNT}:stack/SC-${id}/1`,
-    tags: { TeamName: 'fraud-detection', EnvironmentType: 'dev' },
+    tags: {
+      TeamName: 'fraud-detection',
+      BackstageRequestId: '5f0e8a52-5a0b-4c43-9d0e-1d2f3a4b5c6d',
+      BackstageRequestedBy: 'user:default/sam-lead',
+      BackstageRequestedFor: 'user:default/sam-lead',
+    },
+    outputs: {
+      SsmParameterPrefix: '/sagemaker-studio/fraud-detection/dev/',
+      DataBucketName: 'ds-data-fraud-detection-dev-abc123',
+    },
     ...overrides,
   };
 }
@@ -64,7 +78,12 @@ export function userProfileProduct(
     createdAt: '2026-11-21T10:00:00.000Z',
     lastRecordId: `rec-${id}`,
     lastSuccessfulProvisioningRecordId: `rec-${id}`,
-    tags: { BackstageRequestedFor: 'user:default/dana-scientist' },
+    tags: {
+      TeamName: 'fraud-detection',
+      BackstageRequestId: '0b7c6d5e-4f3a-4b2c-8d1e-0f9a8b7c6d5e',
+      BackstageRequestedBy: 'user:default/dana-scientist',
+      BackstageRequestedFor: 'user:default/dana-scientist',
+    },
     ...overrides,
   };
 }
