@@ -16,6 +16,7 @@
 
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import {
+  AuthenticationError,
   ConflictError,
   InputError,
   NotAllowedError,
@@ -134,9 +135,12 @@ describe('HttpSageMakerStudioRequestsClient', () => {
 
   it.each([
     [400, 'InputError', InputError],
+    [401, 'AuthenticationError', AuthenticationError],
+    [413, 'PayloadTooLargeError', InputError],
     [403, 'NotAllowedError', NotAllowedError],
     [404, 'NotFoundError', NotFoundError],
     [409, 'ConflictError', ConflictError],
+    [429, 'TooManyRequestsError', ServiceUnavailableError],
     [500, 'Error', ServiceUnavailableError],
     [503, 'ServiceUnavailableError', ServiceUnavailableError],
   ])(

@@ -20,6 +20,7 @@ import {
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
 import {
+  AuthenticationError,
   ConflictError,
   InputError,
   NotAllowedError,
@@ -145,10 +146,15 @@ async function toBackstageError(response: Response): Promise<Error> {
     responseError.body?.error?.message ||
     `The SageMaker Studio backend answered ${response.status} ${response.statusText}`;
   const status = response.status;
-  if (status === 400) return new InputError(message);
+  // 413: the request is too large, which is the caller's input too.
+  if (status === 400 || status === 413) return new InputError(message);
+  if (status === 401) return new AuthenticationError(message);
   if (status === 403) return new NotAllowedError(message);
   if (status === 404) return new NotFoundError(message);
   if (status === 409) return new ConflictError(message);
-  if (status >= 500) return new ServiceUnavailableError(message);
+  // 429: too many requests from this person for now; like 5xx, try later.
+  if (status === 429 || status >= 500) {
+    return new ServiceUnavailableError(message);
+  }
   return responseError;
 }
