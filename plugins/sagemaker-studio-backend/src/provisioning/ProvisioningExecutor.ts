@@ -214,7 +214,14 @@ export class ProvisioningExecutor {
       return; // another instance got there first
     }
     await this.deps.notifier.statusChanged(claimed);
-    await this.launch(claimed);
+    try {
+      await this.launch(claimed);
+    } catch (error) {
+      // Handled against the claimed request: the APPROVED one the round
+      // started from matches no transition any more, which would drop the
+      // attempt count and back-off, and retry a refused launch once more.
+      await this.onError(claimed, error);
+    }
   }
 
   private async launch(request: StoredRequest): Promise<void> {
