@@ -34,12 +34,18 @@
 // as packages/aws-sandbox/bin/aws-sandbox does.
 require('@backstage/cli/config/nodeTransform.cjs');
 
-const fs = require('node:fs');
 const http = require('node:http');
-const os = require('node:os');
 const path = require('node:path');
-
-const REPO = path.resolve(__dirname, '..');
+const { startCountingProxy } = require('./lib/countingProxy.cjs');
+const {
+  REPO,
+  formatCounts,
+  machine,
+  percentile,
+  printTable,
+  round,
+  writeResults,
+} = require('./lib/report.cjs');
 const RESULTS_FILE = path.join(__dirname, 'results', 'domains.json');
 const ACCOUNT_ID = '123456789012';
 const REGION = 'us-east-1';
@@ -93,71 +99,6 @@ function positiveInteger(name, value, min = 1) {
     throw new Error(`${name} must be an integer of at least ${min}`);
   }
   return number;
-}
-
-/**
- * A plain HTTP proxy on 127.0.0.1 in front of the sandbox. The sandbox has no
- * per-call log or hook, so AWS calls are counted here, where the backend's SDK
- * clients send them: every attempt (SDK retries included), by operation
- * (X-Amz-Target) and by HTTP status.
- */
-async function startCountingProxy(targetUrl) {
-  const target = new URL(targetUrl);
-  const agent = new http.Agent({ keepAlive: true });
-  let counts = emptyCounts();
-
-  const server = http.createServer((incoming, outgoing) => {
-    const amzTarget = String(incoming.headers['x-amz-target'] ?? '');
-    const operation = amzTarget.split('.').pop() || 'unknown';
-    counts.calls += 1;
-    counts.byOperation[operation] = (counts.byOperation[operation] ?? 0) + 1;
-    const upstream = http.request(
-      {
-        host: target.hostname,
-        port: target.port,
-        method: incoming.method,
-        path: incoming.url,
-        headers: incoming.headers,
-        agent,
-      },
-      response => {
-        const status = String(response.statusCode);
-        counts.byStatus[status] = (counts.byStatus[status] ?? 0) + 1;
-        if (response.statusCode >= 400) {
-          const errorType = String(
-            response.headers['x-amzn-errortype'] ?? 'unknown',
-          ).split(':')[0];
-          counts.errors[errorType] = (counts.errors[errorType] ?? 0) + 1;
-        }
-        outgoing.writeHead(response.statusCode ?? 502, response.headers);
-        response.pipe(outgoing);
-      },
-    );
-    upstream.on('error', error => {
-      counts.byStatus.proxyError = (counts.byStatus.proxyError ?? 0) + 1;
-      outgoing.destroy(error);
-    });
-    incoming.pipe(upstream);
-  });
-  await new Promise(resolve => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${server.address().port}`,
-    /** Returns the counts since the last call and starts new ones. */
-    take() {
-      const taken = counts;
-      counts = emptyCounts();
-      return taken;
-    },
-    async close() {
-      agent.destroy();
-      server.closeAllConnections();
-      await new Promise(resolve => server.close(() => resolve()));
-    },
-  };
-}
-
-function emptyCounts() {
-  return { calls: 0, byOperation: {}, byStatus: {}, errors: {} };
 }
 
 /**
@@ -241,17 +182,6 @@ function getDomains(backendUrl, agent, authorization) {
   });
 }
 
-function percentile(sorted, p) {
-  // nearest-rank
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
-}
-
-function round(value, digits = 1) {
-  const factor = 10 ** digits;
-  return Math.round(value * factor) / factor;
-}
-
 /** Warm-up, then `requests` sequential requests; latency and outcomes. */
 async function measure({ backendUrl, agent, authorization, proxy, size }, o) {
   for (let i = 0; i < o.warmup; i += 1) {
@@ -305,29 +235,6 @@ async function measure({ backendUrl, agent, authorization, proxy, size }, o) {
     awsCalls: aws,
     ...outcome,
   };
-}
-
-function pad(value, width) {
-  const text = String(value);
-  return text.length >= width ? text : ' '.repeat(width - text.length) + text;
-}
-
-function printTable(title, header, rows) {
-  const widths = header.map((h, i) =>
-    Math.max(h.length, ...rows.map(row => String(row[i]).length)),
-  );
-  const line = cells => cells.map((c, i) => pad(c, widths[i])).join('  ');
-  console.log(`\n${title}`);
-  console.log(line(header));
-  console.log(widths.map(w => '-'.repeat(w)).join('  '));
-  for (const row of rows) console.log(line(row));
-}
-
-function formatCounts(counts) {
-  const entries = Object.entries(counts);
-  return entries.length === 0
-    ? '-'
-    : entries.map(([key, value]) => `${key} x${value}`).join(', ');
 }
 
 async function main() {
@@ -456,30 +363,13 @@ async function main() {
     ]),
   );
 
-  const report = {
+  await writeResults(RESULTS_FILE, {
     benchmark: `GET ${ENDPOINT_PATH}`,
     date: new Date().toISOString(),
-    machine: {
-      cpus: os.cpus().length,
-      cpuModel: os.cpus()[0]?.model,
-      platform: `${os.platform()} ${os.release()}`,
-      node: process.version,
-    },
+    machine: machine(),
     options,
     results,
-  };
-  fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
-  let json = JSON.stringify(report, null, 2);
-  try {
-    // Keep the file as the repository's Prettier would write it.
-    const prettier = require('prettier');
-    const config = (await prettier.resolveConfig(RESULTS_FILE)) ?? {};
-    json = await prettier.format(json, { ...config, parser: 'json' });
-  } catch {
-    json += '\n';
-  }
-  fs.writeFileSync(RESULTS_FILE, json);
-  console.log(`\nWritten to ${path.relative(REPO, RESULTS_FILE)}`);
+  });
 }
 
 main().then(
