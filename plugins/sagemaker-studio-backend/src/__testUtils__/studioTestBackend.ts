@@ -45,6 +45,8 @@ export const PEOPLE = {
   /** Data-science admins. */
   ada: 'user:default/ada-admin',
   grace: 'user:default/grace-admin',
+  /** A fraud-detection member whose name is as long as an entity name may be (63). */
+  pat: `user:default/pat-${'l'.repeat(59)}`,
 } as const;
 
 export const ADMINS: string[] = [PEOPLE.ada, PEOPLE.grace];
@@ -101,6 +103,7 @@ export const ORG: Entity[] = [
   user(PEOPLE.sam, ['recommendations']),
   user(PEOPLE.ada, ['data-science-admins']),
   user(PEOPLE.grace, ['data-science-admins']),
+  user(PEOPLE.pat, ['fraud-detection']),
 ];
 
 /** Admin permissions for the admin group, everything else for everyone (the policy's shape). */
@@ -289,5 +292,41 @@ export function api(server: any) {
       request(server)
         .get(`${base}/requests`)
         .set('Authorization', mockCredentials.service.header()),
+    /** Any route of the plugin, called by a service principal. */
+    asServiceTo: (method: 'get' | 'post', path: string, body?: object) => {
+      const call = request(server)
+        [method](`${base}${path}`)
+        .set('Authorization', mockCredentials.service.header());
+      return body ? call.send(body) : call;
+    },
   };
+}
+
+/** Rounds of the scheduler, with the time between them passed (every wait is over). */
+export async function drive(backend: StudioTestBackend, rounds = 6) {
+  for (let i = 0; i < rounds; i++) {
+    await backend.passTime();
+    await backend.scheduler.run();
+  }
+}
+
+/**
+ * Drives the scheduler until the request is in one of the statuses (at most
+ * `rounds` rounds) and returns it as the given person reads it.
+ */
+export async function driveUntil(
+  backend: StudioTestBackend,
+  who: string,
+  id: string,
+  statuses: string[],
+  rounds = 10,
+) {
+  const client = api(backend.server);
+  for (let i = 0; ; i++) {
+    const { body } = await client.get(who, id);
+    if (statuses.includes(body.status) || i >= rounds) {
+      return body;
+    }
+    await drive(backend, 1);
+  }
 }
