@@ -106,7 +106,9 @@ export const sageMakerStudioPlugin = createBackendPlugin({
           id: 'sagemaker-studio:provisioning',
           scope: 'global',
           frequency: { seconds: config.provisioning.frequencySeconds },
-          timeout: { minutes: 5 },
+          // A round only makes a few calls per request; a short timeout frees
+          // the lock of an instance that died mid-round sooner.
+          timeout: { seconds: 90 },
           initialDelay: { seconds: 1 },
           fn: async () => {
             await executor.runOnce();

@@ -15,7 +15,9 @@
  */
 
 import { AuditorService, LoggerService } from '@backstage/backend-plugin-api';
+import { ServiceUnavailableError } from '@backstage/errors';
 import {
+  FINAL_REQUEST_STATUSES,
   ProvisioningPlan,
   ProvisioningRequestStatus,
 } from '@internal/plugin-sagemaker-studio-common';
@@ -34,11 +36,25 @@ export const SYSTEM_ACTOR = 'system:sagemaker-studio';
 const BATCH = 50;
 const CONCURRENCY = 4;
 
-/** Errors worth another try: AWS throttled us, failed, or could not be reached. */
+/** AWS conflicts that another try will not resolve. */
+const LASTING_CONFLICTS = new Set(['DuplicateResourceException']);
+
+/**
+ * Errors worth another try: AWS throttled us, failed, could not be reached,
+ * or the product is busy with another operation (a conflict), but not a
+ * name that is taken.
+ */
 function isTransient(error: unknown): boolean {
-  const name = (error as Error)?.name;
-  return name === 'ServiceUnavailableError' || name === 'ConflictError';
+  const { name, cause } = (error ?? {}) as { name?: string; cause?: unknown };
+  if (name === 'ServiceUnavailableError') return true;
+  if (name === 'ConflictError') {
+    return !LASTING_CONFLICTS.has((cause as { name?: string })?.name ?? '');
+  }
+  return false;
 }
+
+/** Reads of work in progress slow down as it takes longer, up to this. */
+const MAX_POLL_MS = 30_000;
 
 function message(error: unknown): string {
   return (error as Error)?.message ?? String(error);
@@ -81,6 +97,21 @@ export class ProvisioningExecutor {
     return this.deps.pollMs ?? 2000;
   }
 
+  /**
+   * When to read a plan or record in progress again: every pollMs at first,
+   * then a quarter of the time it has taken so far, at most MAX_POLL_MS, so a
+   * stack that takes minutes costs a few reads, not one every pollMs.
+   */
+  private nextPoll(request: StoredRequest): Date {
+    const since = request.events[request.events.length - 1]?.at;
+    const elapsed = since ? this.now().getTime() - Date.parse(since) : 0;
+    const delay = Math.min(
+      Math.max(this.pollMs, Math.floor(elapsed / 4)),
+      Math.max(this.pollMs, MAX_POLL_MS),
+    );
+    return this.later(delay);
+  }
+
   /** One round: every request that is due, a few at a time. Returns how many were looked at. */
   async runOnce(): Promise<number> {
     const due = await this.deps.store.listDue({
@@ -111,15 +142,27 @@ export class ProvisioningExecutor {
           await this.follow(request);
           break;
         default:
-          await this.deps.store.transition({
-            id: request.id,
-            from: [request.status],
-            changes: { nextAttemptAt: null },
-          });
+          await this.discardPlan(request);
       }
     } catch (error) {
       await this.onError(request, error);
     }
+  }
+
+  /** A final request's plan is deleted, so the name is free for a later plan. */
+  private async discardPlan(request: StoredRequest): Promise<void> {
+    const planId = request.plan?.planId;
+    if (planId) {
+      await this.deps.provisioner.deletePlan(planId);
+    }
+    await this.deps.store.transition({
+      id: request.id,
+      from: [request.status],
+      changes: {
+        nextAttemptAt: null,
+        ...(planId ? { plan: { ...request.plan!, planId: undefined } } : {}),
+      },
+    });
   }
 
   private async advancePlan(request: StoredRequest): Promise<void> {
@@ -136,13 +179,22 @@ export class ProvisioningExecutor {
       const resolved = await this.deps.provisioner.resolveProduct(
         request.product,
       );
-      const { planId } = await this.deps.provisioner.createPlan({
-        token: request.id,
-        product: resolved,
-        provisionedProductName: request.provisionedProductName!,
-        parameters: request.parameters,
-        tags: provisioningTags(request),
-      });
+      const { planId } = await this.deps.provisioner
+        .createPlan({
+          token: request.id,
+          product: resolved,
+          provisionedProductName: request.provisionedProductName!,
+          parameters: request.parameters,
+          tags: provisioningTags(request),
+        })
+        .catch(error => {
+          // The plan of an earlier request for the same name may be being
+          // deleted (rejected, cancelled): worth a few more tries.
+          if (!isTransient(error) && error?.name === 'ConflictError') {
+            throw new ServiceUnavailableError(error.message, error);
+          }
+          throw error;
+        });
       await this.deps.store.transition({
         id: request.id,
         from: ['PENDING_APPROVAL'],
@@ -159,7 +211,7 @@ export class ProvisioningExecutor {
       await this.deps.store.transition({
         id: request.id,
         from: ['PENDING_APPROVAL'],
-        changes: { nextAttemptAt: this.later(this.pollMs), attempts: 0 },
+        changes: { nextAttemptAt: this.nextPoll(request), attempts: 0 },
       });
       return;
     }
@@ -303,7 +355,7 @@ export class ProvisioningExecutor {
       await this.deps.store.transition({
         id: request.id,
         from: ['PROVISIONING'],
-        changes: { nextAttemptAt: this.later(this.pollMs), attempts: 0 },
+        changes: { nextAttemptAt: this.nextPoll(request), attempts: 0 },
       });
       return;
     }
@@ -367,7 +419,10 @@ export class ProvisioningExecutor {
         comment: details.comment || undefined,
       },
       changes: {
-        nextAttemptAt: null,
+        // A plan left in Service Catalog is deleted by the next round.
+        nextAttemptAt: (details.plan ?? request.plan)?.planId
+          ? this.now()
+          : null,
         lastError: null,
         ...(details.plan ? { plan: details.plan } : {}),
         ...(details.recordErrors ? { recordErrors: details.recordErrors } : {}),
@@ -406,6 +461,16 @@ export class ProvisioningExecutor {
       });
       return;
     }
+    if (FINAL_REQUEST_STATUSES.includes(request.status)) {
+      // Only the clean-up of a finished request failed; its outcome stands.
+      this.deps.logger.warn(`Request ${request.id}: clean-up failed: ${text}`);
+      await this.deps.store.transition({
+        id: request.id,
+        from: [request.status],
+        changes: { nextAttemptAt: null, lastError: text },
+      });
+      return;
+    }
     this.deps.logger.error(`Request ${request.id} failed: ${text}`);
     const failed = await this.finish(
       request,
@@ -416,6 +481,15 @@ export class ProvisioningExecutor {
         comment: isTransient(error)
           ? `gave up after ${attempts} attempts: ${text}`
           : text,
+        ...(request.plan?.status === 'CREATING'
+          ? {
+              plan: {
+                ...request.plan,
+                status: 'FAILED' as const,
+                statusMessage: text,
+              },
+            }
+          : {}),
         recordErrors: [
           {
             code: isTransient(error) ? 'RETRIES_EXHAUSTED' : 'REFUSED',

@@ -96,7 +96,19 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   try {
     const { c, i } = JSON.parse(Buffer.from(cursor, 'base64url').toString());
     const createdAt = new Date(c);
-    if (typeof i !== 'string' || Number.isNaN(createdAt.getTime())) {
+    const year = createdAt.getUTCFullYear();
+    // Only what this API gives out: a request id and a plausible time, so a
+    // forged cursor cannot reach the database (PostgreSQL refuses NUL bytes
+    // and years out of its range with a 500).
+    if (
+      typeof i !== 'string' ||
+      !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(
+        i,
+      ) ||
+      Number.isNaN(year) ||
+      year < 2000 ||
+      year > 9999
+    ) {
       throw new Error('bad cursor');
     }
     return { createdAt, id: i };

@@ -130,12 +130,16 @@ const listQuery = z
   })
   .strict();
 
-function parse<S extends z.ZodTypeAny>(schema: S, value: unknown): z.output<S> {
+function parse<S extends z.ZodTypeAny>(
+  schema: S,
+  value: unknown,
+  where: 'body' | 'query' = 'body',
+): z.output<S> {
   const result = schema.safeParse(value);
   if (!result.success) {
     const message = result.error.issues
       .map(issue => {
-        const field = issue.path.join('.') || 'body';
+        const field = issue.path.join('.') || where;
         if (issue.code === 'unrecognized_keys') {
           return `${field}: unknown field(s) ${issue.keys.join(', ')}`;
         }
@@ -172,7 +176,7 @@ export async function createRouter(options: {
 
   router.get('/requests', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const query = parse(listQuery, req.query);
+    const query = parse(listQuery, req.query, 'query');
     res.json(await service.listRequests({ credentials, query }));
   });
 

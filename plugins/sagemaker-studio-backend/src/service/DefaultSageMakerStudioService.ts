@@ -144,7 +144,10 @@ export class DefaultSageMakerStudioService implements SageMakerStudioService {
     });
     try {
       const idempotency = {
-        idempotencyKey: `${caller.userRef}:${body.idempotencyKey}`,
+        // Keys are per person; hashed, so any entity ref plus key fits the column.
+        idempotencyKey: createHash('sha256')
+          .update(`${caller.userRef}\n${body.idempotencyKey}`)
+          .digest('hex'),
         payloadHash: payloadHash(body),
       };
       const existing = await this.deps.requests.findByIdempotencyKey(
@@ -323,7 +326,10 @@ export class DefaultSageMakerStudioService implements SageMakerStudioService {
           action: approve ? 'approved' : 'rejected',
           comment,
         },
-        changes: { nextAttemptAt: approve ? new Date() : null },
+        // Approved: the scheduler launches it. Rejected: it deletes the plan.
+        changes: {
+          nextAttemptAt: approve || request.plan?.planId ? new Date() : null,
+        },
       });
       if (!reviewed) {
         const now = await this.deps.requests.get(id);
@@ -362,7 +368,8 @@ export class DefaultSageMakerStudioService implements SageMakerStudioService {
         action: 'cancelled',
         comment: options.comment?.trim() || undefined,
       },
-      changes: { nextAttemptAt: null },
+      // The scheduler deletes the plan, if Service Catalog made one.
+      changes: { nextAttemptAt: request.plan?.planId ? new Date() : null },
     });
     if (!cancelled) {
       const now = await this.deps.requests.get(id);

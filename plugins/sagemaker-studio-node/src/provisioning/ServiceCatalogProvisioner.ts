@@ -16,6 +16,7 @@
 
 import {
   CreateProvisionedProductPlanCommand,
+  DeleteProvisionedProductPlanCommand,
   DescribeProductCommand,
   DescribeProvisionedProductCommand,
   DescribeProvisionedProductPlanCommand,
@@ -265,6 +266,20 @@ export class ServiceCatalogProvisioner implements SageMakerStudioProvisioner {
         ...(change.Replacement ? { replacement: change.Replacement } : {}),
       })),
     };
+  }
+
+  async deletePlan(planId: string): Promise<void> {
+    const client = await this.options.clients.serviceCatalog();
+    try {
+      await client.send(
+        new DeleteProvisionedProductPlanCommand({ PlanId: planId }),
+      );
+    } catch (error) {
+      const translated = translateAwsError(error, 'Deleting the plan');
+      if (translated.name !== 'NotFoundError') {
+        throw translated;
+      }
+    }
   }
 
   async executePlan(options: {

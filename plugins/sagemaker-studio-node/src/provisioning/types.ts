@@ -112,6 +112,12 @@ export interface SageMakerStudioProvisioner {
     tags: Record<string, string>;
   }): Promise<{ planId: string }>;
   describePlan(planId: string): Promise<ProvisioningPlan>;
+  /**
+   * Deletes a plan that is no longer needed (executed, rejected, cancelled or
+   * failed): Service Catalog lets one plan at a time hold a provisioned
+   * product name. A plan that is already gone is not an error.
+   */
+  deletePlan(planId: string): Promise<void>;
   executePlan(options: {
     token: string;
     planId: string;
