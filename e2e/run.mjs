@@ -1,10 +1,20 @@
 // Copyright 2026 The SageMaker Studio Portal Authors
 // SPDX-License-Identifier: Apache-2.0
 //
-// End-to-end check in a real, headless Chromium against a running portal:
-// the app loads, a person signs in as each local identity, the catalog and
-// our plugin's pages render, and the admin-only menu entry shows for the admin
-// only. Screenshots go to e2e-artifacts/ (git-ignored).
+// End-to-end check in a real, headless Chromium against a running portal and
+// the local AWS sandbox (scripts/e2e.sh starts them). It walks the product's
+// first promise as its users would:
+//
+//   Sam (team lead) requests his team's environment from the template
+//   -> Ada (admin) sees the plan's resource changes and approves
+//   -> Service Catalog provisions it in the sandbox, the request reaches
+//      SUCCEEDED and the team environment's entity page exists;
+//   Dana (data scientist) requests her profile -> provisioned -> upgraded
+//   v1 -> v2 -> offboarded; Grace (admin) rejects a request of Dana's and Dana
+//   sees the reason; bad template input is refused naming the field; the
+//   review queue is for admins only.
+//
+// Screenshots of every step go to e2e-artifacts/ (git-ignored).
 //
 //   BASE_URL=http://localhost:3000 node e2e/run.mjs
 import { chromium } from 'playwright-core';
@@ -18,24 +28,41 @@ const artifacts = resolve(root, process.env.E2E_ARTIFACTS ?? 'e2e-artifacts');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 mkdirSync(artifacts, { recursive: true });
 
-const identities = [
-  { title: 'Dana (data scientist, fraud-detection)', file: 'dana', admin: false },
-  { title: 'Ada (data-science admin)', file: 'ada', admin: true },
-];
+const PEOPLE = {
+  dana: 'Dana (data scientist, fraud-detection)',
+  sam: 'Sam (team lead, recommendations)',
+  ada: 'Ada (data-science admin)',
+  grace: 'Grace (data-science admin)',
+};
+// Provisioning in the sandbox: plan, approval, stack, record, catalog refresh.
+const PROVISIONING_TIMEOUT = 120_000;
 
 const results = [];
-async function check(name, fn, page) {
+let step = 0;
+
+/** Runs one named check; a failure is recorded with a screenshot, and later checks still run. */
+async function check(name, page, fn) {
   const started = Date.now();
   try {
     await fn();
     results.push({ name, ok: true });
     console.log(`  ok   ${name} (${Date.now() - started} ms)`);
+    return true;
   } catch (error) {
     results.push({ name, ok: false });
     console.log(`  FAIL ${name}: ${error?.message?.split('\n')[0] ?? error}`);
     const file = `${artifacts}/FAILED-${name.replace(/[^a-z0-9]+/gi, '-')}.png`;
     await page?.screenshot({ path: file, fullPage: true }).catch(() => {});
+    return false;
   }
+}
+
+function shot(page, name) {
+  step += 1;
+  return page.screenshot({
+    path: `${artifacts}/${String(step).padStart(2, '0')}-${name}.png`,
+    fullPage: true,
+  });
 }
 
 const browser = await chromium.launch({
@@ -52,103 +79,213 @@ const browser = await chromium.launch({
   ],
 });
 
+/** A browser context signed in as one of the local identities. */
+async function signIn(who) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  const page = await context.newPage();
+  await page.goto(baseUrl, { waitUntil: 'domcontentloaded', timeout: 120_000 });
+  const button = page.getByRole('button', { name: `Sign in as ${PEOPLE[who]}` });
+  await button.waitFor({ timeout: 120_000 });
+  await button.click();
+  await page.getByRole('link', { name: 'SageMaker Studio', exact: true }).first().waitFor({ timeout: 60_000 });
+  return page;
+}
+
+async function openTemplate(page, name) {
+  await page.goto(`${baseUrl}/create/templates/default/${name}`, { waitUntil: 'domcontentloaded' });
+  await page.getByRole('button', { name: 'Review' }).waitFor({ timeout: 60_000 });
+}
+
+/** The team picker selects and locks the person's only group by itself. */
+async function teamPicked(page, title) {
+  await page.waitForFunction(
+    expected => document.querySelector('#OwnershipEntityRefPicker-dropdown')?.value === expected,
+    title,
+    { timeout: 30_000 },
+  );
+}
+
+/**
+ * Opens a template whose first field picks an owned entity, and picks the one
+ * named; the picker selects it by itself when it is the only one. False when
+ * it is not offered (yet).
+ */
+async function pickOwned(page, template, name) {
+  await openTemplate(page, template);
+  const input = page.locator('input.MuiAutocomplete-input').first();
+  await input.waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(1000);
+  if ((await input.inputValue()).includes(name)) return true;
+  await input.click();
+  const option = page.getByRole('option', { name: new RegExp(name) }).first();
+  if (!(await option.waitFor({ timeout: 10_000 }).then(() => true, () => false))) return false;
+  await option.click();
+  return true;
+}
+
+async function choose(page, fieldId, option) {
+  await page.locator(`#${fieldId}`).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** Reviews and creates; returns the request id the task output names. */
+async function create(page, expectedStatus) {
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+  const output = page.getByText(new RegExp(`Request ([0-9a-f-]{36}) is ${expectedStatus}`)).first();
+  await output.waitFor({ timeout: 90_000 });
+  return (await output.textContent()).match(/[0-9a-f-]{36}/)[0];
+}
+
+/** The card of one request on "My Studio requests" or the review queue. */
+function requestCard(page, id) {
+  return page.getByRole('region', { name: `Request ${id}` });
+}
+
+/** Waits on "My Studio requests" (which polls) until the request shows the status (its chip's label). */
+async function waitForStatus(page, id, status) {
+  await page.goto(`${baseUrl}/sagemaker-studio-requests`, { waitUntil: 'domcontentloaded' });
+  const card = requestCard(page, id);
+  await card.waitFor({ timeout: 60_000 });
+  await card.getByText(status, { exact: true }).first().waitFor({ timeout: PROVISIONING_TIMEOUT });
+  return card;
+}
+
+/** Admins only: the review queue's card of a request, once its plan (if any) is shown. */
+async function reviewCard(page, id) {
+  await page.goto(`${baseUrl}/sagemaker-studio-review`, { waitUntil: 'domcontentloaded' });
+  const card = requestCard(page, id);
+  await card.waitFor({ timeout: 60_000 });
+  return card;
+}
+
+async function decide(page, card, decision, comment) {
+  await card.getByRole('button', { name: decision }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel(/Comment|Reason/).fill(comment);
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
+  await dialog.waitFor({ state: 'hidden', timeout: 30_000 });
+}
+
 try {
-  for (const identity of identities) {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const page = await context.newPage();
-    const shot = name => page.screenshot({ path: `${artifacts}/${identity.file}-${name}.png`, fullPage: true });
+  const sam = await signIn('sam');
+  const ada = await signIn('ada');
+  const dana = await signIn('dana');
+  const grace = await signIn('grace');
+  let samRequest;
+  let danaProfileRequest;
+  let danaRejected;
 
-    await check(`${identity.file}: sign-in page offers the local identities`, async () => {
-      await page.goto(baseUrl, { waitUntil: 'domcontentloaded', timeout: 120_000 });
-      await page.getByRole('button', { name: `Sign in as ${identity.title}` }).waitFor({ timeout: 120_000 });
-      await shot('sign-in');
-    }, page);
+  await check('sam: requests the recommendations team environment (test) from the template', sam, async () => {
+    await openTemplate(sam, 'sagemaker-studio-team-environment');
+    await teamPicked(sam, 'Recommendations');
+    await choose(sam, 'root_envType', 'test');
+    await shot(sam, 'sam-team-environment-form');
+    samRequest = await create(sam, 'PENDING_APPROVAL');
+    await shot(sam, 'sam-team-environment-requested');
+  });
 
-    await check(`${identity.file}: signs in and sees the catalog`, async () => {
-      await page.getByRole('button', { name: `Sign in as ${identity.title}` }).click();
-      await page.getByText('SageMaker Studio Portal', { exact: false }).first().waitFor({ timeout: 60_000 });
-      await page.getByRole('link', { name: 'SageMaker Studio Portal' }).first().waitFor({ timeout: 60_000 });
-      await shot('catalog');
-    }, page);
+  await check('ada: sees the plan of resource changes before deciding, and approves', ada, async () => {
+    const card = await reviewCard(ada, samRequest);
+    await card.getByText('AWS::KMS::Key').first().waitFor({ timeout: 60_000 });
+    await card.getByText('EnvType').first().waitFor();
+    await shot(ada, 'ada-review-plan');
+    await decide(ada, card, 'Approve', 'approved in the end-to-end check');
+    await shot(ada, 'ada-approved');
+  });
 
-    await check(`${identity.file}: the SageMaker Studio page renders`, async () => {
-      await page.goto(`${baseUrl}/sagemaker-studio`, { waitUntil: 'domcontentloaded' });
-      await page.getByText('Studio domains').first().waitFor({ timeout: 60_000 });
-      await page.getByText('My requests').first().waitFor({ timeout: 60_000 });
-      await shot('sagemaker-studio');
-    }, page);
-
-    if (!identity.admin) {
-      await check(`${identity.file}: the template refuses a bad team name, naming the field`, async () => {
-        await page.goto(`${baseUrl}/create/templates/default/sagemaker-studio-user-profile`, { waitUntil: 'domcontentloaded' });
-        await page.locator('#root_teamName').fill('Fraud Team');
-        await page.locator('#root_profileName').fill('dana-scientist');
-        await page.getByRole('button', { name: 'Review' }).click();
-        await page.getByText(/must match pattern/).first().waitFor({ timeout: 30_000 });
-        await shot('template-bad-input');
-      }, page);
-
-      await check(`${identity.file}: requests a Studio user profile from the template`, async () => {
-        await page.goto(`${baseUrl}/create/templates/default/sagemaker-studio-user-profile`, { waitUntil: 'domcontentloaded' });
-        await page.locator('#root_teamName').fill('fraud-detection');
-        await page.locator('#root_profileName').fill('dana-scientist');
-        await page.getByRole('button', { name: 'Review' }).click();
-        await page.getByRole('button', { name: 'Create' }).click();
-        await page.getByText(/Request [0-9a-f-]{36} is APPROVED/).first().waitFor({ timeout: 60_000 });
-        await shot('template-done');
-        await page.goto(`${baseUrl}/sagemaker-studio`, { waitUntil: 'domcontentloaded' });
-        await page.getByRole('cell', { name: 'userProfile' }).first().waitFor({ timeout: 60_000 });
-        await page.getByRole('cell', { name: 'APPROVED' }).first().waitFor({ timeout: 10_000 });
-        await shot('my-requests');
-      }, page);
+  await check('sam: the request is provisioned (SUCCEEDED) and the team environment has its entity page', sam, async () => {
+    const card = await waitForStatus(sam, samRequest, 'Succeeded');
+    await card.getByText('approved in the end-to-end check').first().waitFor();
+    await shot(sam, 'sam-team-environment-succeeded');
+    const entity = `${baseUrl}/catalog/default/resource/recommendations-test-team-environment`;
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      await sam.goto(entity, { waitUntil: 'domcontentloaded' });
+      const found = await sam
+        .getByText('recommendations team environment (test)')
+        .first()
+        .waitFor({ timeout: 10_000 })
+        .then(() => true, () => false);
+      if (found) break;
+      if (Date.now() > deadline) throw new Error('no entity page for the team environment');
     }
+    await shot(sam, 'sam-team-environment-entity');
+  });
 
-    if (!identity.admin) {
-      await check(`${identity.file}: requests a team environment, which waits for an admin`, async () => {
-        await page.goto(`${baseUrl}/create/templates/default/sagemaker-studio-team-environment`, { waitUntil: 'domcontentloaded' });
-        await page.locator('#root_teamName').fill('fraud-detection');
-        await page.getByRole('button', { name: 'Review' }).click();
-        await page.getByRole('button', { name: 'Create' }).click();
-        await page.getByText(/Request [0-9a-f-]{36} is PENDING_APPROVAL/).first().waitFor({ timeout: 60_000 });
-        await shot('team-request');
-      }, page);
+  await check('dana: requests her Studio user profile, which needs no approval and is provisioned', dana, async () => {
+    await openTemplate(dana, 'sagemaker-studio-user-profile');
+    await teamPicked(dana, 'Fraud Detection');
+    await shot(dana, 'dana-profile-form');
+    danaProfileRequest = await create(dana, 'APPROVED');
+    await waitForStatus(dana, danaProfileRequest, 'Succeeded');
+    await shot(dana, 'dana-profile-succeeded');
+  });
+
+  await check('dana: upgrades her profile from v1 to v2', dana, async () => {
+    // Her profile shows up once the catalog has read it from Service Catalog.
+    const deadline = Date.now() + 60_000;
+    while (!(await pickOwned(dana, 'sagemaker-studio-user-profile-upgrade', 'dana-scientist-user-profile'))) {
+      if (Date.now() > deadline) throw new Error('her profile never appeared in the picker');
     }
+    await shot(dana, 'dana-upgrade-form');
+    const id = await create(dana, 'APPROVED');
+    const card = await waitForStatus(dana, id, 'Succeeded');
+    await card.getByText('v2').first().waitFor();
+    await shot(dana, 'dana-upgrade-succeeded');
+  });
 
-    await check(`${identity.file}: the admin-only menu entry is ${identity.admin ? 'shown' : 'hidden'}`, async () => {
-      await page.goto(`${baseUrl}/`, { waitUntil: 'domcontentloaded' });
-      await page.getByRole('link', { name: 'SageMaker Studio', exact: true }).first().waitFor({ timeout: 60_000 });
-      // Permission answers arrive after the sidebar first renders.
-      await page.waitForLoadState('networkidle').catch(() => {});
-      const reviews = page.getByRole('link', { name: 'Studio reviews' });
-      if (identity.admin) {
-        await reviews.first().waitFor({ timeout: 30_000 });
-      } else {
-        await page.waitForTimeout(2000);
-        const count = await reviews.count();
-        if (count !== 0) throw new Error(`found ${count} "Studio reviews" links for a non-admin`);
-      }
-      await shot('menu');
-    }, page);
+  await check('dana: offboards her profile', dana, async () => {
+    if (!(await pickOwned(dana, 'sagemaker-studio-user-profile-offboard', 'dana-scientist-user-profile'))) {
+      throw new Error('her profile is not offered for offboarding');
+    }
+    await shot(dana, 'dana-offboard-form');
+    const id = await create(dana, 'APPROVED');
+    await waitForStatus(dana, id, 'Succeeded');
+    await shot(dana, 'dana-offboard-succeeded');
+  });
 
-    await check(`${identity.file}: the review queue ${identity.admin ? 'opens' : 'is refused'}`, async () => {
-      await page.goto(`${baseUrl}/sagemaker-studio-review`, { waitUntil: 'domcontentloaded' });
-      if (identity.admin) {
-        await page.getByText('All requests').first().waitFor({ timeout: 60_000 });
-        // The data scientist's requests, made from the templates above.
-        await page.getByRole('cell', { name: 'user:default/dana-scientist' }).first().waitFor({ timeout: 30_000 });
-        await page.getByRole('button', { name: 'Approve' }).first().click();
-        const dialog = page.getByRole('dialog');
-        await dialog.getByLabel('Comment').fill('approved in the end-to-end check');
-        await dialog.getByRole('button', { name: 'Confirm' }).click();
-        await page.getByText('approved by user:default/ada-admin: approved in the end-to-end check').first().waitFor({ timeout: 30_000 });
-      } else {
-        await page.getByText(/sagemaker-studio\.request\.review permission/).first().waitFor({ timeout: 60_000 });
-      }
-      await shot('review');
-    }, page);
+  await check('grace: rejects a request of dana\'s with a reason, and dana sees it', grace, async () => {
+    await openTemplate(dana, 'sagemaker-studio-team-environment');
+    await choose(dana, 'root_envType', 'prod');
+    danaRejected = await create(dana, 'PENDING_APPROVAL');
+    const card = await reviewCard(grace, danaRejected);
+    await card.getByText('AWS::KMS::Key').first().waitFor({ timeout: 60_000 });
+    await decide(grace, card, 'Reject', 'fraud-detection has a dev environment already; use it');
+    const mine = await waitForStatus(dana, danaRejected, 'Rejected');
+    await mine.getByText('fraud-detection has a dev environment already; use it').first().waitFor();
+    await shot(dana, 'dana-sees-rejection');
+  });
 
-    await context.close();
-  }
+  await check('ada: a bad domain name in the template is refused, naming the field', ada, async () => {
+    await openTemplate(ada, 'sagemaker-studio-domain');
+    await ada.locator('#root_StudioDomainName').fill('Bad Name!');
+    await ada.getByRole('button', { name: 'Review' }).click();
+    await ada.getByText(/must match pattern/).first().waitFor({ timeout: 30_000 });
+    await shot(ada, 'ada-domain-bad-input');
+  });
+
+  await check('dana: the Studio domain template and the review queue are not for her', dana, async () => {
+    await dana.goto(`${baseUrl}/create`, { waitUntil: 'domcontentloaded' });
+    await dana.getByText('SageMaker Studio team environment').first().waitFor({ timeout: 60_000 });
+    if ((await dana.getByText('SageMaker Studio domain', { exact: true }).count()) !== 0) {
+      throw new Error('the Studio domain template is offered to a data scientist');
+    }
+    await dana.waitForLoadState('networkidle').catch(() => {});
+    if ((await dana.getByRole('link', { name: 'Studio reviews' }).count()) !== 0) {
+      throw new Error('a data scientist sees the "Studio reviews" menu entry');
+    }
+    await dana.goto(`${baseUrl}/sagemaker-studio-review`, { waitUntil: 'domcontentloaded' });
+    await dana.getByText(/sagemaker-studio\.request\.review permission/).first().waitFor({ timeout: 60_000 });
+    await shot(dana, 'dana-review-refused');
+  });
+
+  await check('ada: sees the admin menu and the domain template', ada, async () => {
+    await ada.goto(`${baseUrl}/create`, { waitUntil: 'domcontentloaded' });
+    await ada.getByText('SageMaker Studio domain', { exact: true }).first().waitFor({ timeout: 60_000 });
+    await ada.getByRole('link', { name: 'Studio reviews' }).first().waitFor({ timeout: 30_000 });
+    await shot(ada, 'ada-create');
+  });
 } finally {
   await browser.close();
 }

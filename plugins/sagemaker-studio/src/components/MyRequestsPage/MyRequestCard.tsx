@@ -38,35 +38,37 @@ export function MyRequestCard(props: {
 }) {
   const { request } = props;
   return (
-    <InfoCard
-      title={requestTitle(request)}
-      subheader={<RequestStatusChip status={request.status} />}
-      actions={
-        request.status === 'PENDING_APPROVAL' ? (
-          <CancelRequestButton request={request} onDone={props.onChanged} />
-        ) : undefined
-      }
-    >
-      <Grid container spacing={3}>
-        <Grid item xs={12} md={5}>
-          <DetailSection title="Request">
-            <RequestFacts request={request} />
-          </DetailSection>
+    <section aria-label={`Request ${request.id}`}>
+      <InfoCard
+        title={requestTitle(request)}
+        subheader={<RequestStatusChip status={request.status} />}
+        actions={
+          request.status === 'PENDING_APPROVAL' ? (
+            <CancelRequestButton request={request} onDone={props.onChanged} />
+          ) : undefined
+        }
+      >
+        <Grid container spacing={3}>
+          <Grid item xs={12} md={5}>
+            <DetailSection title="Request">
+              <RequestFacts request={request} />
+            </DetailSection>
+          </Grid>
+          <Grid item xs={12} md={7}>
+            <DetailSection title="Parameters">
+              <ParametersTable parameters={request.parameters} />
+            </DetailSection>
+          </Grid>
+          <Grid item xs={12}>
+            <RequestOutcome request={request} />
+          </Grid>
+          <Grid item xs={12}>
+            <DetailSection title="Timeline">
+              <RequestTimeline events={request.events} />
+            </DetailSection>
+          </Grid>
         </Grid>
-        <Grid item xs={12} md={7}>
-          <DetailSection title="Parameters">
-            <ParametersTable parameters={request.parameters} />
-          </DetailSection>
-        </Grid>
-        <Grid item xs={12}>
-          <RequestOutcome request={request} />
-        </Grid>
-        <Grid item xs={12}>
-          <DetailSection title="Timeline">
-            <RequestTimeline events={request.events} />
-          </DetailSection>
-        </Grid>
-      </Grid>
-    </InfoCard>
+      </InfoCard>
+    </section>
   );
 }

@@ -45,52 +45,54 @@ export function ReviewRequestCard(props: {
   const { request } = props;
   const pending = request.status === 'PENDING_APPROVAL';
   return (
-    <InfoCard
-      title={requestTitle(request)}
-      subheader={
-        <Box component="span" display="flex" alignItems="center">
-          <RequestStatusChip status={request.status} />
-        </Box>
-      }
-      actions={
-        pending ? (
-          <ReviewButtons
-            request={request}
-            onDone={props.onReviewed}
-            approveBlockedReason={
-              request.plan?.status === 'CREATING'
-                ? PLAN_PENDING_HINT
-                : undefined
-            }
-          />
-        ) : undefined
-      }
-    >
-      <Grid container spacing={3}>
-        <Grid item xs={12} md={5}>
-          <DetailSection title="Request">
-            <RequestFacts request={request} />
-          </DetailSection>
+    <section aria-label={`Request ${request.id}`}>
+      <InfoCard
+        title={requestTitle(request)}
+        subheader={
+          <Box component="span" display="flex" alignItems="center">
+            <RequestStatusChip status={request.status} />
+          </Box>
+        }
+        actions={
+          pending ? (
+            <ReviewButtons
+              request={request}
+              onDone={props.onReviewed}
+              approveBlockedReason={
+                request.plan?.status === 'CREATING'
+                  ? PLAN_PENDING_HINT
+                  : undefined
+              }
+            />
+          ) : undefined
+        }
+      >
+        <Grid container spacing={3}>
+          <Grid item xs={12} md={5}>
+            <DetailSection title="Request">
+              <RequestFacts request={request} />
+            </DetailSection>
+          </Grid>
+          <Grid item xs={12} md={7}>
+            <DetailSection title="Parameters">
+              <ParametersTable parameters={request.parameters} />
+            </DetailSection>
+          </Grid>
+          <Grid item xs={12}>
+            <DetailSection title="Planned resource changes">
+              <PlanChanges plan={request.plan} />
+            </DetailSection>
+            {!pending && (
+              <>
+                <DetailSection title="Timeline">
+                  <RequestTimeline events={request.events} />
+                </DetailSection>
+                <RequestOutcome request={request} />
+              </>
+            )}
+          </Grid>
         </Grid>
-        <Grid item xs={12} md={7}>
-          <DetailSection title="Parameters">
-            <ParametersTable parameters={request.parameters} />
-          </DetailSection>
-        </Grid>
-        <Grid item xs={12}>
-          <DetailSection title="Planned resource changes">
-            <PlanChanges plan={request.plan} />
-          </DetailSection>
-          {!pending && (
-            <>
-              <DetailSection title="Timeline">
-                <RequestTimeline events={request.events} />
-              </DetailSection>
-              <RequestOutcome request={request} />
-            </>
-          )}
-        </Grid>
-      </Grid>
-    </InfoCard>
+      </InfoCard>
+    </section>
   );
 }
