@@ -81,25 +81,38 @@ const browser = await chromium.launch({
 
 /** A browser context signed in as one of the local identities. */
 async function signIn(who) {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 1000 },
+  });
   const page = await context.newPage();
   await page.goto(baseUrl, { waitUntil: 'domcontentloaded', timeout: 120_000 });
-  const button = page.getByRole('button', { name: `Sign in as ${PEOPLE[who]}` });
+  const button = page.getByRole('button', {
+    name: `Sign in as ${PEOPLE[who]}`,
+  });
   await button.waitFor({ timeout: 120_000 });
   await button.click();
-  await page.getByRole('link', { name: 'SageMaker Studio', exact: true }).first().waitFor({ timeout: 60_000 });
+  await page
+    .getByRole('link', { name: 'SageMaker Studio', exact: true })
+    .first()
+    .waitFor({ timeout: 60_000 });
   return page;
 }
 
 async function openTemplate(page, name) {
-  await page.goto(`${baseUrl}/create/templates/default/${name}`, { waitUntil: 'domcontentloaded' });
-  await page.getByRole('button', { name: 'Review' }).waitFor({ timeout: 60_000 });
+  await page.goto(`${baseUrl}/create/templates/default/${name}`, {
+    waitUntil: 'domcontentloaded',
+  });
+  await page
+    .getByRole('button', { name: 'Review' })
+    .waitFor({ timeout: 60_000 });
 }
 
 /** The team picker selects and locks the person's only group by itself. */
 async function teamPicked(page, title) {
   await page.waitForFunction(
-    expected => document.querySelector('#OwnershipEntityRefPicker-dropdown')?.value === expected,
+    expected =>
+      document.querySelector('#OwnershipEntityRefPicker-dropdown')?.value ===
+      expected,
     title,
     { timeout: 30_000 },
   );
@@ -118,7 +131,13 @@ async function pickOwned(page, template, name) {
   if ((await input.inputValue()).includes(name)) return true;
   await input.click();
   const option = page.getByRole('option', { name: new RegExp(name) }).first();
-  if (!(await option.waitFor({ timeout: 10_000 }).then(() => true, () => false))) return false;
+  if (
+    !(await option.waitFor({ timeout: 10_000 }).then(
+      () => true,
+      () => false,
+    ))
+  )
+    return false;
   await option.click();
   return true;
 }
@@ -132,7 +151,9 @@ async function choose(page, fieldId, option) {
 async function create(page, expectedStatus) {
   await page.getByRole('button', { name: 'Review' }).click();
   await page.getByRole('button', { name: 'Create' }).click();
-  const output = page.getByText(new RegExp(`Request ([0-9a-f-]{36}) is ${expectedStatus}`)).first();
+  const output = page
+    .getByText(new RegExp(`Request ([0-9a-f-]{36}) is ${expectedStatus}`))
+    .first();
   await output.waitFor({ timeout: 90_000 });
   return (await output.textContent()).match(/[0-9a-f-]{36}/)[0];
 }
@@ -144,16 +165,23 @@ function requestCard(page, id) {
 
 /** Waits on "My Studio requests" (which polls) until the request shows the status (its chip's label). */
 async function waitForStatus(page, id, status) {
-  await page.goto(`${baseUrl}/sagemaker-studio-requests`, { waitUntil: 'domcontentloaded' });
+  await page.goto(`${baseUrl}/sagemaker-studio-requests`, {
+    waitUntil: 'domcontentloaded',
+  });
   const card = requestCard(page, id);
   await card.waitFor({ timeout: 60_000 });
-  await card.getByText(status, { exact: true }).first().waitFor({ timeout: PROVISIONING_TIMEOUT });
+  await card
+    .getByText(status, { exact: true })
+    .first()
+    .waitFor({ timeout: PROVISIONING_TIMEOUT });
   return card;
 }
 
 /** Admins only: the review queue's card of a request, once its plan (if any) is shown. */
 async function reviewCard(page, id) {
-  await page.goto(`${baseUrl}/sagemaker-studio-review`, { waitUntil: 'domcontentloaded' });
+  await page.goto(`${baseUrl}/sagemaker-studio-review`, {
+    waitUntil: 'domcontentloaded',
+  });
   const card = requestCard(page, id);
   await card.waitFor({ timeout: 60_000 });
   return card;
@@ -176,57 +204,90 @@ try {
   let danaProfileRequest;
   let danaRejected;
 
-  await check('sam: requests the recommendations team environment (test) from the template', sam, async () => {
-    await openTemplate(sam, 'sagemaker-studio-team-environment');
-    await teamPicked(sam, 'Recommendations');
-    await choose(sam, 'root_envType', 'test');
-    await shot(sam, 'sam-team-environment-form');
-    samRequest = await create(sam, 'PENDING_APPROVAL');
-    await shot(sam, 'sam-team-environment-requested');
-  });
+  await check(
+    'sam: requests the recommendations team environment (test) from the template',
+    sam,
+    async () => {
+      await openTemplate(sam, 'sagemaker-studio-team-environment');
+      await teamPicked(sam, 'Recommendations');
+      await choose(sam, 'root_envType', 'test');
+      await shot(sam, 'sam-team-environment-form');
+      samRequest = await create(sam, 'PENDING_APPROVAL');
+      await shot(sam, 'sam-team-environment-requested');
+    },
+  );
 
-  await check('ada: sees the plan of resource changes before deciding, and approves', ada, async () => {
-    const card = await reviewCard(ada, samRequest);
-    await card.getByText('AWS::KMS::Key').first().waitFor({ timeout: 60_000 });
-    await card.getByText('EnvType').first().waitFor();
-    await shot(ada, 'ada-review-plan');
-    await decide(ada, card, 'Approve', 'approved in the end-to-end check');
-    await shot(ada, 'ada-approved');
-  });
-
-  await check('sam: the request is provisioned (SUCCEEDED) and the team environment has its entity page', sam, async () => {
-    const card = await waitForStatus(sam, samRequest, 'Succeeded');
-    await card.getByText('approved in the end-to-end check').first().waitFor();
-    await shot(sam, 'sam-team-environment-succeeded');
-    const entity = `${baseUrl}/catalog/default/resource/recommendations-test-team-environment`;
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      await sam.goto(entity, { waitUntil: 'domcontentloaded' });
-      const found = await sam
-        .getByText('recommendations team environment (test)')
+  await check(
+    'ada: sees the plan of resource changes before deciding, and approves',
+    ada,
+    async () => {
+      const card = await reviewCard(ada, samRequest);
+      await card
+        .getByText('AWS::KMS::Key')
         .first()
-        .waitFor({ timeout: 10_000 })
-        .then(() => true, () => false);
-      if (found) break;
-      if (Date.now() > deadline) throw new Error('no entity page for the team environment');
-    }
-    await shot(sam, 'sam-team-environment-entity');
-  });
+        .waitFor({ timeout: 60_000 });
+      await card.getByText('EnvType').first().waitFor();
+      await shot(ada, 'ada-review-plan');
+      await decide(ada, card, 'Approve', 'approved in the end-to-end check');
+      await shot(ada, 'ada-approved');
+    },
+  );
 
-  await check('dana: requests her Studio user profile, which needs no approval and is provisioned', dana, async () => {
-    await openTemplate(dana, 'sagemaker-studio-user-profile');
-    await teamPicked(dana, 'Fraud Detection');
-    await shot(dana, 'dana-profile-form');
-    danaProfileRequest = await create(dana, 'APPROVED');
-    await waitForStatus(dana, danaProfileRequest, 'Succeeded');
-    await shot(dana, 'dana-profile-succeeded');
-  });
+  await check(
+    'sam: the request is provisioned (SUCCEEDED) and the team environment has its entity page',
+    sam,
+    async () => {
+      const card = await waitForStatus(sam, samRequest, 'Succeeded');
+      await card
+        .getByText('approved in the end-to-end check')
+        .first()
+        .waitFor();
+      await shot(sam, 'sam-team-environment-succeeded');
+      const entity = `${baseUrl}/catalog/default/resource/recommendations-test-team-environment`;
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        await sam.goto(entity, { waitUntil: 'domcontentloaded' });
+        const found = await sam
+          .getByText('recommendations team environment (test)')
+          .first()
+          .waitFor({ timeout: 10_000 })
+          .then(
+            () => true,
+            () => false,
+          );
+        if (found) break;
+        if (Date.now() > deadline)
+          throw new Error('no entity page for the team environment');
+      }
+      await shot(sam, 'sam-team-environment-entity');
+    },
+  );
+
+  await check(
+    'dana: requests her Studio user profile, which needs no approval and is provisioned',
+    dana,
+    async () => {
+      await openTemplate(dana, 'sagemaker-studio-user-profile');
+      await teamPicked(dana, 'Fraud Detection');
+      await shot(dana, 'dana-profile-form');
+      danaProfileRequest = await create(dana, 'APPROVED');
+      await waitForStatus(dana, danaProfileRequest, 'Succeeded');
+      await shot(dana, 'dana-profile-succeeded');
+    },
+  );
 
   await check('dana: upgrades her profile from v1 to v2', dana, async () => {
     // Her profile shows up once the catalog has read it from Service Catalog.
     const deadline = Date.now() + 60_000;
-    while (!(await pickOwned(dana, 'sagemaker-studio-user-profile-upgrade', 'dana-scientist-user-profile'))) {
-      if (Date.now() > deadline) throw new Error('her profile never appeared in the picker');
+    while (
+      !(await pickOwned(
+        dana,
+        'sagemaker-studio-user-profile-upgrade',
+        'dana-scientist-user-profile',
+      ))
+    ) {
+      if (Date.now() > deadline)
+        throw new Error('her profile never appeared in the picker');
     }
     await shot(dana, 'dana-upgrade-form');
     const id = await create(dana, 'APPROVED');
@@ -236,7 +297,13 @@ try {
   });
 
   await check('dana: offboards her profile', dana, async () => {
-    if (!(await pickOwned(dana, 'sagemaker-studio-user-profile-offboard', 'dana-scientist-user-profile'))) {
+    if (
+      !(await pickOwned(
+        dana,
+        'sagemaker-studio-user-profile-offboard',
+        'dana-scientist-user-profile',
+      ))
+    ) {
       throw new Error('her profile is not offered for offboarding');
     }
     await shot(dana, 'dana-offboard-form');
@@ -245,47 +312,101 @@ try {
     await shot(dana, 'dana-offboard-succeeded');
   });
 
-  await check('grace: rejects a request of dana\'s with a reason, and dana sees it', grace, async () => {
-    await openTemplate(dana, 'sagemaker-studio-team-environment');
-    await choose(dana, 'root_envType', 'prod');
-    danaRejected = await create(dana, 'PENDING_APPROVAL');
-    const card = await reviewCard(grace, danaRejected);
-    await card.getByText('AWS::KMS::Key').first().waitFor({ timeout: 60_000 });
-    await decide(grace, card, 'Reject', 'fraud-detection has a dev environment already; use it');
-    const mine = await waitForStatus(dana, danaRejected, 'Rejected');
-    await mine.getByText('fraud-detection has a dev environment already; use it').first().waitFor();
-    await shot(dana, 'dana-sees-rejection');
-  });
+  await check(
+    "grace: rejects a request of dana's with a reason, and dana sees it",
+    grace,
+    async () => {
+      await openTemplate(dana, 'sagemaker-studio-team-environment');
+      await choose(dana, 'root_envType', 'prod');
+      danaRejected = await create(dana, 'PENDING_APPROVAL');
+      const card = await reviewCard(grace, danaRejected);
+      await card
+        .getByText('AWS::KMS::Key')
+        .first()
+        .waitFor({ timeout: 60_000 });
+      await decide(
+        grace,
+        card,
+        'Reject',
+        'fraud-detection has a dev environment already; use it',
+      );
+      const mine = await waitForStatus(dana, danaRejected, 'Rejected');
+      await mine
+        .getByText('fraud-detection has a dev environment already; use it')
+        .first()
+        .waitFor();
+      await shot(dana, 'dana-sees-rejection');
+    },
+  );
 
-  await check('ada: a bad domain name in the template is refused, naming the field', ada, async () => {
-    await openTemplate(ada, 'sagemaker-studio-domain');
-    await ada.locator('#root_StudioDomainName').fill('Bad Name!');
-    await ada.getByRole('button', { name: 'Review' }).click();
-    await ada.getByText(/must match pattern/).first().waitFor({ timeout: 30_000 });
-    await shot(ada, 'ada-domain-bad-input');
-  });
+  await check(
+    'ada: a bad domain name in the template is refused, naming the field',
+    ada,
+    async () => {
+      await openTemplate(ada, 'sagemaker-studio-domain');
+      await ada.locator('#root_StudioDomainName').fill('Bad Name!');
+      await ada.getByRole('button', { name: 'Review' }).click();
+      await ada
+        .getByText(/must match pattern/)
+        .first()
+        .waitFor({ timeout: 30_000 });
+      await shot(ada, 'ada-domain-bad-input');
+    },
+  );
 
-  await check('dana: the Studio domain template and the review queue are not for her', dana, async () => {
-    await dana.goto(`${baseUrl}/create`, { waitUntil: 'domcontentloaded' });
-    await dana.getByText('SageMaker Studio team environment').first().waitFor({ timeout: 60_000 });
-    if ((await dana.getByText('SageMaker Studio domain', { exact: true }).count()) !== 0) {
-      throw new Error('the Studio domain template is offered to a data scientist');
-    }
-    await dana.waitForLoadState('networkidle').catch(() => {});
-    if ((await dana.getByRole('link', { name: 'Studio reviews' }).count()) !== 0) {
-      throw new Error('a data scientist sees the "Studio reviews" menu entry');
-    }
-    await dana.goto(`${baseUrl}/sagemaker-studio-review`, { waitUntil: 'domcontentloaded' });
-    await dana.getByText(/sagemaker-studio\.request\.review permission/).first().waitFor({ timeout: 60_000 });
-    await shot(dana, 'dana-review-refused');
-  });
+  await check(
+    'dana: the Studio domain template and the review queue are not for her',
+    dana,
+    async () => {
+      await dana.goto(`${baseUrl}/create`, { waitUntil: 'domcontentloaded' });
+      await dana
+        .getByText('SageMaker Studio team environment')
+        .first()
+        .waitFor({ timeout: 60_000 });
+      if (
+        (await dana
+          .getByText('SageMaker Studio domain', { exact: true })
+          .count()) !== 0
+      ) {
+        throw new Error(
+          'the Studio domain template is offered to a data scientist',
+        );
+      }
+      await dana.waitForLoadState('networkidle').catch(() => {});
+      if (
+        (await dana.getByRole('link', { name: 'Studio reviews' }).count()) !== 0
+      ) {
+        throw new Error(
+          'a data scientist sees the "Studio reviews" menu entry',
+        );
+      }
+      await dana.goto(`${baseUrl}/sagemaker-studio-review`, {
+        waitUntil: 'domcontentloaded',
+      });
+      await dana
+        .getByText(/sagemaker-studio\.request\.review permission/)
+        .first()
+        .waitFor({ timeout: 60_000 });
+      await shot(dana, 'dana-review-refused');
+    },
+  );
 
-  await check('ada: sees the admin menu and the domain template', ada, async () => {
-    await ada.goto(`${baseUrl}/create`, { waitUntil: 'domcontentloaded' });
-    await ada.getByText('SageMaker Studio domain', { exact: true }).first().waitFor({ timeout: 60_000 });
-    await ada.getByRole('link', { name: 'Studio reviews' }).first().waitFor({ timeout: 30_000 });
-    await shot(ada, 'ada-create');
-  });
+  await check(
+    'ada: sees the admin menu and the domain template',
+    ada,
+    async () => {
+      await ada.goto(`${baseUrl}/create`, { waitUntil: 'domcontentloaded' });
+      await ada
+        .getByText('SageMaker Studio domain', { exact: true })
+        .first()
+        .waitFor({ timeout: 60_000 });
+      await ada
+        .getByRole('link', { name: 'Studio reviews' })
+        .first()
+        .waitFor({ timeout: 30_000 });
+      await shot(ada, 'ada-create');
+    },
+  );
 } finally {
   await browser.close();
 }
