@@ -28,3 +28,4 @@ export * from './permissions';
 export * from './products';
 export * from './productInputs';
 export * from './types';
+export * from './entityStatus';
