@@ -24,11 +24,15 @@ import { ProvisioningRequest } from '@internal/plugin-sagemaker-studio-common';
 export function provisioningTags(
   request: Pick<
     ProvisioningRequest,
-    'id' | 'teamName' | 'requestedBy' | 'requestedFor'
+    'id' | 'teamName' | 'requestedBy' | 'requestedFor' | 'parameters'
   >,
 ): Record<string, string> {
   return {
     ...(request.teamName ? { TeamName: request.teamName } : {}),
+    // Lets the catalog name a team environment without reading its outputs.
+    ...(request.parameters.EnvType
+      ? { EnvType: request.parameters.EnvType }
+      : {}),
     BackstageRequestId: request.id,
     BackstageRequestedBy: request.requestedBy,
     BackstageRequestedFor: request.requestedFor ?? request.requestedBy,
