@@ -27,6 +27,7 @@ import {
   ProvisionProductCommand,
   ProvisioningArtifact,
   RecordDetail,
+  ServiceCatalogClient,
   TerminateProvisionedProductCommand,
   UpdateProvisionedProductCommand,
 } from '@aws-sdk/client-service-catalog';
@@ -134,6 +135,19 @@ export class ServiceCatalogProvisioner implements SageMakerStudioProvisioner {
     },
   ) {}
 
+  /** One Service Catalog call; AWS errors become `@backstage/errors` types naming the action. */
+  private async call<T>(
+    action: string,
+    fn: (client: ServiceCatalogClient) => Promise<T>,
+  ): Promise<T> {
+    const client = await this.options.clients.serviceCatalog();
+    try {
+      return await fn(client);
+    } catch (error) {
+      throw translateAwsError(error, action);
+    }
+  }
+
   resolveProduct(kind: SageMakerStudioProductKind): Promise<ResolvedProduct> {
     const now = this.options.now?.() ?? Date.now();
     const cached = this.products.get(kind);
@@ -150,15 +164,10 @@ export class ServiceCatalogProvisioner implements SageMakerStudioProvisioner {
     kind: SageMakerStudioProductKind,
   ): Promise<ResolvedProduct> {
     const { productName, version } = this.options.config.products[kind];
-    const client = await this.options.clients.serviceCatalog();
-    const described = await client
-      .send(new DescribeProductCommand({ Name: productName }))
-      .catch(error => {
-        throw translateAwsError(
-          error,
-          `Finding the Service Catalog product "${productName}"`,
-        );
-      });
+    const described = await this.call(
+      `Finding the Service Catalog product "${productName}"`,
+      client => client.send(new DescribeProductCommand({ Name: productName })),
+    );
     const productId = described.ProductViewSummary?.ProductId;
     const artifacts = (described.ProvisioningArtifacts ?? []).filter(
       a => a.Id && a.Guidance !== 'DEPRECATED',
@@ -172,29 +181,23 @@ export class ServiceCatalogProvisioner implements SageMakerStudioProvisioner {
         } (config sageMakerStudio.products.${kind})`,
       );
     }
-    const paths = await client
-      .send(new ListLaunchPathsCommand({ ProductId: productId }))
-      .catch(error => {
-        throw translateAwsError(
-          error,
-          `Listing launch paths of "${productName}"`,
-        );
-      });
+    const paths = await this.call(
+      `Listing launch paths of "${productName}"`,
+      client =>
+        client.send(new ListLaunchPathsCommand({ ProductId: productId })),
+    );
     const pathId = paths.LaunchPathSummaries?.[0]?.Id;
-    const parameters = await client
-      .send(
-        new DescribeProvisioningParametersCommand({
-          ProductId: productId,
-          ProvisioningArtifactId: artifact.Id,
-          ...(pathId ? { PathId: pathId } : {}),
-        }),
-      )
-      .catch(error => {
-        throw translateAwsError(
-          error,
-          `Reading the parameters of "${productName}" ${artifact.Name}`,
-        );
-      });
+    const parameters = await this.call(
+      `Reading the parameters of "${productName}" ${artifact.Name}`,
+      client =>
+        client.send(
+          new DescribeProvisioningParametersCommand({
+            ProductId: productId,
+            ProvisioningArtifactId: artifact.Id,
+            ...(pathId ? { PathId: pathId } : {}),
+          }),
+        ),
+    );
     return {
       kind,
       productId,
@@ -218,9 +221,8 @@ export class ServiceCatalogProvisioner implements SageMakerStudioProvisioner {
     tags: Record<string, string>;
   }): Promise<{ planId: string }> {
     const { token, product } = options;
-    const client = await this.options.clients.serviceCatalog();
-    const out = await client
-      .send(
+    const out = await this.call('Creating the provisioning plan', client =>
+      client.send(
         new CreateProvisionedProductPlanCommand({
           PlanName: `backstage-${token}`,
           PlanType: 'CLOUDFORMATION',
@@ -232,10 +234,8 @@ export class ServiceCatalogProvisioner implements SageMakerStudioProvisioner {
           Tags: toKeyValues(options.tags),
           IdempotencyToken: token,
         }),
-      )
-      .catch(error => {
-        throw translateAwsError(error, 'Creating the provisioning plan');
-      });
+      ),
+    );
     if (!out.PlanId) {
       throw new Error('Service Catalog answered without a plan id');
     }
@@ -243,12 +243,11 @@ export class ServiceCatalogProvisioner implements SageMakerStudioProvisioner {
   }
 
   async describePlan(planId: string): Promise<ProvisioningPlan> {
-    const client = await this.options.clients.serviceCatalog();
-    const out = await client
-      .send(new DescribeProvisionedProductPlanCommand({ PlanId: planId }))
-      .catch(error => {
-        throw translateAwsError(error, 'Reading the provisioning plan');
-      });
+    const out = await this.call('Reading the provisioning plan', client =>
+      client.send(
+        new DescribeProvisionedProductPlanCommand({ PlanId: planId }),
+      ),
+    );
     const details = out.ProvisionedProductPlanDetails;
     return {
       planId,
@@ -269,15 +268,15 @@ export class ServiceCatalogProvisioner implements SageMakerStudioProvisioner {
   }
 
   async deletePlan(planId: string): Promise<void> {
-    const client = await this.options.clients.serviceCatalog();
     try {
-      await client.send(
-        new DeleteProvisionedProductPlanCommand({ PlanId: planId }),
+      await this.call('Deleting the plan', client =>
+        client.send(
+          new DeleteProvisionedProductPlanCommand({ PlanId: planId }),
+        ),
       );
     } catch (error) {
-      const translated = translateAwsError(error, 'Deleting the plan');
-      if (translated.name !== 'NotFoundError') {
-        throw translated;
+      if ((error as Error).name !== 'NotFoundError') {
+        throw error;
       }
     }
   }
@@ -286,17 +285,14 @@ export class ServiceCatalogProvisioner implements SageMakerStudioProvisioner {
     token: string;
     planId: string;
   }): Promise<LaunchResult> {
-    const client = await this.options.clients.serviceCatalog();
-    const out = await client
-      .send(
+    const out = await this.call('Executing the provisioning plan', client =>
+      client.send(
         new ExecuteProvisionedProductPlanCommand({
           PlanId: options.planId,
           IdempotencyToken: options.token,
         }),
-      )
-      .catch(error => {
-        throw translateAwsError(error, 'Executing the provisioning plan');
-      });
+      ),
+    );
     return toLaunchResult(out.RecordDetail);
   }
 
@@ -308,9 +304,8 @@ export class ServiceCatalogProvisioner implements SageMakerStudioProvisioner {
     tags: Record<string, string>;
   }): Promise<LaunchResult> {
     const { product } = options;
-    const client = await this.options.clients.serviceCatalog();
-    const out = await client
-      .send(
+    const out = await this.call('Provisioning the product', client =>
+      client.send(
         new ProvisionProductCommand({
           ProductId: product.productId,
           ProvisioningArtifactId: product.artifactId,
@@ -320,10 +315,8 @@ export class ServiceCatalogProvisioner implements SageMakerStudioProvisioner {
           Tags: toKeyValues(options.tags),
           ProvisionToken: options.token,
         }),
-      )
-      .catch(error => {
-        throw translateAwsError(error, 'Provisioning the product');
-      });
+      ),
+    );
     return toLaunchResult(out.RecordDetail);
   }
 
@@ -333,9 +326,8 @@ export class ServiceCatalogProvisioner implements SageMakerStudioProvisioner {
     product: ResolvedProduct;
   }): Promise<LaunchResult> {
     const { product } = options;
-    const client = await this.options.clients.serviceCatalog();
-    const out = await client
-      .send(
+    const out = await this.call('Updating the provisioned product', client =>
+      client.send(
         new UpdateProvisionedProductCommand({
           ProvisionedProductId: options.provisionedProductId,
           ProductId: product.productId,
@@ -348,10 +340,8 @@ export class ServiceCatalogProvisioner implements SageMakerStudioProvisioner {
           })),
           UpdateToken: options.token,
         }),
-      )
-      .catch(error => {
-        throw translateAwsError(error, 'Updating the provisioned product');
-      });
+      ),
+    );
     return toLaunchResult(out.RecordDetail);
   }
 
@@ -359,31 +349,27 @@ export class ServiceCatalogProvisioner implements SageMakerStudioProvisioner {
     token: string;
     provisionedProductId: string;
   }): Promise<LaunchResult> {
-    const client = await this.options.clients.serviceCatalog();
-    const out = await client
-      .send(
+    const out = await this.call('Terminating the provisioned product', client =>
+      client.send(
         new TerminateProvisionedProductCommand({
           ProvisionedProductId: options.provisionedProductId,
           TerminateToken: options.token,
         }),
-      )
-      .catch(error => {
-        throw translateAwsError(error, 'Terminating the provisioned product');
-      });
+      ),
+    );
     return toLaunchResult(out.RecordDetail);
   }
 
   async describeRecord(recordId: string): Promise<RecordState> {
-    const client = await this.options.clients.serviceCatalog();
     const outputs: Record<string, string> = {};
     let detail: RecordDetail | undefined;
     let pageToken: string | undefined;
     do {
-      const out = await client
-        .send(new DescribeRecordCommand({ Id: recordId, PageToken: pageToken }))
-        .catch(error => {
-          throw translateAwsError(error, 'Reading the provisioning record');
-        });
+      const out = await this.call('Reading the provisioning record', client =>
+        client.send(
+          new DescribeRecordCommand({ Id: recordId, PageToken: pageToken }),
+        ),
+      );
       detail = out.RecordDetail;
       for (const output of out.RecordOutputs ?? []) {
         if (output.OutputKey && output.OutputValue !== undefined) {
@@ -408,12 +394,9 @@ export class ServiceCatalogProvisioner implements SageMakerStudioProvisioner {
   async describeProvisionedProduct(
     id: string,
   ): Promise<ProvisionedProductSummary> {
-    const client = await this.options.clients.serviceCatalog();
-    const out = await client
-      .send(new DescribeProvisionedProductCommand({ Id: id }))
-      .catch(error => {
-        throw translateAwsError(error, 'Reading the provisioned product');
-      });
+    const out = await this.call('Reading the provisioned product', client =>
+      client.send(new DescribeProvisionedProductCommand({ Id: id })),
+    );
     const d = out.ProvisionedProductDetail;
     return {
       id: d?.Id ?? id,
