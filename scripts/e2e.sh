@@ -27,7 +27,7 @@ set +m
 
 log "Waiting for the sandbox, the backend and the app"
 wait_for http://127.0.0.1:4580/_sandbox/health 120
-for who in dana-scientist ada-admin; do
+for who in dana-scientist ada-admin sam-lead grace-admin; do
   wait_for http://127.0.0.1:7007/api/auth/localIdentities/refresh 400 "x-sagemaker-studio-local-identity: user:default/$who"
 done
 wait_for http://localhost:3000 400
