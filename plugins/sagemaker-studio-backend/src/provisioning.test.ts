@@ -82,6 +82,7 @@ describe.each(databases.eachSupportedId())(
         teamName: 'recommendations',
         productName: 'Data science team environment',
         provisionedProductName: 'team-recommendations-test',
+        entityRef: 'resource:default/recommendations-test-team-environment',
         plan: { status: 'CREATING', resourceChanges: [] },
         parameters: {
           TeamName: 'recommendations',

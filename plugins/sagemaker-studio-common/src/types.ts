@@ -189,7 +189,11 @@ export interface ProvisioningRequest {
   recordErrors?: ProvisioningRecordError[];
   /** The record's outputs once it succeeded (stack outputs by key). */
   outputs?: Record<string, string>;
-  /** The catalog entity the product appears as once provisioned. */
+  /**
+   * The catalog entity the product appears as: known from the start for new
+   * team environments and user profiles (the page exists once provisioned),
+   * from the outputs for a Studio domain.
+   */
   entityRef?: string;
   events: ProvisioningRequestEvent[];
 }

@@ -187,6 +187,7 @@ export class DatabaseRequestStore implements RequestStore {
           provisioned_product_name: request.provisionedProductName,
           provisioned_product_id: request.provisionedProductId ?? null,
           plan: request.plan ? JSON.stringify(request.plan) : null,
+          entity_ref: request.entityRef ?? null,
           attempts: 0,
           next_attempt_at: request.due ? now : null,
           created_at: now,

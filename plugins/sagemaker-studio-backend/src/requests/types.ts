@@ -42,6 +42,8 @@ export interface NewProvisioningRequest {
   /** For update and terminate: the product acted on. */
   provisionedProductId?: string;
   plan?: ProvisioningPlan;
+  /** The catalog entity the product will appear as, where its name is known up front. */
+  entityRef?: string;
   /** Whether the scheduler has work to do on it right away. */
   due: boolean;
   /** The first timeline entry's comment (e.g. why no approval is needed). */

@@ -44,6 +44,7 @@ import { createHash } from 'node:crypto';
 import { requirePermission } from '../permissions/requirePermission';
 import { Caller, RequestPolicy, resolveCaller } from '../policy/RequestPolicy';
 import { RequestNotifier } from '../provisioning/RequestNotifier';
+import { entityRefFor } from '../provisioning/naming';
 import { RequestStore, StoredRequest } from '../requests/types';
 import {
   ListRequestsInput,
@@ -190,6 +191,10 @@ export class DefaultSageMakerStudioService implements SageMakerStudioService {
         status: prepared.requiresApproval ? 'PENDING_APPROVAL' : 'APPROVED',
         ...(withPlan
           ? { plan: { status: 'CREATING' as const, resourceChanges: [] } }
+          : {}),
+        // The task output can link the entity page, which exists once provisioned.
+        ...(prepared.operation === 'provision'
+          ? { entityRef: entityRefFor(prepared, {}) }
           : {}),
         due: true,
         comment: prepared.requiresApproval
