@@ -43,6 +43,18 @@ export interface Config {
       requestsPerMinute?: number;
       /** Requests a person may have waiting for review at once; beyond, 409. Default 5. */
       pendingRequestsPerUser?: number;
+      /** Presigned Studio URLs a person may ask for per minute; beyond, 429 with Retry-After. Default 10. */
+      openStudioPerMinute?: number;
+    };
+    /** Caching of the AWS reads behind the entity pages. */
+    cache?: {
+      /** Seconds an AWS read (domain, team environment, user profile) is served from the cache, 1 to 3600. Default 30. */
+      ttlSeconds?: number;
+    };
+    /** How "Open Studio" sessions are issued. */
+    openStudio?: {
+      /** How long a Studio session lasts once opened, 1800 to 43200 seconds. Default 43200. */
+      sessionExpirationSeconds?: number;
     };
     /** How the scheduler drives provisioning. */
     provisioning?: {

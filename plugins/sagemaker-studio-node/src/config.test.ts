@@ -96,4 +96,54 @@ describe('readSageMakerStudioConfig', () => {
       'Invalid config sageMakerStudio: missing',
     );
   });
+
+  describe('entity route settings', () => {
+    it('defaults the cache TTL, session length and Open Studio limit', () => {
+      const config = read(valid);
+      expect(config.cache).toEqual({ ttlSeconds: 30 });
+      expect(config.openStudio).toEqual({ sessionExpirationSeconds: 43200 });
+      expect(config.limits.openStudioPerMinute).toBe(10);
+    });
+
+    it('takes configured values', () => {
+      const config = read({
+        ...valid,
+        cache: { ttlSeconds: 5 },
+        openStudio: { sessionExpirationSeconds: 3600 },
+        limits: { openStudioPerMinute: 3 },
+      });
+      expect(config.cache.ttlSeconds).toBe(5);
+      expect(config.openStudio.sessionExpirationSeconds).toBe(3600);
+      expect(config.limits).toEqual({
+        requestsPerMinute: 10,
+        pendingRequestsPerUser: 5,
+        openStudioPerMinute: 3,
+      });
+    });
+
+    it.each([
+      [{ cache: { ttlSeconds: 0 } }, 'sageMakerStudio.cache.ttlSeconds'],
+      [{ cache: { ttl: 5 } }, 'sageMakerStudio.cache.ttl'],
+      [
+        { openStudio: { sessionExpirationSeconds: 60 } },
+        'sageMakerStudio.openStudio.sessionExpirationSeconds',
+      ],
+      [
+        { openStudio: { sessionExpirationSeconds: 43201 } },
+        'sageMakerStudio.openStudio.sessionExpirationSeconds',
+      ],
+      [{ openStudio: { url: 'x' } }, 'sageMakerStudio.openStudio.url'],
+      [
+        { limits: { openStudioPerMinute: 0 } },
+        'sageMakerStudio.limits.openStudioPerMinute',
+      ],
+    ] as Array<[Record<string, JsonValue>, string]>)(
+      'rejects %j naming %s',
+      (extra, key) => {
+        expect(() => read({ ...valid, ...extra })).toThrow(
+          `Invalid config ${key}: `,
+        );
+      },
+    );
+  });
 });

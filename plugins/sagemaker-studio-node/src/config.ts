@@ -66,6 +66,18 @@ export interface SageMakerStudioConfig {
     requestsPerMinute: number;
     /** Requests a person may have waiting for review at once (409 beyond). */
     pendingRequestsPerUser: number;
+    /** Presigned Studio URLs a person may ask for per minute (429 beyond). */
+    openStudioPerMinute: number;
+  };
+  /** How long AWS reads of the entity routes are cached. */
+  cache: {
+    /** Seconds an AWS read is served from the cache. */
+    ttlSeconds: number;
+  };
+  /** How "Open Studio" sessions are issued. */
+  openStudio: {
+    /** How long a Studio session lasts once opened (SessionExpirationDurationInSeconds). */
+    sessionExpirationSeconds: number;
   };
   /** How the scheduler drives provisioning. */
   provisioning: {
@@ -109,6 +121,8 @@ const TOP_LEVEL_KEYS = [
   'limits',
   'sweep',
   'catalog',
+  'cache',
+  'openStudio',
 ];
 const PRODUCT_KEYS = ['productName', 'version', 'requiresApproval'];
 
@@ -234,11 +248,19 @@ function readLimits(
   config: Config | undefined,
 ): SageMakerStudioConfig['limits'] {
   const prefix = `${SAGEMAKER_STUDIO_CONFIG_ROOT}.limits`;
-  const keys = ['requestsPerMinute', 'pendingRequestsPerUser'] as const;
+  const keys = [
+    'requestsPerMinute',
+    'pendingRequestsPerUser',
+    'openStudioPerMinute',
+  ] as const;
   if (config) {
     rejectUnknownKeys(config, prefix, [...keys]);
   }
-  const defaults = { requestsPerMinute: 10, pendingRequestsPerUser: 5 };
+  const defaults = {
+    requestsPerMinute: 10,
+    pendingRequestsPerUser: 5,
+    openStudioPerMinute: 10,
+  };
   const limits = { ...defaults };
   for (const key of keys) {
     const value = config?.getOptionalNumber(key) ?? defaults[key];
@@ -251,6 +273,62 @@ function readLimits(
     limits[key] = value;
   }
   return limits;
+}
+
+function readWholeNumber(options: {
+  config: Config | undefined;
+  prefix: string;
+  key: string;
+  defaultValue: number;
+  min: number;
+  max: number;
+}): number {
+  const { config, prefix, key, defaultValue, min, max } = options;
+  const value = config?.getOptionalNumber(key) ?? defaultValue;
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new SageMakerStudioConfigError(
+      `${prefix}.${key}`,
+      `${value} is not a whole number from ${min} to ${max}`,
+    );
+  }
+  return value;
+}
+
+function readCache(config: Config | undefined): SageMakerStudioConfig['cache'] {
+  const prefix = `${SAGEMAKER_STUDIO_CONFIG_ROOT}.cache`;
+  if (config) {
+    rejectUnknownKeys(config, prefix, ['ttlSeconds']);
+  }
+  return {
+    ttlSeconds: readWholeNumber({
+      config,
+      prefix,
+      key: 'ttlSeconds',
+      defaultValue: 30,
+      min: 1,
+      max: 3600,
+    }),
+  };
+}
+
+function readOpenStudio(
+  config: Config | undefined,
+): SageMakerStudioConfig['openStudio'] {
+  const prefix = `${SAGEMAKER_STUDIO_CONFIG_ROOT}.openStudio`;
+  if (config) {
+    rejectUnknownKeys(config, prefix, ['sessionExpirationSeconds']);
+  }
+  return {
+    // SageMaker's own bounds for SessionExpirationDurationInSeconds.
+    sessionExpirationSeconds: readWholeNumber({
+      config,
+      prefix,
+      key: 'sessionExpirationSeconds',
+      defaultValue: 43200,
+      min: 1800,
+      max: 43200,
+    }),
+  };
 }
 
 function readEndpoint(config: Config): string | undefined {
@@ -329,5 +407,7 @@ export function readSageMakerStudioConfig(
     ),
     provisioning: readProvisioning(config.getOptionalConfig('provisioning')),
     limits: readLimits(config.getOptionalConfig('limits')),
+    cache: readCache(config.getOptionalConfig('cache')),
+    openStudio: readOpenStudio(config.getOptionalConfig('openStudio')),
   };
 }

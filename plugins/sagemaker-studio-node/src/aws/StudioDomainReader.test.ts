@@ -36,7 +36,13 @@ function reader() {
       products: {} as any,
       platformParameters: {},
       provisioning: { frequencySeconds: 5, maxAttempts: 8 },
-      limits: { requestsPerMinute: 10, pendingRequestsPerUser: 5 },
+      limits: {
+        requestsPerMinute: 10,
+        pendingRequestsPerUser: 5,
+        openStudioPerMinute: 10,
+      },
+      cache: { ttlSeconds: 30 },
+      openStudio: { sessionExpirationSeconds: 43200 },
     },
     credentialsManager: {
       getCredentialProvider: async () => ({
@@ -126,13 +132,11 @@ describe('StudioDomainReader', () => {
   });
 
   it('turns throttling into ServiceUnavailableError', async () => {
-    sageMaker
-      .on(ListDomainsCommand)
-      .rejects(
-        Object.assign(new Error('Rate exceeded'), {
-          name: 'ThrottlingException',
-        }),
-      );
+    sageMaker.on(ListDomainsCommand).rejects(
+      Object.assign(new Error('Rate exceeded'), {
+        name: 'ThrottlingException',
+      }),
+    );
     await expect(reader().listDomains()).rejects.toBeInstanceOf(
       ServiceUnavailableError,
     );
