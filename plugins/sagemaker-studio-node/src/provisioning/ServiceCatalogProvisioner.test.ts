@@ -201,6 +201,75 @@ const RECORD = {
   RecordDetail: { RecordId: 'rec-1', ProvisionedProductId: 'pp-1' },
 };
 
+/** One Service Catalog call the provisioner makes, as the tables below script it. */
+type Call = {
+  command: new (input: any) => any;
+  input: Record<string, unknown>;
+  run: (subject: ServiceCatalogProvisioner) => Promise<unknown>;
+};
+
+/** The mutating calls, each with the token under its own name. */
+const LAUNCHES: Record<
+  'executePlan' | 'provision' | 'update' | 'terminate',
+  Call
+> = {
+  executePlan: {
+    command: ExecuteProvisionedProductPlanCommand,
+    input: { PlanId: 'plan-1', IdempotencyToken: 'request-1' },
+    run: subject =>
+      subject.executePlan({ token: 'request-1', planId: 'plan-1' }),
+  },
+  provision: {
+    command: ProvisionProductCommand,
+    // The configured version, not the newest.
+    input: {
+      ProductId: 'prod-team',
+      ProvisioningArtifactId: 'pa-v1',
+      PathId: 'lpv-first',
+      ProvisionedProductName: 'profile-dana',
+      ProvisioningParameters: [{ Key: 'EnvType', Value: 'dev' }],
+      Tags: [{ Key: 'BackstageRequestId', Value: 'request-1' }],
+      ProvisionToken: 'request-1',
+    },
+    run: subject =>
+      subject.provision({
+        token: 'request-1',
+        product: PRODUCT,
+        provisionedProductName: 'profile-dana',
+        parameters: { EnvType: 'dev' },
+        tags: { BackstageRequestId: 'request-1' },
+      }),
+  },
+  update: {
+    command: UpdateProvisionedProductCommand,
+    // The newest version, keeping the value of every parameter.
+    input: {
+      ProvisionedProductId: 'pp-1',
+      ProductId: 'prod-team',
+      ProvisioningArtifactId: 'pa-v2',
+      PathId: 'lpv-first',
+      ProvisioningParameters: [
+        { Key: 'EnvType', UsePreviousValue: true },
+        { Key: 'TeamName', UsePreviousValue: true },
+        { Key: 'SharedServicesName', UsePreviousValue: true },
+      ],
+      UpdateToken: 'request-1',
+    },
+    run: subject =>
+      subject.update({
+        token: 'request-1',
+        provisionedProductId: 'pp-1',
+        product: PRODUCT,
+      }),
+  },
+  terminate: {
+    command: TerminateProvisionedProductCommand,
+    input: { ProvisionedProductId: 'pp-1', TerminateToken: 'request-1' },
+    run: subject =>
+      subject.terminate({ token: 'request-1', provisionedProductId: 'pp-1' }),
+  },
+};
+
 describe('ServiceCatalogProvisioner', () => {
   beforeEach(() => serviceCatalog.reset());
 
@@ -461,23 +530,6 @@ describe('ServiceCatalogProvisioner', () => {
         `The Service Catalog product "${TEAM_PRODUCT}" has no active version named "v3" (config sageMakerStudio.products.teamEnvironment)`,
       );
     });
-
-    it('turns a missing product into NotFoundError naming the product, with the AWS error as cause', async () => {
-      const cause = awsError('ResourceNotFoundException', 'Product not found');
-      serviceCatalog
-        .on(DescribeProductCommand, { Name: TEAM_PRODUCT })
-        .rejects(cause);
-
-      const error = await rejectionOf(
-        provisioner().resolveProduct('teamEnvironment'),
-      );
-
-      expect(error).toBeInstanceOf(NotFoundError);
-      expect(error.message).toContain(
-        `Finding the Service Catalog product "${TEAM_PRODUCT}" failed: Product not found`,
-      );
-      expect((error as NotFoundError).cause).toBe(cause);
-    });
   });
 
   describe('createPlan', () => {
@@ -520,32 +572,6 @@ describe('ServiceCatalogProvisioner', () => {
         CreateProvisionedProductPlanCommand,
         expected,
       );
-    });
-
-    it('turns invalid parameters into InputError naming the action, with the AWS error as cause', async () => {
-      const cause = awsError(
-        'InvalidParametersException',
-        'Parameter EnvType failed to satisfy constraint',
-      );
-      serviceCatalog
-        .on(CreateProvisionedProductPlanCommand, { IdempotencyToken: 'r-2' })
-        .rejects(cause);
-
-      const error = await rejectionOf(
-        provisioner().createPlan({
-          token: 'r-2',
-          product: PRODUCT,
-          provisionedProductName: 'team-x',
-          parameters: { EnvType: 'staging' },
-          tags: {},
-        }),
-      );
-
-      expect(error).toBeInstanceOf(InputError);
-      expect(error.message).toContain(
-        'Creating the provisioning plan failed: Parameter EnvType failed to satisfy constraint',
-      );
-      expect((error as InputError).cause).toBe(cause);
     });
   });
 
@@ -621,21 +647,6 @@ describe('ServiceCatalogProvisioner', () => {
         ],
       });
     });
-
-    it('turns a missing plan into NotFoundError naming the action', async () => {
-      const cause = awsError('ResourceNotFoundException', 'Plan not found');
-      serviceCatalog
-        .on(DescribeProvisionedProductPlanCommand, { PlanId: 'plan-gone' })
-        .rejects(cause);
-
-      const error = await rejectionOf(provisioner().describePlan('plan-gone'));
-
-      expect(error).toBeInstanceOf(NotFoundError);
-      expect(error.message).toContain(
-        'Reading the provisioning plan failed: Plan not found',
-      );
-      expect((error as NotFoundError).cause).toBe(cause);
-    });
   });
 
   describe('deletePlan', () => {
@@ -661,169 +672,32 @@ describe('ServiceCatalogProvisioner', () => {
         provisioner().deletePlan('plan-gone'),
       ).resolves.toBeUndefined();
     });
-
-    it('rethrows other failures translated, with the AWS error as cause', async () => {
-      const cause = awsError('ThrottlingException', 'Rate exceeded');
-      serviceCatalog
-        .on(DeleteProvisionedProductPlanCommand, { PlanId: 'plan-1' })
-        .rejects(cause);
-
-      const error = await rejectionOf(provisioner().deletePlan('plan-1'));
-
-      expect(error).toBeInstanceOf(ServiceUnavailableError);
-      expect(error.message).toContain('Deleting the plan was throttled by AWS');
-      expect((error as ServiceUnavailableError).cause).toBe(cause);
-    });
   });
 
-  describe('executePlan', () => {
-    it('executes the plan with the token as idempotency token', async () => {
-      serviceCatalog
-        .on(ExecuteProvisionedProductPlanCommand, {
-          PlanId: 'plan-1',
-          IdempotencyToken: 'request-1',
-        })
-        .resolves(RECORD);
+  describe('executePlan, provision, update and terminate', () => {
+    it.each(Object.entries(LAUNCHES))(
+      '%s sends its input with the token and answers the record',
+      async (_method, { command, input, run }) => {
+        serviceCatalog.on(command, input).resolves(RECORD);
 
-      const result = await provisioner().executePlan({
-        token: 'request-1',
-        planId: 'plan-1',
-      });
+        const result = await run(provisioner());
 
-      expect(result).toEqual({
-        recordId: 'rec-1',
-        provisionedProductId: 'pp-1',
-      });
-      expect(serviceCatalog).toHaveReceivedCommandWith(
-        ExecuteProvisionedProductPlanCommand,
-        { PlanId: 'plan-1', IdempotencyToken: 'request-1' },
-      );
-    });
+        expect(result).toEqual({
+          recordId: 'rec-1',
+          provisionedProductId: 'pp-1',
+        });
+        expect(serviceCatalog).toHaveReceivedCommandTimes(command, 1);
+        expect(serviceCatalog).toHaveReceivedCommandWith(command, input);
+      },
+    );
 
     it('fails when Service Catalog answers without a record id', async () => {
       serviceCatalog
         .on(ExecuteProvisionedProductPlanCommand, { PlanId: 'plan-1' })
         .resolves({ RecordDetail: {} });
 
-      await expect(
-        provisioner().executePlan({ token: 'request-1', planId: 'plan-1' }),
-      ).rejects.toThrow('Service Catalog answered without a record id');
-    });
-  });
-
-  describe('provision', () => {
-    it('launches the configured version with the token as provision token', async () => {
-      const expected = {
-        ProductId: 'prod-team',
-        ProvisioningArtifactId: 'pa-v1',
-        PathId: 'lpv-first',
-        ProvisionedProductName: 'profile-dana',
-        ProvisioningParameters: [{ Key: 'EnvType', Value: 'dev' }],
-        Tags: [{ Key: 'BackstageRequestId', Value: 'request-1' }],
-        ProvisionToken: 'request-1',
-      };
-      serviceCatalog.on(ProvisionProductCommand, expected).resolves(RECORD);
-
-      const result = await provisioner().provision({
-        token: 'request-1',
-        product: PRODUCT,
-        provisionedProductName: 'profile-dana',
-        parameters: { EnvType: 'dev' },
-        tags: { BackstageRequestId: 'request-1' },
-      });
-
-      expect(result).toEqual({
-        recordId: 'rec-1',
-        provisionedProductId: 'pp-1',
-      });
-      expect(serviceCatalog).toHaveReceivedCommandWith(
-        ProvisionProductCommand,
-        expected,
-      );
-    });
-
-    it('turns a duplicate name into ConflictError naming the action, with the AWS error as cause', async () => {
-      const cause = awsError(
-        'DuplicateResourceException',
-        'A provisioned product named profile-dana exists',
-      );
-      serviceCatalog
-        .on(ProvisionProductCommand, { ProvisionToken: 'request-1' })
-        .rejects(cause);
-
-      const error = await rejectionOf(
-        provisioner().provision({
-          token: 'request-1',
-          product: PRODUCT,
-          provisionedProductName: 'profile-dana',
-          parameters: {},
-          tags: {},
-        }),
-      );
-
-      expect(error).toBeInstanceOf(ConflictError);
-      expect(error.message).toContain(
-        'Provisioning the product failed: A provisioned product named profile-dana exists',
-      );
-      expect((error as ConflictError).cause).toBe(cause);
-    });
-  });
-
-  describe('update', () => {
-    it('moves the product to the newest version, keeping every parameter value, with the token as update token', async () => {
-      const expected = {
-        ProvisionedProductId: 'pp-1',
-        ProductId: 'prod-team',
-        ProvisioningArtifactId: 'pa-v2',
-        PathId: 'lpv-first',
-        ProvisioningParameters: [
-          { Key: 'EnvType', UsePreviousValue: true },
-          { Key: 'TeamName', UsePreviousValue: true },
-          { Key: 'SharedServicesName', UsePreviousValue: true },
-        ],
-        UpdateToken: 'request-2',
-      };
-      serviceCatalog
-        .on(UpdateProvisionedProductCommand, expected)
-        .resolves({ RecordDetail: { RecordId: 'rec-2' } });
-
-      const result = await provisioner().update({
-        token: 'request-2',
-        provisionedProductId: 'pp-1',
-        product: PRODUCT,
-      });
-
-      expect(result).toEqual({ recordId: 'rec-2' });
-      expect(serviceCatalog).toHaveReceivedCommandWith(
-        UpdateProvisionedProductCommand,
-        expected,
-      );
-    });
-  });
-
-  describe('terminate', () => {
-    it('terminates the product with the token as terminate token', async () => {
-      serviceCatalog
-        .on(TerminateProvisionedProductCommand, {
-          ProvisionedProductId: 'pp-1',
-          TerminateToken: 'request-3',
-        })
-        .resolves({
-          RecordDetail: { RecordId: 'rec-3', ProvisionedProductId: 'pp-1' },
-        });
-
-      const result = await provisioner().terminate({
-        token: 'request-3',
-        provisionedProductId: 'pp-1',
-      });
-
-      expect(result).toEqual({
-        recordId: 'rec-3',
-        provisionedProductId: 'pp-1',
-      });
-      expect(serviceCatalog).toHaveReceivedCommandWith(
-        TerminateProvisionedProductCommand,
-        { ProvisionedProductId: 'pp-1', TerminateToken: 'request-3' },
+      await expect(LAUNCHES.executePlan.run(provisioner())).rejects.toThrow(
+        'Service Catalog answered without a record id',
       );
     });
   });
@@ -931,53 +805,112 @@ describe('ServiceCatalogProvisioner', () => {
   });
 
   describe('AWS errors', () => {
-    it.each([
-      [
-        'ThrottlingException',
-        'ServiceUnavailableError',
-        ServiceUnavailableError,
-        'was throttled by AWS',
-      ],
-      [
-        'ResourceNotFoundException',
-        'NotFoundError',
-        NotFoundError,
-        'failed: AWS said no',
-      ],
-      [
-        'InvalidParametersException',
-        'InputError',
-        InputError,
-        'failed: AWS said no',
-      ],
-      [
-        'DuplicateResourceException',
-        'ConflictError',
-        ConflictError,
-        'failed: AWS said no',
-      ],
-    ])(
-      'turns %s into %s naming the action, with the AWS error as cause',
-      async (name, _typeName, ErrorType, wording) => {
-        const cause = awsError(name, 'AWS said no');
-        serviceCatalog
-          .on(TerminateProvisionedProductCommand, {
-            ProvisionedProductId: 'pp-1',
-            TerminateToken: 'request-3',
-          })
-          .rejects(cause);
-
-        const error = await rejectionOf(
-          provisioner().terminate({
-            token: 'request-3',
-            provisionedProductId: 'pp-1',
+    it.each<
+      Call & {
+        aws: string;
+        type: new (...args: any[]) => Error;
+        method: string;
+        message: string;
+      }
+    >([
+      {
+        aws: 'ResourceNotFoundException',
+        type: NotFoundError,
+        method: 'resolveProduct',
+        command: DescribeProductCommand,
+        input: { Name: TEAM_PRODUCT },
+        run: subject => subject.resolveProduct('teamEnvironment'),
+        message: `Finding the Service Catalog product "${TEAM_PRODUCT}" failed: AWS said no`,
+      },
+      {
+        aws: 'InvalidParametersException',
+        type: InputError,
+        method: 'createPlan',
+        command: CreateProvisionedProductPlanCommand,
+        input: { IdempotencyToken: 'request-1' },
+        run: subject =>
+          subject.createPlan({
+            token: 'request-1',
+            product: PRODUCT,
+            provisionedProductName: 'team-x',
+            parameters: { EnvType: 'staging' },
+            tags: {},
           }),
-        );
+        message: 'Creating the provisioning plan failed: AWS said no',
+      },
+      {
+        aws: 'ResourceNotFoundException',
+        type: NotFoundError,
+        method: 'describePlan',
+        command: DescribeProvisionedProductPlanCommand,
+        input: { PlanId: 'plan-gone' },
+        run: subject => subject.describePlan('plan-gone'),
+        message: 'Reading the provisioning plan failed: AWS said no',
+      },
+      {
+        // Only a plan that is gone is ignored; anything else is rethrown.
+        aws: 'ThrottlingException',
+        type: ServiceUnavailableError,
+        method: 'deletePlan',
+        command: DeleteProvisionedProductPlanCommand,
+        input: { PlanId: 'plan-1' },
+        run: subject => subject.deletePlan('plan-1'),
+        message: 'Deleting the plan was throttled by AWS',
+      },
+      {
+        aws: 'DuplicateResourceException',
+        type: ConflictError,
+        method: 'executePlan',
+        ...LAUNCHES.executePlan,
+        message: 'Executing the provisioning plan failed: AWS said no',
+      },
+      {
+        aws: 'DuplicateResourceException',
+        type: ConflictError,
+        method: 'provision',
+        ...LAUNCHES.provision,
+        message: 'Provisioning the product failed: AWS said no',
+      },
+      {
+        aws: 'InvalidParametersException',
+        type: InputError,
+        method: 'update',
+        ...LAUNCHES.update,
+        message: 'Updating the provisioned product failed: AWS said no',
+      },
+      {
+        aws: 'ThrottlingException',
+        type: ServiceUnavailableError,
+        method: 'terminate',
+        ...LAUNCHES.terminate,
+        message: 'Terminating the provisioned product was throttled by AWS',
+      },
+      {
+        aws: 'ResourceNotFoundException',
+        type: NotFoundError,
+        method: 'terminate',
+        ...LAUNCHES.terminate,
+        message: 'Terminating the provisioned product failed: AWS said no',
+      },
+      {
+        aws: 'ThrottlingException',
+        type: ServiceUnavailableError,
+        method: 'describeRecord',
+        command: DescribeRecordCommand,
+        input: { Id: 'rec-1' },
+        run: subject => subject.describeRecord('rec-1'),
+        message: 'Reading the provisioning record was throttled by AWS',
+      },
+    ])(
+      '$method turns $aws into $type.name naming the action, with the AWS error as cause',
+      async ({ aws, type, command, input, run, message }) => {
+        const cause = awsError(aws, 'AWS said no');
+        serviceCatalog.on(command, input).rejects(cause);
 
-        expect(error).toBeInstanceOf(ErrorType);
-        expect(error.message).toContain(
-          `Terminating the provisioned product ${wording}`,
-        );
+        const error = await rejectionOf(run(provisioner()));
+
+        expect(error).toBeInstanceOf(type);
+        expect(error.message).toContain(message);
         expect((error as ServiceUnavailableError).cause).toBe(cause);
       },
     );
