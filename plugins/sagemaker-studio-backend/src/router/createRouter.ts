@@ -51,6 +51,17 @@ export function hasControlCharacters(value: string, multiline = false) {
   return false;
 }
 
+/** The text with every control or bidi character spelled out as `\u{…}`, for messages that quote input. */
+function printable(value: string): string {
+  let out = '';
+  for (const char of value) {
+    out += hasControlCharacters(char)
+      ? `\\u{${char.codePointAt(0)!.toString(16)}}`
+      : char;
+  }
+  return out;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const MAX_PARAMETERS = 32;
@@ -146,7 +157,8 @@ function parse<S extends z.ZodTypeAny>(
         return `${field}: ${issue.message}`;
       })
       .join('; ');
-    throw new InputError(message);
+    // Zod quotes field names and values, which may carry control characters.
+    throw new InputError(printable(message));
   }
   return result.data;
 }
