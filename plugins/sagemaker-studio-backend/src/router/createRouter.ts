@@ -163,6 +163,37 @@ function parse<S extends z.ZodTypeAny>(
   return result.data;
 }
 
+/** What body-parser's errors say, without the raw body and the snippet of it they carry. */
+const BODY_ERRORS: Record<string, [number, string]> = {
+  'entity.parse.failed': [400, 'body: not valid JSON'],
+  'entity.too.large': [413, 'body: larger than 32 kB'],
+  'charset.unsupported': [415, 'body: JSON must be UTF-8'],
+  'encoding.unsupported': [415, 'body: unsupported Content-Encoding'],
+};
+
+/** Reads JSON bodies; an unreadable one is answered without echoing it. */
+function jsonBody(): express.RequestHandler {
+  const json = express.json({ limit: '32kb' });
+  return (req, res, next) =>
+    json(req, res, (error?: any) => {
+      if (!error || typeof error.type !== 'string') {
+        next(error);
+        return;
+      }
+      const [statusCode, message] = BODY_ERRORS[error.type] ?? [
+        typeof error.status === 'number' ? error.status : 400,
+        'body: could not be read',
+      ];
+      if (statusCode === 400) {
+        next(new InputError(message));
+        return;
+      }
+      next(
+        Object.assign(new Error(message), { name: 'BodyError', statusCode }),
+      );
+    });
+}
+
 function requestId(value: string): string {
   if (!UUID.test(value)) {
     throw new InputError('id: not a request id (a lower-case UUID)');
@@ -179,7 +210,7 @@ export async function createRouter(options: {
 }): Promise<express.Router> {
   const { httpAuth, service, createLimiter } = options;
   const router = Router();
-  router.use(express.json({ limit: '32kb' }));
+  router.use(jsonBody());
 
   router.get('/domains', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
