@@ -22,12 +22,27 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import CloudIcon from '@material-ui/icons/Cloud';
 import AssignmentTurnedInIcon from '@material-ui/icons/AssignmentTurnedIn';
 import ListAltIcon from '@material-ui/icons/ListAlt';
 import { sageMakerStudioApiRef } from './api/SageMakerStudioApi';
 import { SageMakerStudioClient } from './api/SageMakerStudioClient';
-import { myRequestsRouteRef, reviewRouteRef, rootRouteRef } from './routes';
+import {
+  isSageMakerStudioContentAvailable,
+  isStudioDomainCardAvailable,
+  isTeamEnvironmentCardAvailable,
+  isUserProfileCardAvailable,
+} from './filters';
+import {
+  entityContentRouteRef,
+  myRequestsRouteRef,
+  reviewRouteRef,
+  rootRouteRef,
+} from './routes';
 
 const api = ApiBlueprint.make({
   params: defineParams =>
@@ -80,6 +95,48 @@ const myRequestsPage = PageBlueprint.makeWithOverrides({
   },
 });
 
+const domainCard = EntityCardBlueprint.make({
+  name: 'domain',
+  params: {
+    filter: isStudioDomainCardAvailable,
+    loader: () =>
+      import('./components/StudioDomainCard').then(m => <m.StudioDomainCard />),
+  },
+});
+
+const teamEnvironmentCard = EntityCardBlueprint.make({
+  name: 'team-environment',
+  params: {
+    filter: isTeamEnvironmentCardAvailable,
+    loader: () =>
+      import('./components/TeamEnvironmentCard').then(m => (
+        <m.TeamEnvironmentCard />
+      )),
+  },
+});
+
+const userProfileCard = EntityCardBlueprint.make({
+  name: 'user-profile',
+  params: {
+    filter: isUserProfileCardAvailable,
+    loader: () =>
+      import('./components/UserProfileCard').then(m => <m.UserProfileCard />),
+  },
+});
+
+const entityContent = EntityContentBlueprint.make({
+  params: {
+    path: 'sagemaker-studio',
+    title: 'SageMaker Studio',
+    routeRef: convertLegacyRouteRef(entityContentRouteRef),
+    filter: isSageMakerStudioContentAvailable,
+    loader: () =>
+      import('./components/StudioEntityContent').then(m => (
+        <m.StudioEntityContent />
+      )),
+  },
+});
+
 /**
  * The SageMaker Studio plugin for the new frontend system.
  *
@@ -93,6 +150,16 @@ export default createFrontendPlugin({
     root: convertLegacyRouteRef(rootRouteRef),
     review: convertLegacyRouteRef(reviewRouteRef),
     myRequests: convertLegacyRouteRef(myRequestsRouteRef),
+    entityContent: convertLegacyRouteRef(entityContentRouteRef),
   },
-  extensions: [api, page, reviewPage, myRequestsPage],
+  extensions: [
+    api,
+    page,
+    reviewPage,
+    myRequestsPage,
+    domainCard,
+    teamEnvironmentCard,
+    userProfileCard,
+    entityContent,
+  ],
 });

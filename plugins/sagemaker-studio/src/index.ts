@@ -25,7 +25,19 @@ export {
   SageMakerStudioPage,
   SageMakerStudioReviewPage,
   SageMakerStudioMyRequestsPage,
+  EntitySageMakerStudioDomainCard,
+  EntitySageMakerStudioTeamEnvironmentCard,
+  EntitySageMakerStudioUserProfileCard,
+  EntitySageMakerStudioContent,
 } from './plugin';
+export {
+  SAGEMAKER_STUDIO_RESOURCE_TYPES,
+  isSageMakerStudioContentAvailable,
+  isStudioDomainCardAvailable,
+  isTeamEnvironmentCardAvailable,
+  isUserProfileCardAvailable,
+} from './filters';
+export { useEntityStudioStatus } from './hooks/useEntityStudioStatus';
 export * from './api/SageMakerStudioApi';
 export { SageMakerStudioClient } from './api/SageMakerStudioClient';
 export { RequirePermission } from './components/RequirePermission';

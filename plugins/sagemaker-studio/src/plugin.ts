@@ -16,6 +16,7 @@
 
 import {
   createApiFactory,
+  createComponentExtension,
   createPlugin,
   createRoutableExtension,
   discoveryApiRef,
@@ -23,7 +24,12 @@ import {
 } from '@backstage/core-plugin-api';
 import { sageMakerStudioApiRef } from './api/SageMakerStudioApi';
 import { SageMakerStudioClient } from './api/SageMakerStudioClient';
-import { myRequestsRouteRef, reviewRouteRef, rootRouteRef } from './routes';
+import {
+  entityContentRouteRef,
+  myRequestsRouteRef,
+  reviewRouteRef,
+  rootRouteRef,
+} from './routes';
 
 /**
  * The SageMaker Studio frontend plugin (legacy frontend system).
@@ -44,6 +50,7 @@ export const sageMakerStudioPlugin = createPlugin({
     root: rootRouteRef,
     review: reviewRouteRef,
     myRequests: myRequestsRouteRef,
+    entityContent: entityContentRouteRef,
   },
 });
 
@@ -88,5 +95,76 @@ export const SageMakerStudioMyRequestsPage = sageMakerStudioPlugin.provide(
     component: () =>
       import('./components/MyRequestsPage').then(m => m.MyRequestsPage),
     mountPoint: myRequestsRouteRef,
+  }),
+);
+
+/**
+ * The Studio domain card, for a `sagemaker-studio-domain` Resource page (use
+ * with `isStudioDomainCardAvailable` in an `EntitySwitch`).
+ *
+ * @public
+ */
+export const EntitySageMakerStudioDomainCard = sageMakerStudioPlugin.provide(
+  createComponentExtension({
+    name: 'EntitySageMakerStudioDomainCard',
+    component: {
+      lazy: () =>
+        import('./components/StudioDomainCard').then(m => m.StudioDomainCard),
+    },
+  }),
+);
+
+/**
+ * The team environment card, for a team's Group page or a
+ * `sagemaker-studio-team-environment` Resource page (use with
+ * `isTeamEnvironmentCardAvailable` in an `EntitySwitch`).
+ *
+ * @public
+ */
+export const EntitySageMakerStudioTeamEnvironmentCard =
+  sageMakerStudioPlugin.provide(
+    createComponentExtension({
+      name: 'EntitySageMakerStudioTeamEnvironmentCard',
+      component: {
+        lazy: () =>
+          import('./components/TeamEnvironmentCard').then(
+            m => m.TeamEnvironmentCard,
+          ),
+      },
+    }),
+  );
+
+/**
+ * The user profile card with "Open Studio", for a User page or a
+ * `sagemaker-studio-user-profile` Resource page (use with
+ * `isUserProfileCardAvailable` in an `EntitySwitch`).
+ *
+ * @public
+ */
+export const EntitySageMakerStudioUserProfileCard =
+  sageMakerStudioPlugin.provide(
+    createComponentExtension({
+      name: 'EntitySageMakerStudioUserProfileCard',
+      component: {
+        lazy: () =>
+          import('./components/UserProfileCard').then(m => m.UserProfileCard),
+      },
+    }),
+  );
+
+/**
+ * The "SageMaker Studio" entity tab gathering the cards that apply (use with
+ * `isSageMakerStudioContentAvailable` as the `EntityLayout.Route`'s `if`).
+ *
+ * @public
+ */
+export const EntitySageMakerStudioContent = sageMakerStudioPlugin.provide(
+  createRoutableExtension({
+    name: 'EntitySageMakerStudioContent',
+    component: () =>
+      import('./components/StudioEntityContent').then(
+        m => m.StudioEntityContent,
+      ),
+    mountPoint: entityContentRouteRef,
   }),
 );

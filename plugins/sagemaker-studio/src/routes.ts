@@ -40,3 +40,12 @@ export const reviewRouteRef = createRouteRef({
 export const myRequestsRouteRef = createRouteRef({
   id: 'sagemaker-studio:my-requests',
 });
+
+/**
+ * The "SageMaker Studio" tab of an entity page.
+ *
+ * @public
+ */
+export const entityContentRouteRef = createRouteRef({
+  id: 'sagemaker-studio:entity-content',
+});

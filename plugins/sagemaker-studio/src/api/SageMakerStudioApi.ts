@@ -17,10 +17,12 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
   ListResponse,
+  OpenStudioResponse,
   ProvisioningRequest,
   ProvisioningRequestPage,
   ProvisioningRequestStatus,
   StudioDomainSummary,
+  StudioEntityStatus,
 } from '@internal/plugin-sagemaker-studio-common';
 
 /**
@@ -51,6 +53,16 @@ export interface ProvisioningRequestReview {
 }
 
 /**
+ * Where to land when opening Studio.
+ *
+ * @public
+ */
+export interface OpenStudioOptions {
+  /** Opens this space of the profile instead of Studio's home page. */
+  spaceName?: string;
+}
+
+/**
  * What the frontend asks the SageMaker Studio backend. Never talks to AWS.
  *
  * @public
@@ -74,6 +86,23 @@ export interface SageMakerStudioApi {
     id: string,
     options: { comment?: string },
   ): Promise<ProvisioningRequest>;
+  /**
+   * What SageMaker Studio holds for a catalog entity (domain, team, user or
+   * their Resources), with per-source errors. Rejects with a
+   * `ResponseError` of 403 when the caller may not see the entity, 404 when
+   * the catalog does not know it.
+   */
+  getEntityStatus(entityRef: string): Promise<StudioEntityStatus>;
+  /**
+   * A short-lived presigned Studio URL for a user profile (or a User with
+   * one), for the profile's owner only. Rejects with a `ResponseError` of
+   * 403 for anyone else, 409 when the profile is not InService, 429 when
+   * over the limit.
+   */
+  openStudio(
+    entityRef: string,
+    options?: OpenStudioOptions,
+  ): Promise<OpenStudioResponse>;
 }
 
 /**

@@ -250,4 +250,167 @@ describe('SageMakerStudioClient', () => {
       expect(error.statusCode).toBe(500);
     });
   });
+
+  describe('getEntityStatus', () => {
+    const status = {
+      entityRef: 'user:default/dana-scientist',
+      domains: [],
+      teamEnvironments: [],
+      userProfiles: [],
+      errors: [
+        {
+          source: '111111111111/eu-west-1',
+          errorType: 'THROTTLED',
+          message: 'x',
+        },
+      ],
+    };
+
+    it('reads the status of an entity by its namespace, kind and name, each encoded', async () => {
+      let path = '';
+      server.use(
+        http.get(
+          `${base}/entity/:namespace/:kind/:name`,
+          ({ request: req }) => {
+            path = new URL(req.url).pathname;
+            return HttpResponse.json(status);
+          },
+        ),
+      );
+      await expect(
+        api.getEntityStatus('resource:my ns/a/b#c'),
+      ).resolves.toEqual(status);
+      expect(path).toBe(
+        '/api/sagemaker-studio/entity/my%20ns/resource/a%2Fb%23c',
+      );
+    });
+
+    it('throws a ResponseError carrying the 403 when the caller may not see the entity', async () => {
+      server.use(
+        http.get(`${base}/entity/:namespace/:kind/:name`, () =>
+          errorBody(403, 'NotAllowedError', 'You may not see this entity'),
+        ),
+      );
+      const error = await api
+        .getEntityStatus('user:default/dana-scientist')
+        .catch(e => e);
+      expect(error).toBeInstanceOf(ResponseError);
+      expect(error.statusCode).toBe(403);
+      expect(error.body.error.message).toBe('You may not see this entity');
+    });
+
+    it('throws a ResponseError carrying the 404 of an unknown entity', async () => {
+      server.use(
+        http.get(`${base}/entity/:namespace/:kind/:name`, () =>
+          errorBody(404, 'NotFoundError', 'No entity user:default/nobody'),
+        ),
+      );
+      const error = await api
+        .getEntityStatus('user:default/nobody')
+        .catch(e => e);
+      expect(error).toBeInstanceOf(ResponseError);
+      expect(error.statusCode).toBe(404);
+    });
+
+    it('throws a ResponseError on a 500', async () => {
+      server.use(
+        http.get(`${base}/entity/:namespace/:kind/:name`, () =>
+          errorBody(500, 'Error', 'boom'),
+        ),
+      );
+      const error = await api
+        .getEntityStatus('group:default/fraud-detection')
+        .catch(e => e);
+      expect(error).toBeInstanceOf(ResponseError);
+      expect(error.statusCode).toBe(500);
+    });
+  });
+
+  describe('openStudio', () => {
+    const openPath = `${base}/entity/:namespace/:kind/:name/open-studio`;
+
+    it('posts to the encoded open-studio route with the space and returns the URL', async () => {
+      let path = '';
+      let body: unknown;
+      server.use(
+        http.post(openPath, async ({ request: req }) => {
+          path = new URL(req.url).pathname;
+          body = await req.json();
+          return HttpResponse.json({
+            url: 'https://studio.example/auth?token=t',
+            expiresAt: '2026-11-26T10:05:00.000Z',
+          });
+        }),
+      );
+      await expect(
+        api.openStudio('resource:default/dana-scientist-user-profile', {
+          spaceName: 'my space',
+        }),
+      ).resolves.toEqual({
+        url: 'https://studio.example/auth?token=t',
+        expiresAt: '2026-11-26T10:05:00.000Z',
+      });
+      expect(path).toBe(
+        '/api/sagemaker-studio/entity/default/resource/dana-scientist-user-profile/open-studio',
+      );
+      expect(body).toEqual({ spaceName: 'my space' });
+    });
+
+    it('sends an empty body without a space', async () => {
+      let body: unknown;
+      server.use(
+        http.post(openPath, async ({ request: req }) => {
+          body = await req.json();
+          return HttpResponse.json({ url: 'u', expiresAt: 'e' });
+        }),
+      );
+      await api.openStudio('user:default/dana-scientist');
+      expect(body).toEqual({});
+    });
+
+    it.each([
+      [403, 'NotAllowedError', 'Only the owner of this profile may open it'],
+      [
+        409,
+        'ConflictError',
+        'Profile dana-scientist is Pending, not InService',
+      ],
+      [500, 'Error', 'boom'],
+    ])(
+      'throws a ResponseError carrying the %s and its message',
+      async (code, name, message) => {
+        server.use(http.post(openPath, () => errorBody(code, name, message)));
+        const error = await api
+          .openStudio('user:default/dana-scientist')
+          .catch(e => e);
+        expect(error).toBeInstanceOf(ResponseError);
+        expect(error.statusCode).toBe(code);
+        expect(error.body.error.message).toBe(message);
+      },
+    );
+
+    it('throws a ResponseError carrying the 429 and its Retry-After', async () => {
+      server.use(
+        http.post(openPath, () =>
+          HttpResponse.json(
+            {
+              error: {
+                name: 'TooManyRequestsError',
+                message: 'Try again in 30 s',
+              },
+              response: { statusCode: 429 },
+            },
+            { status: 429, headers: { 'Retry-After': '30' } },
+          ),
+        ),
+      );
+      const error = await api
+        .openStudio('user:default/dana-scientist')
+        .catch(e => e);
+      expect(error).toBeInstanceOf(ResponseError);
+      expect(error.statusCode).toBe(429);
+      expect(error.response.headers.get('Retry-After')).toBe('30');
+      expect(error.body.error.message).toBe('Try again in 30 s');
+    });
+  });
 });

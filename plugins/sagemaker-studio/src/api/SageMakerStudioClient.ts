@@ -15,15 +15,19 @@
  */
 
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { parseEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import {
   ListResponse,
+  OpenStudioResponse,
   ProvisioningRequest,
   ProvisioningRequestPage,
   StudioDomainSummary,
+  StudioEntityStatus,
 } from '@internal/plugin-sagemaker-studio-common';
 import {
   ListProvisioningRequestsOptions,
+  OpenStudioOptions,
   ProvisioningRequestReview,
   SageMakerStudioApi,
 } from './SageMakerStudioApi';
@@ -79,6 +83,19 @@ export class SageMakerStudioClient implements SageMakerStudioApi {
     return this.post(`/requests/${encodeURIComponent(id)}/cancel`, options);
   }
 
+  getEntityStatus(entityRef: string): Promise<StudioEntityStatus> {
+    return this.request(entityPath(entityRef));
+  }
+
+  openStudio(
+    entityRef: string,
+    options: OpenStudioOptions = {},
+  ): Promise<OpenStudioResponse> {
+    return this.post(`${entityPath(entityRef)}/open-studio`, {
+      ...(options.spaceName ? { spaceName: options.spaceName } : {}),
+    });
+  }
+
   private post<T>(path: string, body: unknown): Promise<T> {
     return this.request(path, {
       method: 'POST',
@@ -100,4 +117,10 @@ export class SageMakerStudioClient implements SageMakerStudioApi {
     }
     return (await response.json()) as T;
   }
+}
+
+/** `/entity/:namespace/:kind/:name` of an entity ref, each segment encoded. */
+function entityPath(entityRef: string): string {
+  const { kind, namespace, name } = parseEntityRef(entityRef);
+  return `/entity/${[namespace, kind, name].map(encodeURIComponent).join('/')}`;
 }
