@@ -367,7 +367,10 @@ export class RequestPolicy {
           `parameters.${key}: set by the platform, not by a request`,
         );
       }
-      const spec = offered[key];
+      // Own keys only: `constructor` or `toString` are not offered parameters.
+      const spec = Object.prototype.hasOwnProperty.call(offered, key)
+        ? offered[key]
+        : undefined;
       if (!spec) {
         const allowed = Object.keys(offered);
         throw new InputError(

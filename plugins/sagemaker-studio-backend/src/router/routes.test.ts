@@ -674,6 +674,7 @@ describe.each(databases.eachSupportedId())(
         [400, 'a terminate has no provisionedProductId', dana, dayTwo('terminate', noId), /^provisionedProductId: required for terminate/],
         [400, 'a terminate names a team', dana, dayTwo('terminate', { teamName: 'recommendations' }), /^teamName: not accepted for terminate/],
         [400, 'a terminate carries parameters', dana, dayTwo('terminate', { parameters: { EnvType: 'dev' } }), /^parameters\.EnvType: .* allowed: none/],
+        [400, 'a terminate carries an inherited name as a parameter', dana, dayTwo('terminate', { parameters: { constructor: 'x' } }), /^parameters\.constructor: .* allowed: none/],
         [404, 'an admin names a product that does not exist', ada, dayTwo('terminate', { provisionedProductId: 'pp-doesnotexist' }), /^provisionedProductId: no product pp-doesnotexist/],
       ])('returns %i when %s', async (status, _, who, body, message) => {
         const res = await ctx.client.create(who, { idempotencyKey: key(), ...body() });
