@@ -2,13 +2,15 @@
 # Copyright 2026 The SageMaker Studio Portal Authors
 # SPDX-License-Identifier: Apache-2.0
 #
-# Sets up and runs the product locally: dependencies, the local AWS sandbox
+# Sets up and runs the product locally on Node 24 (fetched when the machine
+# has another Node): dependencies, the local AWS sandbox
 # (with a demo estate) on 127.0.0.1:4580, the backend on :7007 and the app on
 # :3000. Ctrl-C stops everything.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
+ensure_node
 ensure_node_modules
 
 pids=()

@@ -8,7 +8,19 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
+ensure_node
+ensure_node_modules
 ensure_chromium
+
+# The check starts its own sandbox, backend and app: with one of their ports
+# taken it would test whatever answers there instead.
+for port in 4580 7007 3000; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "port $port is in use by another process (a sandbox, backend or app already running?): stop it and run again" >&2
+    echo "e2e: 0 passed, 1 failed"
+    exit 1
+  fi
+done
 
 LOGS=${E2E_LOGS:-$ROOT/e2e-artifacts/logs}
 mkdir -p "$LOGS"

@@ -2,11 +2,14 @@
 # Copyright 2026 The SageMaker Studio Portal Authors
 # SPDX-License-Identifier: Apache-2.0
 #
-# The full test suite, as CI runs it: installs what it needs (dependencies,
-# Debian's Chromium and PostgreSQL), checks the native module, type-checks,
-# lints, validates the CloudFormation, runs every Jest test (the database
-# tests against SQLite and a real PostgreSQL started here), then the
-# end-to-end check in headless Chromium. Prints `N passed, N failed`.
+# The full test suite, as CI runs it, on Node 24 (fetched from the npm
+# registry when the machine has another Node): installs what it needs
+# (dependencies, Debian's Chromium and PostgreSQL), checks the native module,
+# type-checks, lints, validates the CloudFormation, audits the runtime
+# dependencies for known vulnerabilities (critical ones in code we ship fail),
+# runs every Jest test (the database tests against SQLite and a real
+# PostgreSQL started here), then the end-to-end check in headless Chromium.
+# Prints `N passed, N failed`.
 set -uo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
@@ -29,6 +32,7 @@ step() {
   fi
 }
 
+ensure_node || { echo "Node $NODE_MAJOR is not available"; echo "0 passed, 1 failed"; exit 1; }
 ensure_node_modules || { echo "0 passed, 1 failed"; exit 1; }
 ensure_chromium
 
@@ -39,6 +43,7 @@ step "native modules load (better-sqlite3)" node -e "new (require('better-sqlite
 step "type-check (tsc)" $YARN tsc
 step "lint" $YARN backstage-cli repo lint
 step "CloudFormation: spec and security rules" node packages/cfn-tools/bin/sagemaker-studio-cfn validate cloudformation
+step "known vulnerabilities of the runtime dependencies (yarn npm audit)" bash scripts/audit.sh
 
 log "Jest: unit, integration and database tests (SQLite and PostgreSQL)"
 BACKSTAGE_TEST_DISABLE_DOCKER=1 \
