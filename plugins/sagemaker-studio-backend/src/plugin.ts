@@ -35,6 +35,7 @@ import { RequestNotifier } from './provisioning/RequestNotifier';
 import { DatabaseRequestStore } from './requests/DatabaseRequestStore';
 import { createRouter } from './router/createRouter';
 import { DefaultSageMakerStudioService } from './service/DefaultSageMakerStudioService';
+import { DefaultSageMakerStudioEntityService } from './service/DefaultSageMakerStudioEntityService';
 
 /**
  * The SageMaker Studio backend plugin: domain status, the provisioning
@@ -57,6 +58,7 @@ export const sageMakerStudioPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
+        cache: coreServices.cache,
         catalog: catalogServiceRef,
         notifications: notificationService,
         events: eventsServiceRef,
@@ -121,6 +123,20 @@ export const sageMakerStudioPlugin = createBackendPlugin({
             createLimiter: new SlidingWindowLimiter({
               what: 'new requests',
               limit: config.limits.requestsPerMinute,
+              windowMs: 60_000,
+            }),
+            entityService: DefaultSageMakerStudioEntityService.create({
+              config,
+              clients: deps.awsClients,
+              catalog: deps.catalog,
+              permissions: deps.permissions,
+              cache: deps.cache,
+              auditor: deps.auditor,
+              logger: deps.logger,
+            }),
+            openStudioLimiter: new SlidingWindowLimiter({
+              what: 'Studio sessions',
+              limit: config.limits.openStudioPerMinute,
               windowMs: 60_000,
             }),
           }),

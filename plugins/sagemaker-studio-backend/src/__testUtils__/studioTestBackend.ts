@@ -25,7 +25,8 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { LoggerService } from '@backstage/backend-plugin-api';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -167,11 +168,44 @@ export class ManualScheduler implements SchedulerService {
   }
 }
 
+/** A root logger that keeps every line, for tests on what is (not) logged. */
+function recordingRootLoggerFactory(logs: string[]) {
+  const make = (fields: object): LoggerService => {
+    const record =
+      (level: string) => (message: string, meta?: Error | object) => {
+        logs.push(
+          JSON.stringify({
+            level,
+            message,
+            ...fields,
+            ...(meta instanceof Error
+              ? { error: `${meta.name}: ${meta.message}` }
+              : meta),
+          }),
+        );
+      };
+    return {
+      error: record('error'),
+      warn: record('warn'),
+      info: record('info'),
+      debug: record('debug'),
+      child: (meta: object) => make({ ...fields, ...meta }),
+    };
+  };
+  return createServiceFactory({
+    service: coreServices.rootLogger,
+    deps: {},
+    factory: () => make({}),
+  });
+}
+
 /** Everything a test needs of a running SageMaker Studio backend. */
 export interface StudioTestBackend {
   server: any;
   scheduler: ManualScheduler;
   notifications: Array<{ recipients: any; payload: any }>;
+  /** Every line logged by the backend (auditor events included), with its meta, as JSON. */
+  logs: string[];
   /** Makes every scheduled wait (poll, back-off) due now. */
   passTime(): Promise<void>;
   stop(): Promise<void>;
@@ -217,8 +251,18 @@ export async function startStudioBackend(options: {
   products?: Record<string, object>;
   /** More `sageMakerStudio` settings, e.g. `limits`. */
   settings?: Record<string, object>;
+  /** More catalog entities; one with the ref of an ORG entity replaces it. */
+  entities?: Entity[];
 }): Promise<StudioTestBackend> {
   const scheduler = new ManualScheduler();
+  const logs: string[] = [];
+  const extra = options.entities ?? [];
+  const entities = [
+    ...ORG.filter(
+      e => !extra.some(x => stringifyEntityRef(x) === stringifyEntityRef(e)),
+    ),
+    ...extra,
+  ];
   const notifications: StudioTestBackend['notifications'] = [];
   const backend = await startTestBackend({
     features: [
@@ -229,7 +273,8 @@ export async function startStudioBackend(options: {
       mockServices.database.factory({ knex: options.knex }),
       permissionsFactory,
       scheduler.factory(),
-      catalogServiceMock.factory({ entities: ORG }),
+      catalogServiceMock.factory({ entities }),
+      recordingRootLoggerFactory(logs),
       createServiceFactory({
         service: notificationService,
         deps: {},
@@ -245,6 +290,7 @@ export async function startStudioBackend(options: {
     server: backend.server,
     scheduler,
     notifications,
+    logs,
     passTime: async () => {
       await options
         .knex('sagemaker_studio_requests')

@@ -25,6 +25,8 @@ import {
   SlidingWindowLimiter,
   TooManyRequestsError,
 } from '../limits/SlidingWindowLimiter';
+import { SageMakerStudioEntityService } from '../service/SageMakerStudioEntityService';
+import { createEntityRoutes } from './entityRoutes';
 
 /**
  * C0 and C1 controls, and the Unicode bidi marks, overrides and isolates
@@ -207,6 +209,10 @@ export async function createRouter(options: {
   service: SageMakerStudioService;
   /** Limits how many requests one person creates per window. */
   createLimiter: SlidingWindowLimiter;
+  /** Serves the entity routes (`/entity/...`). */
+  entityService: SageMakerStudioEntityService;
+  /** Limits how many Studio URLs one person asks for per window. */
+  openStudioLimiter: SlidingWindowLimiter;
 }): Promise<express.Router> {
   const { httpAuth, service, createLimiter } = options;
   const router = Router();
@@ -264,6 +270,14 @@ export async function createRouter(options: {
     const { comment } = parse(cancelBody, req.body ?? {});
     res.json(await service.cancelRequest({ credentials, id, comment }));
   });
+
+  router.use(
+    createEntityRoutes({
+      httpAuth,
+      entityService: options.entityService,
+      openStudioLimiter: options.openStudioLimiter,
+    }),
+  );
 
   return router;
 }

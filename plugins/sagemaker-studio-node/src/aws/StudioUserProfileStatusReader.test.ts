@@ -150,4 +150,17 @@ describe('StudioUserProfileStatusReader', () => {
       source: 'sagemaker:eu-west-1:user-profile/d-1/alice',
     });
   });
+
+  it('reads only the status with one DescribeUserProfile', async () => {
+    sageMaker
+      .on(DescribeUserProfileCommand, {
+        DomainId: 'd-1',
+        UserProfileName: 'alice',
+      })
+      .resolves({ Status: 'Updating' });
+    expect(
+      await reader().readStatus({ domainId: 'd-1', userProfileName: 'alice' }),
+    ).toBe('Updating');
+    expect(sageMaker.calls()).toHaveLength(1);
+  });
 });

@@ -60,6 +60,35 @@ export class StudioUserProfileStatusReader {
   ) {}
 
   /**
+   * Only the profile's status, with one DescribeUserProfile: what must be
+   * current before a presigned URL is issued. Throws a {@link StudioAwsReadError}.
+   */
+  async readStatus(options: {
+    domainId: string;
+    userProfileName: string;
+  }): Promise<string> {
+    const { clients, logger } = this.options;
+    const { domainId, userProfileName } = options;
+    const client = await clients.sageMaker();
+    try {
+      const profile = await client.send(
+        new DescribeUserProfileCommand({
+          DomainId: domainId,
+          UserProfileName: userProfileName,
+        }),
+      );
+      return profile.Status ?? 'Unknown';
+    } catch (error) {
+      throw studioAwsReadError({
+        error,
+        action: 'DescribeUserProfile',
+        source: `sagemaker:${clients.region}:user-profile/${domainId}/${userProfileName}`,
+        logger,
+      });
+    }
+  }
+
+  /**
    * The profile, the private spaces it owns and the apps of both. Calls:
    * DescribeUserProfile, ListSpaces of the domain (it cannot filter by
    * owner), ListApps of the profile, and ListApps per owned space.
