@@ -56,12 +56,13 @@ describe('annotation guards', () => {
     ).toBe(true);
   });
 
-  it('needs both the profile and the domain for the profile card', () => {
+  it('needs the profile name for the profile card; the domain is optional', () => {
+    expect(isSageMakerStudioUserProfileAvailable(entity({}))).toBe(false);
     expect(
       isSageMakerStudioUserProfileAvailable(
         entity({ [SAGEMAKER_STUDIO_USER_PROFILE_ANNOTATION]: 'dana' }),
       ),
-    ).toBe(false);
+    ).toBe(true);
     expect(
       isSageMakerStudioUserProfileAvailable(
         entity({

@@ -86,15 +86,14 @@ export function isSageMakerStudioTeamAvailable(entity: Entity): boolean {
 }
 
 /**
- * Whether the entity carries enough to show a user profile card.
+ * Whether the entity carries enough to show a user profile card: the profile
+ * name. The domain id is optional; without it the backend finds the profile
+ * through the user profile Resources the person owns in the catalog.
  *
  * @public
  */
 export function isSageMakerStudioUserProfileAvailable(entity: Entity): boolean {
-  return (
-    Boolean(annotation(entity, SAGEMAKER_STUDIO_USER_PROFILE_ANNOTATION)) &&
-    Boolean(annotation(entity, SAGEMAKER_STUDIO_DOMAIN_ID_ANNOTATION))
-  );
+  return Boolean(annotation(entity, SAGEMAKER_STUDIO_USER_PROFILE_ANNOTATION));
 }
 
 /**

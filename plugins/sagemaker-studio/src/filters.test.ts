@@ -80,7 +80,7 @@ describe('entity filters', () => {
     ).toBe(false);
   });
 
-  it('shows the profile card on Users and profile Resources with profile and domain', () => {
+  it('shows the profile card on Users and profile Resources that name a profile, with or without its domain', () => {
     expect(isUserProfileCardAvailable(entity('User', PROFILE))).toBe(true);
     expect(isUserProfileCardAvailable(entity('user', PROFILE))).toBe(true);
     expect(
@@ -92,7 +92,8 @@ describe('entity filters', () => {
       isUserProfileCardAvailable(
         entity('User', { 'sagemaker-studio.aws/user-profile': 'dana' }),
       ),
-    ).toBe(false);
+    ).toBe(true);
+    expect(isUserProfileCardAvailable(entity('User', {}))).toBe(false);
     expect(isUserProfileCardAvailable(entity('Group', PROFILE))).toBe(false);
   });
 
