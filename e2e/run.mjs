@@ -276,6 +276,59 @@ try {
     },
   );
 
+  await check(
+    'dana: her own page shows her profile InService, and Open Studio opens Studio in a new tab',
+    dana,
+    async () => {
+      const deadline = Date.now() + 60_000;
+      for (;;) {
+        await dana.goto(`${baseUrl}/catalog/default/user/dana-scientist`, {
+          waitUntil: 'domcontentloaded',
+        });
+        const ready = await dana
+          .getByRole('button', { name: 'Open Studio' })
+          .first()
+          .waitFor({ timeout: 15_000 })
+          .then(() =>
+            dana
+              .getByRole('button', { name: 'Open Studio' })
+              .first()
+              .isEnabled(),
+            () => false,
+          );
+        if (ready) break;
+        if (Date.now() > deadline)
+          throw new Error('Open Studio never became available on her page');
+      }
+      await dana.getByText('InService').first().waitFor({ timeout: 30_000 });
+      await shot(dana, 'dana-user-page-profile');
+      const [studio] = await Promise.all([
+        dana.context().waitForEvent('page', { timeout: 30_000 }),
+        dana.getByRole('button', { name: 'Open Studio' }).first().click(),
+      ]);
+      await studio.waitForLoadState('domcontentloaded');
+      if (!/\/studio\//.test(studio.url()))
+        throw new Error(`Open Studio went to ${studio.url()}`);
+      await shot(studio, 'dana-studio-opened');
+      await studio.close();
+    },
+  );
+
+  await check(
+    'dana: the fraud-detection team page shows the environment and its members',
+    dana,
+    async () => {
+      await dana.goto(`${baseUrl}/catalog/default/group/fraud-detection`, {
+        waitUntil: 'domcontentloaded',
+      });
+      await dana
+        .getByText('dana-scientist')
+        .first()
+        .waitFor({ timeout: 60_000 });
+      await shot(dana, 'fraud-detection-team-page');
+    },
+  );
+
   await check('dana: upgrades her profile from v1 to v2', dana, async () => {
     // Her profile shows up once the catalog has read it from Service Catalog.
     const deadline = Date.now() + 60_000;
