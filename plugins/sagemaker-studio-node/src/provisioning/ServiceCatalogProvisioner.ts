@@ -365,10 +365,12 @@ export class ServiceCatalogProvisioner implements SageMakerStudioProvisioner {
     let detail: RecordDetail | undefined;
     let pageToken: string | undefined;
     do {
+      const command = new DescribeRecordCommand({
+        Id: recordId,
+        PageToken: pageToken,
+      });
       const out = await this.call('Reading the provisioning record', client =>
-        client.send(
-          new DescribeRecordCommand({ Id: recordId, PageToken: pageToken }),
-        ),
+        client.send(command),
       );
       detail = out.RecordDetail;
       for (const output of out.RecordOutputs ?? []) {
