@@ -26,6 +26,7 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import CloudIcon from '@material-ui/icons/Cloud';
 import AssignmentTurnedInIcon from '@material-ui/icons/AssignmentTurnedIn';
 import ListAltIcon from '@material-ui/icons/ListAlt';
@@ -137,6 +138,17 @@ const entityContent = EntityContentBlueprint.make({
   },
 });
 
+/** Shows the signed-in person, read-only, in the user profile template. */
+const signedInUserField = FormFieldBlueprint.make({
+  name: 'signed-in-user',
+  params: {
+    field: () =>
+      import('./components/SignedInUserField/formField').then(
+        m => m.signedInUserFormField,
+      ),
+  },
+});
+
 /**
  * The SageMaker Studio plugin for the new frontend system.
  *
@@ -161,5 +173,6 @@ export default createFrontendPlugin({
     teamEnvironmentCard,
     userProfileCard,
     entityContent,
+    signedInUserField,
   ],
 });
