@@ -289,11 +289,12 @@ try {
           .getByRole('button', { name: 'Open Studio' })
           .first()
           .waitFor({ timeout: 15_000 })
-          .then(() =>
-            dana
-              .getByRole('button', { name: 'Open Studio' })
-              .first()
-              .isEnabled(),
+          .then(
+            () =>
+              dana
+                .getByRole('button', { name: 'Open Studio' })
+                .first()
+                .isEnabled(),
             () => false,
           );
         if (ready) break;
@@ -322,9 +323,13 @@ try {
         waitUntil: 'domcontentloaded',
       });
       await dana
-        .getByText('dana-scientist')
+        .getByRole('link', { name: 'team-fraud-detection-dev' })
         .first()
         .waitFor({ timeout: 60_000 });
+      await dana
+        .getByRole('link', { name: 'dana-scientist', exact: true })
+        .first()
+        .waitFor({ timeout: 30_000 });
       await shot(dana, 'fraud-detection-team-page');
     },
   );
