@@ -326,8 +326,10 @@ try {
         .getByRole('link', { name: 'team-fraud-detection-dev' })
         .first()
         .waitFor({ timeout: 60_000 });
+      // Her profile among the members, in the card's table (not the graph).
       await dana
-        .getByRole('link', { name: 'dana-scientist', exact: true })
+        .getByRole('cell', { name: 'dana-scientist' })
+        .filter({ visible: true })
         .first()
         .waitFor({ timeout: 30_000 });
       await shot(dana, 'fraud-detection-team-page');
