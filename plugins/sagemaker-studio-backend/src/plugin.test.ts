@@ -24,19 +24,14 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import {
-  coreServices,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { mockClient } from 'aws-sdk-client-mock';
 import request from 'supertest';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { sageMakerStudioPlugin } from './plugin';
+import { permissionsFactory } from './__testUtils__/studioTestBackend';
 
 const sageMaker = mockClient(SageMakerClient);
 
-const ADMIN = 'user:default/ada-admin';
 const SCIENTIST = 'user:default/dana-scientist';
 
 const config = {
@@ -56,26 +51,6 @@ const config = {
     ],
   },
 };
-
-/** Allows everything except admin permissions, which only ADMIN holds. */
-const permissionsFactory = createServiceFactory({
-  service: coreServices.permissions,
-  deps: {},
-  factory: () => ({
-    authorize: async (requests: any[], options: any) =>
-      requests.map(r => ({
-        result:
-          [
-            'sagemaker-studio.request.review',
-            'sagemaker-studio.estate.read',
-          ].includes(r.permission.name) &&
-          options.credentials.principal.userEntityRef !== ADMIN
-            ? AuthorizeResult.DENY
-            : AuthorizeResult.ALLOW,
-      })),
-    authorizeConditional: async () => [],
-  }),
-});
 
 async function start() {
   const { server } = await startTestBackend({

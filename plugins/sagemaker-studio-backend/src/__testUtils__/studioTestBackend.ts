@@ -108,7 +108,7 @@ export const ORG: Entity[] = [
 ];
 
 /** Admin permissions for the admin group, everything else for everyone (the policy's shape). */
-const permissionsFactory = createServiceFactory({
+export const permissionsFactory = createServiceFactory({
   service: coreServices.permissions,
   deps: {},
   factory: () => ({
