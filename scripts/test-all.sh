@@ -43,6 +43,14 @@ step "native modules load (better-sqlite3)" node -e "new (require('better-sqlite
 step "type-check (tsc)" $YARN tsc
 step "lint" $YARN backstage-cli repo lint
 step "CloudFormation: spec and security rules" node packages/cfn-tools/bin/sagemaker-studio-cfn validate cloudformation
+# AWS's own linter, beside ours, where the machine has it (no PyPI here to install it).
+CFN_LINT=$(command -v cfn-lint || ls "$HOME"/.pyenv/shims/cfn-lint 2>/dev/null | head -n 1)
+if [ -n "$CFN_LINT" ]; then
+  step "CloudFormation: cfn-lint $("$CFN_LINT" --version | cut -d' ' -f2) (errors fail, warnings shown)" \
+    "$CFN_LINT" --non-zero-exit-code error cloudformation/*.yaml cloudformation/*/*.yaml
+else
+  log "cfn-lint is not installed on this machine; skipped (the project's validator above still ran)"
+fi
 step "known vulnerabilities of the runtime dependencies (yarn npm audit)" bash scripts/audit.sh
 
 log "Jest: unit, integration and database tests (SQLite and PostgreSQL)"
