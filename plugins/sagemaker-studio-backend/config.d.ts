@@ -5,11 +5,14 @@
 export interface Config {
   /** Settings of the SageMaker Studio plugin set (see also the -node package's schema). */
   sageMakerStudio: {
-    /** The compliance sweep over SageMaker work. */
+    /**
+     * Reserved for the compliance sweep over SageMaker work, which is not built
+     * yet: the backend accepts these keys and does nothing with them.
+     */
     sweep?: {
-      /** Whether the backend sweeps SageMaker for rule breaks on a schedule. Default true. */
+      /** Whether the sweep runs (not built yet). */
       enabled?: boolean;
-      /** How often, in minutes. Default 15. */
+      /** How often, in minutes (not built yet). */
       frequencyMinutes?: number;
     };
   };
