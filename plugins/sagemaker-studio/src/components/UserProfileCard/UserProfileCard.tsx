@@ -268,10 +268,7 @@ export function UserProfileCard() {
   if (!isSageMakerStudioUserProfileAvailable(entity)) {
     return (
       <MissingAnnotationEmptyState
-        annotation={[
-          SAGEMAKER_STUDIO_USER_PROFILE_ANNOTATION,
-          SAGEMAKER_STUDIO_DOMAIN_ID_ANNOTATION,
-        ].filter(a => !getSageMakerStudioAnnotation(entity, a))}
+        annotation={SAGEMAKER_STUDIO_USER_PROFILE_ANNOTATION}
       />
     );
   }
