@@ -10,6 +10,17 @@ export interface Config {
     /** The AWS account of the products; the main account of the `aws:` block when absent. */
     accountId?: string;
     /**
+     * Every account and region whose Studio estate is read (entity pages,
+     * catalog, compliance). Credentials per account come from the `aws:` block.
+     * When absent, only the home `accountId` and `region` are read.
+     */
+    accounts?: Array<{
+      /** 12-digit account id; the `aws:` block's main account when absent. */
+      accountId?: string;
+      /** Regions to read in that account; the home region when absent. */
+      regions?: string[];
+    }>;
+    /**
      * Points every AWS client at this endpoint instead of AWS (the local sandbox,
      * e.g. http://127.0.0.1:4580). For development and tests only.
      */

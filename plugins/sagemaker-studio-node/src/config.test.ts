@@ -82,6 +82,33 @@ describe('readSageMakerStudioConfig', () => {
       'sageMakerStudio.endpoint',
       'not allowed',
     ],
+    [{ ...valid, accounts: [] }, 'sageMakerStudio.accounts', 'is empty'],
+    [
+      { ...valid, accounts: [{ accountId: '12' }] },
+      'sageMakerStudio.accounts[0].accountId',
+      '12-digit',
+    ],
+    [
+      { ...valid, accounts: [{ accountId: '111111111111', regions: ['x'] }] },
+      'sageMakerStudio.accounts[0].regions',
+      'not an AWS region',
+    ],
+    [
+      {
+        ...valid,
+        accounts: [
+          { accountId: '111111111111' },
+          { accountId: '111111111111', regions: ['eu-west-1', 'us-east-1'] },
+        ],
+      },
+      'sageMakerStudio.accounts[1].regions',
+      '111111111111/us-east-1 is listed twice',
+    ],
+    [
+      { ...valid, accounts: [{ region: 'us-east-1' }] },
+      'sageMakerStudio.accounts[0].region',
+      'unknown key',
+    ],
   ] as Array<[JsonValue, string, string]>)(
     'rejects %j naming %s',
     (input, key, problem) => {
@@ -95,6 +122,31 @@ describe('readSageMakerStudioConfig', () => {
     expect(() => readSageMakerStudioConfig(new ConfigReader({}))).toThrow(
       'Invalid config sageMakerStudio: missing',
     );
+  });
+
+  describe('accounts and regions read', () => {
+    it('reads the home account and region when no accounts are listed', () => {
+      expect(read(valid).targets).toEqual([
+        { accountId: '111122223333', region: valid.region },
+      ]);
+    });
+
+    it('lists every account and region, the home region by default', () => {
+      const config = read({
+        ...valid,
+        accounts: [
+          { accountId: '111111111111', regions: ['us-east-1', 'eu-west-1'] },
+          { accountId: '222222222222' },
+          { regions: ['ap-southeast-2'] },
+        ],
+      });
+      expect(config.targets).toEqual([
+        { accountId: '111111111111', region: 'us-east-1' },
+        { accountId: '111111111111', region: 'eu-west-1' },
+        { accountId: '222222222222', region: valid.region },
+        { region: 'ap-southeast-2' },
+      ]);
+    });
   });
 
   describe('entity route settings', () => {

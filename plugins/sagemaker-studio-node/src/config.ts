@@ -42,14 +42,41 @@ export interface SageMakerStudioProductConfig {
 }
 
 /**
+ * One account and region the plugin set reads SageMaker Studio from.
+ *
+ * @public
+ */
+export interface SageMakerStudioAwsTarget {
+  /** The AWS account; the main account of the `aws:` block when absent. */
+  accountId?: string;
+  region: string;
+}
+
+/**
+ * Names a target in source names, cache keys and logs: `<account>/<region>`,
+ * with `default` for the `aws:` block's main account.
+ *
+ * @public
+ */
+export function sageMakerStudioTargetKey(target: SageMakerStudioAwsTarget) {
+  return `${target.accountId ?? 'default'}/${target.region}`;
+}
+
+/**
  * The plugin set's settings, read and checked once.
  *
  * @public
  */
 export interface SageMakerStudioConfig {
+  /** The region of the Service Catalog products (the home region). */
   region: string;
   /** The AWS account the products live in; the main account of the `aws:` block when absent. */
   accountId?: string;
+  /**
+   * Every account and region whose Studio estate is read (entity routes,
+   * catalog, compliance sweep). Defaults to the home account and region.
+   */
+  targets: SageMakerStudioAwsTarget[];
   /** Points every AWS client at another endpoint (the local sandbox); never set in production. */
   endpoint?: string;
   /** Entity ref of the data-science admin group. */
@@ -113,6 +140,7 @@ export type SageMakerStudioPlatformParameter =
 const TOP_LEVEL_KEYS = [
   'region',
   'accountId',
+  'accounts',
   'endpoint',
   'adminGroup',
   'products',
@@ -331,6 +359,64 @@ function readOpenStudio(
   };
 }
 
+const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/;
+const ACCOUNT_PATTERN = /^\d{12}$/;
+
+function readTargets(
+  config: Config,
+  home: SageMakerStudioAwsTarget,
+): SageMakerStudioAwsTarget[] {
+  const accounts = config.getOptionalConfigArray('accounts');
+  if (!accounts) {
+    return [home];
+  }
+  if (accounts.length === 0) {
+    throw new SageMakerStudioConfigError(
+      `${SAGEMAKER_STUDIO_CONFIG_ROOT}.accounts`,
+      'is empty; list at least one account, or remove the key to read the home account and region',
+    );
+  }
+  const targets: SageMakerStudioAwsTarget[] = [];
+  const seen = new Set<string>();
+  accounts.forEach((account, index) => {
+    const prefix = `${SAGEMAKER_STUDIO_CONFIG_ROOT}.accounts[${index}]`;
+    rejectUnknownKeys(account, prefix, ['accountId', 'regions']);
+    const accountId = account.getOptionalString('accountId');
+    if (accountId !== undefined && !ACCOUNT_PATTERN.test(accountId)) {
+      throw new SageMakerStudioConfigError(
+        `${prefix}.accountId`,
+        `"${accountId}" is not a 12-digit AWS account id`,
+      );
+    }
+    const regions = account.getOptionalStringArray('regions') ?? [home.region];
+    if (regions.length === 0) {
+      throw new SageMakerStudioConfigError(
+        `${prefix}.regions`,
+        'is empty; list at least one region, or remove the key for the home region',
+      );
+    }
+    for (const region of regions) {
+      if (!REGION_PATTERN.test(region)) {
+        throw new SageMakerStudioConfigError(
+          `${prefix}.regions`,
+          `"${region}" is not an AWS region; expected e.g. us-east-1`,
+        );
+      }
+      const target = { ...(accountId ? { accountId } : {}), region };
+      const key = sageMakerStudioTargetKey(target);
+      if (seen.has(key)) {
+        throw new SageMakerStudioConfigError(
+          `${prefix}.regions`,
+          `${key} is listed twice; each account and region may appear once`,
+        );
+      }
+      seen.add(key);
+      targets.push(target);
+    }
+  });
+  return targets;
+}
+
 function readEndpoint(config: Config): string | undefined {
   const endpoint = config.getOptionalString('endpoint');
   if (endpoint === undefined) {
@@ -373,14 +459,14 @@ export function readSageMakerStudioConfig(
   rejectUnknownKeys(config, SAGEMAKER_STUDIO_CONFIG_ROOT, TOP_LEVEL_KEYS);
 
   const region = config.getOptionalString('region');
-  if (!region || !/^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d$/.test(region)) {
+  if (!region || !REGION_PATTERN.test(region)) {
     throw new SageMakerStudioConfigError(
       `${SAGEMAKER_STUDIO_CONFIG_ROOT}.region`,
       `"${region ?? ''}" is not an AWS region; expected e.g. us-east-1`,
     );
   }
   const accountId = config.getOptionalString('accountId');
-  if (accountId !== undefined && !/^\d{12}$/.test(accountId)) {
+  if (accountId !== undefined && !ACCOUNT_PATTERN.test(accountId)) {
     throw new SageMakerStudioConfigError(
       `${SAGEMAKER_STUDIO_CONFIG_ROOT}.accountId`,
       `"${accountId}" is not a 12-digit AWS account id`,
@@ -399,6 +485,10 @@ export function readSageMakerStudioConfig(
   return {
     region,
     accountId,
+    targets: readTargets(config, {
+      ...(accountId ? { accountId } : {}),
+      region,
+    }),
     endpoint: readEndpoint(config),
     adminGroup,
     products: readProducts(config.getOptionalConfig('products')),

@@ -18,7 +18,11 @@ import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { ServiceCatalogClient } from '@aws-sdk/client-service-catalog';
 import { SecurityHubClient } from '@aws-sdk/client-securityhub';
 import { AwsCredentialsManager } from '@backstage/integration-aws-node';
-import { SageMakerStudioConfig } from '../config';
+import {
+  SageMakerStudioAwsTarget,
+  SageMakerStudioConfig,
+  sageMakerStudioTargetKey,
+} from '../config';
 
 /** Sent with every call so AWS-side logs show where calls come from. */
 export const SAGEMAKER_STUDIO_USER_AGENT = 'backstage-plugin-sagemaker-studio';
@@ -30,20 +34,66 @@ type ClientConstructor<T> = new (options: any) => T;
  * config block, region and account from our config, and the endpoint
  * override (the local sandbox) applied to every client in one place.
  *
+ * An instance is scoped to one account and region: the home one (where the
+ * Service Catalog products are) unless made with {@link SageMakerStudioAwsClients.forTarget}.
+ *
  * @public
  */
 export class SageMakerStudioAwsClients {
   private readonly cache = new Map<ClientConstructor<unknown>, unknown>();
+  private readonly scoped = new Map<string, SageMakerStudioAwsClients>();
+  private readonly target: SageMakerStudioAwsTarget;
 
   constructor(
     private readonly options: {
       config: SageMakerStudioConfig;
       credentialsManager: AwsCredentialsManager;
+      target?: SageMakerStudioAwsTarget;
     },
-  ) {}
+  ) {
+    const { config } = options;
+    this.target = options.target ?? {
+      ...(config.accountId ? { accountId: config.accountId } : {}),
+      region: config.region,
+    };
+  }
 
   get region(): string {
-    return this.options.config.region;
+    return this.target.region;
+  }
+
+  /** The configured account; undefined for the `aws:` block's main account. */
+  get accountId(): string | undefined {
+    return this.target.accountId;
+  }
+
+  /** `<account>/<region>`, see {@link sageMakerStudioTargetKey}. */
+  get targetKey(): string {
+    return sageMakerStudioTargetKey(this.target);
+  }
+
+  /** Every account and region the estate is read from (`sageMakerStudio.accounts`). */
+  targets(): SageMakerStudioAwsTarget[] {
+    return this.options.config.targets;
+  }
+
+  /** Clients for one account and region; instances are reused per target. */
+  forTarget(target: SageMakerStudioAwsTarget): SageMakerStudioAwsClients {
+    const key = sageMakerStudioTargetKey(target);
+    if (key === this.targetKey) {
+      return this;
+    }
+    let clients = this.scoped.get(key);
+    if (!clients) {
+      clients = new SageMakerStudioAwsClients({ ...this.options, target });
+      this.scoped.set(key, clients);
+    }
+    return clients;
+  }
+
+  /** Clients for every configured target, in config order. */
+  forEachTarget(): SageMakerStudioAwsClients[] {
+    return this.targets().map(target => this.forTarget(target));
   }
 
   sageMaker(): Promise<SageMakerClient> {
@@ -65,10 +115,10 @@ export class SageMakerStudioAwsClients {
     }
     const { config, credentialsManager } = this.options;
     const credentials = await credentialsManager.getCredentialProvider(
-      config.accountId ? { accountId: config.accountId } : undefined,
+      this.target.accountId ? { accountId: this.target.accountId } : undefined,
     );
     const client = new Client({
-      region: config.region,
+      region: this.target.region,
       customUserAgent: SAGEMAKER_STUDIO_USER_AGENT,
       credentialDefaultProvider: () => credentials.sdkCredentialProvider,
       ...(config.endpoint ? { endpoint: config.endpoint } : {}),
