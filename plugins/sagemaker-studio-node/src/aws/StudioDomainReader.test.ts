@@ -32,6 +32,7 @@ function reader() {
   const clients = new SageMakerStudioAwsClients({
     config: {
       region: 'eu-west-1',
+      targets: [{ region: 'eu-west-1' }],
       adminGroup: 'group:default/admins',
       products: {} as any,
       platformParameters: {},

@@ -24,6 +24,7 @@ export function fakeClients(
   return new SageMakerStudioAwsClients({
     config: {
       region: 'eu-west-1',
+      targets: [{ region: config.region ?? 'eu-west-1' }],
       adminGroup: 'group:default/admins',
       products: {
         studioDomain: { productName: 'Domain', requiresApproval: true },
