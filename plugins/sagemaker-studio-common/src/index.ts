@@ -29,3 +29,4 @@ export * from './products';
 export * from './productInputs';
 export * from './types';
 export * from './entityStatus';
+export * from './complianceApi';
