@@ -62,6 +62,23 @@ export const SAGEMAKER_STUDIO_ARN_ANNOTATION = 'sagemaker-studio.aws/arn';
 export const SAGEMAKER_STUDIO_PROVISIONED_PRODUCT_ANNOTATION =
   'sagemaker-studio.aws/provisioned-product-id';
 
+/**
+ * The AWS account (12 digits) an entity's resource lives in, taken from its
+ * ARN. Entities without it are read in the home account.
+ *
+ * @public
+ */
+export const SAGEMAKER_STUDIO_ACCOUNT_ID_ANNOTATION =
+  'sagemaker-studio.aws/account-id';
+
+/**
+ * The AWS region (e.g. `us-east-1`) an entity's resource lives in, taken
+ * from its ARN. Entities without it are read in the home region.
+ *
+ * @public
+ */
+export const SAGEMAKER_STUDIO_REGION_ANNOTATION = 'sagemaker-studio.aws/region';
+
 function annotation(entity: Entity, key: string): string | undefined {
   const value = entity.metadata.annotations?.[key]?.trim();
   return value ? value : undefined;

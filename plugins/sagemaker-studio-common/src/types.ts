@@ -32,6 +32,8 @@ export interface StudioDomainSummary {
   vpcId?: string;
   subnetIds?: string[];
   url?: string;
+  /** The account the domain lives in (from its ARN). */
+  accountId?: string;
   region: string;
   createdAt?: string;
 }
@@ -265,6 +267,10 @@ export interface SourceError {
     | 'UNAVAILABLE'
     | 'UNKNOWN';
   message: string;
+  /** The AWS account whose read failed, when the source is one account and region. */
+  accountId?: string;
+  /** The AWS region whose read failed, with `accountId`. */
+  region?: string;
 }
 
 /**
