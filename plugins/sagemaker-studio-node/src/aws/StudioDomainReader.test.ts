@@ -24,6 +24,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { SageMakerStudioAwsClients } from './SageMakerStudioAwsClients';
 import { StudioDomainReader } from './StudioDomainReader';
+import { STUDIO_AWS_FAILURE_MESSAGES } from './studioAwsErrors';
 import { toSourceError } from './translateAwsError';
 
 const sageMaker = mockClient(SageMakerClient);
@@ -86,6 +87,7 @@ describe('StudioDomainReader', () => {
       domainName: 'name-d-two',
       appNetworkAccessType: 'VpcOnly',
       kmsKeyId: 'key-1',
+      accountId: '111122223333',
       region: 'eu-west-1',
     });
     expect(sageMaker.commandCalls(ListDomainsCommand)).toHaveLength(2);
@@ -116,9 +118,11 @@ describe('StudioDomainReader', () => {
       {
         source: 'sagemaker:eu-west-1:domain/d-slow',
         errorType: 'THROTTLED',
-        message: expect.stringContaining('throttled'),
+        message: STUDIO_AWS_FAILURE_MESSAGES.THROTTLED,
       },
     ]);
+    // AWS's own text stays in the log.
+    expect(JSON.stringify(errors)).not.toContain('Rate exceeded');
   });
 
   it('turns ResourceNotFound into NotFoundError', async () => {

@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   DescribeDomainCommand,
   DescribeDomainCommandOutput,
@@ -24,7 +25,9 @@ import {
   StudioDomainSummary,
 } from '@internal/plugin-sagemaker-studio-common';
 import { SageMakerStudioAwsClients } from './SageMakerStudioAwsClients';
-import { toSourceError, translateAwsError } from './translateAwsError';
+import { studioAwsReadError, toStudioSourceError } from './studioAwsErrors';
+import { locationOfArn } from './studioReadHelpers';
+import { translateAwsError } from './translateAwsError';
 
 /** ListDomains' largest page; the default (10) costs a call per ten domains. */
 const LIST_DOMAINS_PAGE_SIZE = 100;
@@ -69,10 +72,15 @@ export class StudioDomainReader {
       if (result.status === 'fulfilled') {
         response.items.push(result.value);
       } else {
+        const source = `sagemaker:${this.clients.region}:domain/${domainIds[index]}`;
         response.errors.push(
-          toSourceError(
-            `sagemaker:${this.clients.region}:domain/${domainIds[index]}`,
-            result.reason,
+          toStudioSourceError(
+            studioAwsReadError({
+              error: result.reason,
+              action: 'DescribeDomain',
+              source,
+              logger: this.logger,
+            }),
           ),
         );
       }
@@ -101,8 +109,21 @@ export class StudioDomainReader {
       vpcId: output.VpcId,
       subnetIds: output.SubnetIds,
       url: output.Url,
+      ...accountOf(output.DomainArn, this.clients.accountId),
       region: this.clients.region,
       createdAt: output.CreationTime?.toISOString(),
     };
   }
+}
+
+/** The account of an ARN, else the configured one; nothing when neither says. */
+function accountOf(
+  arn: string | undefined,
+  configured: string | undefined,
+): { accountId?: string } {
+  const { accountId } = locationOfArn(arn, {
+    accountId: configured ?? '',
+    region: '',
+  });
+  return accountId ? { accountId } : {};
 }

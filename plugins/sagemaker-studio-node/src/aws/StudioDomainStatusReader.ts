@@ -118,7 +118,7 @@ export class StudioDomainStatusReader {
     ]);
     return {
       ...locationOfArn(domain.DomainArn, {
-        accountId: '',
+        accountId: clients.accountId ?? '',
         region: clients.region,
       }),
       domainId: domain.DomainId ?? domainId,

@@ -156,7 +156,7 @@ export class StudioUserProfileStatusReader {
     );
     return {
       ...locationOfArn(profile.UserProfileArn, {
-        accountId: '',
+        accountId: clients.accountId ?? '',
         region: clients.region,
       }),
       domainId,

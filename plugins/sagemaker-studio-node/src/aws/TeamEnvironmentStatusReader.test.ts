@@ -183,6 +183,47 @@ describe('TeamEnvironmentStatusReader', () => {
     ]);
   });
 
+  it('reads the members of every team with one ListTags per profile, whatever the number of teams', async () => {
+    sageMaker.on(ListDomainsCommand).resolves({
+      Domains: [
+        {
+          DomainId: 'd-1',
+          DomainArn: 'arn:aws:sagemaker:eu-west-1:111122223333:domain/d-1',
+        },
+      ],
+    });
+    sageMaker.on(ListUserProfilesCommand).resolves({
+      UserProfiles: [
+        { DomainId: 'd-1', UserProfileName: 'alice', Status: 'InService' },
+        { DomainId: 'd-1', UserProfileName: 'carol', Status: 'Pending' },
+        { DomainId: 'd-1', UserProfileName: 'nobody', Status: 'InService' },
+      ],
+    });
+    sageMaker.on(ListTagsCommand).callsFake(input => ({
+      Tags: input.ResourceArn.endsWith('/alice')
+        ? [{ Key: 'TeamName', Value: 'fraud' }]
+        : input.ResourceArn.endsWith('/carol')
+        ? [{ Key: 'TeamName', Value: 'reco' }]
+        : [],
+    }));
+
+    expect(await reader().readMembersOfEveryTeam()).toEqual([
+      {
+        teamName: 'fraud',
+        userProfileName: 'alice',
+        status: 'InService',
+        domainId: 'd-1',
+      },
+      {
+        teamName: 'reco',
+        userProfileName: 'carol',
+        status: 'Pending',
+        domainId: 'd-1',
+      },
+    ]);
+    expect(sageMaker.commandCalls(ListTagsCommand)).toHaveLength(3);
+  });
+
   it('reports a throttled search as THROTTLED', async () => {
     serviceCatalog
       .on(SearchProvisionedProductsCommand)

@@ -134,12 +134,29 @@ export class TeamEnvironmentStatusReader {
 
   /**
    * The Studio user profiles tagged with the team, in every domain of the
-   * region: ListDomains, ListUserProfiles, and one ListTags per profile
-   * (SageMaker has no batch tag read).
+   * account and region (see {@link TeamEnvironmentStatusReader.readMembersOfEveryTeam}).
    */
   async readTeamMembers(teamName: string): Promise<Member[]> {
+    const all = await this.readMembersOfEveryTeam();
+    return all
+      .filter(p => p.teamName === teamName)
+      .map(({ teamName: _team, ...member }) => member);
+  }
+
+  /**
+   * Every Studio user profile with a `TeamName` tag, in every domain of the
+   * account and region, with its team: ListDomains, ListUserProfiles, and
+   * one ListTags per profile. SageMaker has no batch tag read: neither
+   * ListUserProfiles nor DescribeUserProfile returns tags, and Search does
+   * not cover user profiles. One read serves every team, so a caller that
+   * keeps it (the entity service caches it per account and region) pays the
+   * ListTags calls once for all team pages rather than once per team.
+   */
+  async readMembersOfEveryTeam(): Promise<
+    Array<Member & { teamName: string }>
+  > {
     const { clients } = this.options;
-    const source = `sagemaker:${clients.region}:team/${teamName}/user-profiles`;
+    const source = `sagemaker:${clients.region}:user-profiles`;
     const domains = await this.guard('ListDomains', source, async () => {
       const client = await clients.sageMaker();
       const refs: Array<{ domainId: string; arn: string }> = [];
@@ -168,8 +185,9 @@ export class TeamEnvironmentStatusReader {
       throw new StudioAwsReadError('UNAVAILABLE', source);
     }
     return items
-      .filter(p => p.tags[TEAM_TAG] === teamName)
+      .filter(p => p.tags[TEAM_TAG])
       .map(p => ({
+        teamName: p.tags[TEAM_TAG],
         userProfileName: p.userProfileName,
         status: p.status,
         domainId: p.domainId,
@@ -194,7 +212,7 @@ export class TeamEnvironmentStatusReader {
     const prefix = SSM_PARAMETER_PREFIX.exec(outputs.SsmParameterPrefix ?? '');
     return {
       ...locationOfArn(product.arn, {
-        accountId: '',
+        accountId: this.options.clients.accountId ?? '',
         region: this.options.clients.region,
       }),
       teamName:

@@ -14,7 +14,13 @@
  * limitations under the License.
  */
 
-import { AwsLocation } from '@internal/plugin-sagemaker-studio-common';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  AwsLocation,
+  SourceError,
+} from '@internal/plugin-sagemaker-studio-common';
+import { SageMakerStudioAwsClients } from './SageMakerStudioAwsClients';
+import { studioAwsReadError, toStudioSourceError } from './studioAwsErrors';
 
 /**
  * Per-item AWS calls run this many at a time: enough to finish quickly, few
@@ -63,4 +69,91 @@ export function locationOfArn(
     return { region: parts[3], accountId: parts[4] };
   }
   return fallback;
+}
+
+/**
+ * A per-source error that names the account and region it happened in
+ * (the account is left out for the `aws:` block's main account, whose id
+ * config does not give).
+ * @public
+ */
+export function withStudioTarget(
+  error: SourceError,
+  clients: Pick<SageMakerStudioAwsClients, 'accountId' | 'region'>,
+): SourceError {
+  return {
+    ...error,
+    ...(clients.accountId ? { accountId: clients.accountId } : {}),
+    region: clients.region,
+  };
+}
+
+/**
+ * Turns any failure of a read in one account and region into its per-source
+ * error: AWS failures with their fixed message (AWS's text is logged), and
+ * anything else (credentials that cannot be had, a bug) logged and shown as
+ * `UNKNOWN` with the fixed message.
+ * @public
+ */
+export function studioTargetError(options: {
+  error: unknown;
+  clients: SageMakerStudioAwsClients;
+  action: string;
+  source?: string;
+  logger?: LoggerService;
+}): SourceError {
+  const { error, clients, action, logger } = options;
+  return withStudioTarget(
+    toStudioSourceError(
+      studioAwsReadError({
+        error,
+        action,
+        source: options.source ?? `${action}:${clients.targetKey}`,
+        logger,
+      }),
+    ),
+    clients,
+  );
+}
+
+/**
+ * Runs one read in every configured account and region, at most
+ * `concurrency` at a time. A target whose read fails is an entry in
+ * `errors` naming its account and region; the others' values are returned
+ * in config order, each with the clients of its target.
+ * @public
+ */
+export async function readEachStudioTarget<T>(options: {
+  clients: SageMakerStudioAwsClients;
+  /** For the log and the source of a failure, e.g. `ListDomains`. */
+  action: string;
+  read: (clients: SageMakerStudioAwsClients) => Promise<T>;
+  logger?: LoggerService;
+  concurrency?: number;
+}): Promise<{
+  values: Array<{ clients: SageMakerStudioAwsClients; value: T }>;
+  errors: SourceError[];
+}> {
+  const { action, read, logger } = options;
+  const settled = await mapWithConcurrency(
+    options.clients.forEachTarget(),
+    async clients => {
+      try {
+        return { clients, value: await read(clients) };
+      } catch (error) {
+        return {
+          clients,
+          error: studioTargetError({ error, clients, action, logger }),
+        };
+      }
+    },
+    options.concurrency,
+  );
+  const values: Array<{ clients: SageMakerStudioAwsClients; value: T }> = [];
+  const errors: SourceError[] = [];
+  for (const result of settled) {
+    if ('error' in result) errors.push(result.error);
+    else values.push(result);
+  }
+  return { values, errors };
 }
