@@ -57,6 +57,35 @@ describe('sageMakerArnFor', () => {
       sageMakerArnFor({ kind: 'UserProfile', name: 'alice' }, location),
     ).toBeUndefined();
   });
+
+  it('builds space ARNs under the domain and app ARNs under domain, owner and type', () => {
+    expect(
+      sageMakerArnFor(
+        { kind: 'Space', name: 'Alice-Lab', domainId: 'd-1' },
+        location,
+      ),
+    ).toBe('arn:aws:sagemaker:eu-west-1:111122223333:space/d-1/alice-lab');
+    expect(
+      sageMakerArnFor(
+        {
+          kind: 'App',
+          name: 'default',
+          domainId: 'd-1',
+          spaceName: 'Alice-Lab',
+          appType: 'JupyterLab',
+        },
+        location,
+      ),
+    ).toBe(
+      'arn:aws:sagemaker:eu-west-1:111122223333:app/d-1/alice-lab/jupyterlab/default',
+    );
+    expect(
+      sageMakerArnFor(
+        { kind: 'App', name: 'default', domainId: 'd-1' },
+        location,
+      ),
+    ).toBeUndefined();
+  });
 });
 
 describe('teamNameOf', () => {

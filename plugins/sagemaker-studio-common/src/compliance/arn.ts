@@ -27,6 +27,8 @@ const ARN_RESOURCE_TYPE: Record<SageMakerWorkloadKind, string> = {
   EndpointConfig: 'endpoint-config',
   Domain: 'domain',
   UserProfile: 'user-profile',
+  Space: 'space',
+  App: 'app',
 };
 
 /**
@@ -43,14 +45,24 @@ export interface SageMakerArnLocation {
 
 /**
  * The workload's ARN: the one it carries, or one built the way SageMaker
- * builds them (resource names lower-cased; domains by id; user profiles
- * under their domain id). Returns undefined for a domain or user profile
- * whose domain id is unknown.
+ * builds them (resource names lower-cased; domains by id; user profiles and
+ * spaces under their domain id; apps under domain, owner and app type).
+ * Returns undefined for a domain, user profile, space or app whose domain id
+ * (or, for an app, owner or type) is unknown.
  *
  * @public
  */
 export function sageMakerArnFor(
-  workload: Pick<SageMakerWorkload, 'kind' | 'name' | 'arn' | 'domainId'>,
+  workload: Pick<
+    SageMakerWorkload,
+    | 'kind'
+    | 'name'
+    | 'arn'
+    | 'domainId'
+    | 'userProfileName'
+    | 'spaceName'
+    | 'appType'
+  >,
   location: SageMakerArnLocation,
 ): string | undefined {
   if (workload.arn) {
@@ -63,9 +75,16 @@ export function sageMakerArnFor(
     case 'Domain':
       return workload.domainId ? `${prefix}/${workload.domainId}` : undefined;
     case 'UserProfile':
+    case 'Space':
       return workload.domainId
         ? `${prefix}/${workload.domainId}/${workload.name.toLowerCase()}`
         : undefined;
+    case 'App': {
+      const owner = workload.spaceName ?? workload.userProfileName;
+      return workload.domainId && owner && workload.appType
+        ? `${prefix}/${workload.domainId}/${owner}/${workload.appType}/${workload.name}`.toLowerCase()
+        : undefined;
+    }
     default:
       return `${prefix}/${workload.name.toLowerCase()}`;
   }

@@ -74,6 +74,8 @@ describe('toAsffFinding', () => {
         'sagemaker-studio/Remediation': 'STOP',
         'sagemaker-studio/Remediated': 'true',
         'sagemaker-studio/TeamName': 'fraud',
+        'sagemaker-studio/Action': 'stopped',
+        'sagemaker-studio/ActionAt': '2026-11-26T10:00:00.000Z',
       },
       Resources: [
         {
@@ -186,9 +188,43 @@ describe('fromAsffFinding', () => {
         teamName: 'fraud',
         remediation: 'STOP',
         remediated: false,
+        ...(finding.status === 'FAILED' ? { action: 'reported' } : {}),
         recordState: 'ACTIVE',
+        productArn: asff.ProductArn,
+        generatorId: asff.GeneratorId,
       });
     }
+  });
+
+  it.each([
+    ['STOP', true, 'stopped'],
+    ['DELETE', true, 'deleted'],
+    ['STOP', false, 'reported'],
+    ['DELETE', false, 'reported'],
+    ['NONE', false, 'reported'],
+    [undefined, undefined, 'reported'],
+  ] as const)(
+    'records remediation %s (remediated: %s) as the action %s on failed findings',
+    (remediation, remediated, action) => {
+      const asff = toAsffFinding(vpcFinding, {
+        ...options,
+        remediation,
+        remediated,
+      });
+      expect(asff.ProductFields['sagemaker-studio/Action']).toBe(action);
+      expect(asff.ProductFields['sagemaker-studio/ActionAt']).toBe(
+        action === 'reported' ? undefined : '2026-11-26T10:00:00.000Z',
+      );
+      expect(fromAsffFinding(asff)?.action).toBe(action);
+    },
+  );
+
+  it('records no action on a finding that did not fail', () => {
+    const asff = toAsffFinding(
+      { ...vpcFinding, status: 'PASSED' },
+      { ...options, remediation: 'STOP', remediated: true },
+    );
+    expect(asff.ProductFields['sagemaker-studio/Action']).toBeUndefined();
   });
 
   it('does not invent an ARN from a kind/name resource id', () => {

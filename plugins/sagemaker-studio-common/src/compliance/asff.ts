@@ -15,6 +15,8 @@
  */
 
 import { field, isRecord, str } from './fields';
+import type { ComplianceActionTaken } from '../complianceApi';
+import { actionTakenFor } from './remediation';
 import {
   SAGEMAKER_WORKLOAD_KINDS,
   ComplianceFinding,
@@ -103,7 +105,18 @@ export interface ToAsffFindingOptions {
 }
 
 /**
- * Keys under `ProductFields` that this product writes.
+ * Keys under `ProductFields` that this product writes:
+ *
+ * - `RuleId`, `RuleSeverity`, `ResourceKind`, `ResourceName`, `TeamName`:
+ *   what was judged;
+ * - `Remediation` (`STOP` | `DELETE` | `NONE`): what the policy decided;
+ *   `Remediated` (`true` | `false`): whether it took effect;
+ * - `Action` (`stopped` | `deleted` | `reported`, failed findings only): the
+ *   two above as the action taken ({@link ComplianceActionTaken});
+ *   `ActionAt` (ISO 8601, with `stopped` and `deleted`): when the finding
+ *   recording that action was written;
+ * - `Resolution` (`stopped` | `deleted` | `compliant`): set by
+ *   `resolveFinding` when the finding no longer holds, saying why.
  *
  * @public
  */
@@ -115,6 +128,9 @@ export const ASFF_PRODUCT_FIELDS = {
   remediation: 'sagemaker-studio/Remediation',
   remediated: 'sagemaker-studio/Remediated',
   teamName: 'sagemaker-studio/TeamName',
+  action: 'sagemaker-studio/Action',
+  actionAt: 'sagemaker-studio/ActionAt',
+  resolution: 'sagemaker-studio/Resolution',
 } as const;
 
 /**
@@ -186,6 +202,16 @@ export function toAsffFinding(
   if (options.teamName) {
     productFields[ASFF_PRODUCT_FIELDS.teamName] = options.teamName;
   }
+  if (finding.status === 'FAILED') {
+    const action = actionTakenFor(
+      options.remediation ?? 'NONE',
+      options.remediated,
+    );
+    productFields[ASFF_PRODUCT_FIELDS.action] = action;
+    if (action !== 'reported') {
+      productFields[ASFF_PRODUCT_FIELDS.actionAt] = now;
+    }
+  }
   return {
     SchemaVersion: '2018-10-08',
     Id: `sagemaker-studio/${accountId}/${region}/${finding.ruleId}/${resourceId}`,
@@ -252,8 +278,20 @@ export interface DecodedAsffFinding {
   teamName?: string;
   remediation?: RemediationAction;
   remediated?: boolean;
+  /** What was done to the resource (failed findings). */
+  action?: ComplianceActionTaken;
+  /** When the action was recorded (`stopped` / `deleted`), ISO 8601. */
+  actionAt?: string;
+  /** Why the finding was resolved, when `resolveFinding` resolved it. */
+  resolution?: string;
   /** `ACTIVE` or `ARCHIVED`. */
   recordState?: string;
+  /** `Workflow.Status`, when Security Hub returned one. */
+  workflowStatus?: string;
+  /** `ProductArn` of the finding. */
+  productArn?: string;
+  /** `GeneratorId` of the finding. */
+  generatorId?: string;
 }
 
 const SEVERITIES: readonly ComplianceSeverity[] = [
@@ -263,6 +301,11 @@ const SEVERITIES: readonly ComplianceSeverity[] = [
   'LOW',
 ];
 const REMEDIATIONS: readonly RemediationAction[] = ['STOP', 'DELETE', 'NONE'];
+const ACTIONS: readonly ComplianceActionTaken[] = [
+  'stopped',
+  'deleted',
+  'reported',
+];
 
 function oneOf<T extends string>(
   value: unknown,
@@ -348,7 +391,13 @@ export function fromAsffFinding(asff: unknown): DecodedAsffFinding | undefined {
     ),
     remediated:
       remediatedText === undefined ? undefined : remediatedText === 'true',
+    action: oneOf(field(fields, ASFF_PRODUCT_FIELDS.action), ACTIONS),
+    actionAt: str(field(fields, ASFF_PRODUCT_FIELDS.actionAt)),
+    resolution: str(field(fields, ASFF_PRODUCT_FIELDS.resolution)),
     recordState: str(field(asff, 'RecordState')),
+    workflowStatus: str(field(field(asff, 'Workflow'), 'Status')),
+    productArn: str(field(asff, 'ProductArn')),
+    generatorId: str(field(asff, 'GeneratorId')),
   };
   return Object.fromEntries(
     Object.entries(decoded).filter(([, v]) => v !== undefined),

@@ -217,28 +217,103 @@ function endpointConfig(p: unknown): Settings {
   };
 }
 
+/**
+ * The image ARN of an image or image version ARN
+ * (`…:image-version/<name>/<version>` becomes `…:image/<name>`).
+ */
+function imageOf(arn: string): string {
+  const match =
+    /^(arn:[^:]+:sagemaker:[^:]*:[^:]*:)image-version\/([^/]+)\/.*$/.exec(arn);
+  return match ? `${match[1]}image/${match[2]}` : arn;
+}
+
+/** The image a resource spec names, as an image ARN. */
+function specImage(spec: unknown): string | undefined {
+  const arn =
+    str(field(spec, 'SageMakerImageArn')) ??
+    str(field(spec, 'SageMakerImageVersionArn'));
+  return arn ? imageOf(arn) : undefined;
+}
+
+function unique(values: Array<string | undefined>): string[] | undefined {
+  const set = [...new Set(values.filter((v): v is string => !!v))];
+  return set.length > 0 ? set : undefined;
+}
+
+/**
+ * The images offered by Studio settings (`UserSettings`, `SpaceSettings`,
+ * `DefaultUserSettings`, `DefaultSpaceSettings`): every `…AppSettings`
+ * member's `DefaultResourceSpec` image and `CustomImages` names.
+ */
+function studioImages(
+  settings: unknown[],
+): Pick<Settings, 'imageArns' | 'customImageNames'> {
+  const appSettings = settings.flatMap(s =>
+    isRecord(s)
+      ? Object.entries(s)
+          .filter(([key]) => /AppSettings$/i.test(key))
+          .map(([, value]) => value)
+      : [],
+  );
+  return {
+    imageArns: unique(
+      appSettings.map(a => specImage(field(a, 'DefaultResourceSpec'))),
+    ),
+    customImageNames: unique(
+      appSettings.flatMap(a =>
+        records(field(a, 'CustomImages')).map(c => str(field(c, 'ImageName'))),
+      ),
+    ),
+  };
+}
+
 function domain(p: unknown): Settings {
+  const userSettings = field(p, 'DefaultUserSettings');
   return {
     domainId: str(field(p, 'DomainId')),
     vpcConfig: {
       subnets: strings(field(p, 'SubnetIds')),
-      securityGroupIds: strings(
-        path(p, 'DefaultUserSettings', 'SecurityGroups'),
-      ),
+      securityGroupIds: strings(field(userSettings, 'SecurityGroups')),
     },
     volumeKmsKeyId:
       str(field(p, 'KmsKeyId')) ?? str(field(p, 'HomeEfsFileSystemKmsKeyId')),
     appNetworkAccessType: str(field(p, 'AppNetworkAccessType')),
+    executionRoleArn: str(field(userSettings, 'ExecutionRole')),
+    ...studioImages([userSettings, field(p, 'DefaultSpaceSettings')]),
   };
 }
 
 function userProfile(p: unknown): Settings {
-  const groups = strings(path(p, 'UserSettings', 'SecurityGroups'));
+  const userSettings = field(p, 'UserSettings');
+  const groups = strings(field(userSettings, 'SecurityGroups'));
   return {
     domainId: str(field(p, 'DomainId')),
     vpcConfig: groups.length
       ? { subnets: [], securityGroupIds: groups }
       : undefined,
+    executionRoleArn: str(field(userSettings, 'ExecutionRole')),
+    ...studioImages([userSettings]),
+  };
+}
+
+function space(p: unknown): Settings {
+  const spaceSettings = field(p, 'SpaceSettings');
+  return {
+    domainId: str(field(p, 'DomainId')),
+    userProfileName: str(path(p, 'OwnershipSettings', 'OwnerUserProfileName')),
+    appType: str(field(spaceSettings, 'AppType')),
+    sharingType: str(path(p, 'SpaceSharingSettings', 'SharingType')),
+    ...studioImages([spaceSettings]),
+  };
+}
+
+function app(p: unknown): Settings {
+  return {
+    domainId: str(field(p, 'DomainId')),
+    userProfileName: str(field(p, 'UserProfileName')),
+    spaceName: str(field(p, 'SpaceName')),
+    appType: str(field(p, 'AppType')),
+    imageArns: unique([specImage(field(p, 'ResourceSpec'))]),
   };
 }
 
@@ -307,6 +382,18 @@ export const KIND_SPECS: Record<SageMakerWorkloadKind, KindSpec> = {
     arnField: 'UserProfileArn',
     statusField: 'Status',
     settings: userProfile,
+  },
+  Space: {
+    nameField: 'SpaceName',
+    arnField: 'SpaceArn',
+    statusField: 'Status',
+    settings: space,
+  },
+  App: {
+    nameField: 'AppName',
+    arnField: 'AppArn',
+    statusField: 'Status',
+    settings: app,
   },
 };
 

@@ -16,14 +16,20 @@
 
 import {
   cloudTrailFixtures,
+  ROGUE_IMAGE_ARN,
+  ROLE_ARN,
+  SAGEMAKER_DISTRIBUTION_IMAGE_ARN,
   SAGEMAKER_SG,
   SUBNET_A,
   SUBNET_B,
   TEAM_KEY_ARN,
 } from './__fixtures__/cloudTrailRequests';
 import {
+  cloudTrailResourceRef,
   fromCloudTrailRequest,
   SAGEMAKER_CREATE_EVENT_KINDS,
+  SAGEMAKER_JUDGED_EVENT_NAMES,
+  SAGEMAKER_JUDGED_EVENTS,
   workloadKindForEventName,
 } from './fromCloudTrailRequest';
 import { SAGEMAKER_WORKLOAD_KINDS } from './types';
@@ -230,5 +236,119 @@ describe('fromCloudTrailRequest', () => {
       expect(workloadKindForEventName(eventName)).toBe(kind);
       expect(SAGEMAKER_WORKLOAD_KINDS).toContain(kind);
     }
+  });
+
+  it('lists every judged event name once, sorted, Create and Update alike', () => {
+    expect(SAGEMAKER_JUDGED_EVENT_NAMES).toEqual(
+      Object.keys(SAGEMAKER_JUDGED_EVENTS).sort(),
+    );
+    expect(SAGEMAKER_JUDGED_EVENT_NAMES).toEqual(
+      expect.arrayContaining([
+        'CreateUserProfile',
+        'UpdateUserProfile',
+        'CreateDomain',
+        'UpdateDomain',
+        'CreateSpace',
+        'UpdateSpace',
+        'CreateApp',
+      ]),
+    );
+    for (const [name, judged] of Object.entries(SAGEMAKER_JUDGED_EVENTS)) {
+      expect(judged.judgeFrom).toBe(
+        name.startsWith('Update') ? 'describe' : 'request',
+      );
+      expect(SAGEMAKER_WORKLOAD_KINDS).toContain(judged.kind);
+    }
+  });
+
+  it('reads a space: owner, app type, sharing type, default image and custom images', () => {
+    const f = cloudTrailFixtures.Space;
+    expect(
+      fromCloudTrailRequest(f.eventName, f.compliant, f.responseElements),
+    ).toEqual({
+      kind: 'Space',
+      name: 'alice-lab',
+      arn: f.responseElements.spaceArn,
+      domainId: 'd-abcdef123456',
+      userProfileName: 'alice',
+      appType: 'JupyterLab',
+      sharingType: 'Private',
+      imageArns: [SAGEMAKER_DISTRIBUTION_IMAGE_ARN],
+      customImageNames: ['ds-custom-image'],
+      tags: { TeamName: 'fraud', EnvironmentType: 'dev' },
+      source: 'CloudTrail',
+    });
+  });
+
+  it('reads an app: its space, type and image, an image version as its image', () => {
+    const f = cloudTrailFixtures.App;
+    expect(
+      fromCloudTrailRequest(f.eventName, f.nonCompliant, f.responseElements),
+    ).toEqual({
+      kind: 'App',
+      name: 'default',
+      arn: f.responseElements.appArn,
+      domainId: 'd-abcdef123456',
+      spaceName: 'alice-lab',
+      appType: 'JupyterLab',
+      imageArns: [ROGUE_IMAGE_ARN],
+      tags: {},
+      source: 'CloudTrail',
+    });
+  });
+
+  it("reads a profile's execution role", () => {
+    const f = cloudTrailFixtures.UserProfile;
+    expect(
+      fromCloudTrailRequest(f.eventName, f.compliant)?.executionRoleArn,
+    ).toBe(ROLE_ARN);
+  });
+
+  describe('cloudTrailResourceRef', () => {
+    it.each([
+      [
+        'UpdateUserProfile',
+        { domainId: 'd-1', userProfileName: 'alice', userSettings: {} },
+        { kind: 'UserProfile', name: 'alice', domainId: 'd-1', tags: {} },
+      ],
+      [
+        'UpdateDomain',
+        { domainId: 'd-1', appNetworkAccessType: 'PublicInternetOnly' },
+        { kind: 'Domain', name: 'd-1', domainId: 'd-1', tags: {} },
+      ],
+      [
+        'UpdateSpace',
+        { domainId: 'd-1', spaceName: 'lab' },
+        { kind: 'Space', name: 'lab', domainId: 'd-1', tags: {} },
+      ],
+      [
+        'CreateApp',
+        {
+          domainId: 'd-1',
+          spaceName: 'lab',
+          appType: 'CodeEditor',
+          appName: 'default',
+          tags: [{ key: 'TeamName', value: 'fraud' }],
+        },
+        {
+          kind: 'App',
+          name: 'default',
+          domainId: 'd-1',
+          spaceName: 'lab',
+          appType: 'CodeEditor',
+          tags: { TeamName: 'fraud' },
+        },
+      ],
+    ])('names the resource of %s', (eventName, params, expected) => {
+      expect(cloudTrailResourceRef(eventName, params)).toEqual(expected);
+    });
+
+    it('names nothing for events that are not judged or name no resource', () => {
+      expect(
+        cloudTrailResourceRef('DeleteApp', { appName: 'x' }),
+      ).toBeUndefined();
+      expect(cloudTrailResourceRef('UpdateUserProfile', {})).toBeUndefined();
+      expect(cloudTrailResourceRef('UpdateDomain', null)).toBeUndefined();
+    });
   });
 });

@@ -23,8 +23,16 @@
 export * from './types';
 export {
   SAGEMAKER_CREATE_EVENT_KINDS,
+  SAGEMAKER_JUDGED_EVENTS,
+  SAGEMAKER_JUDGED_EVENT_NAMES,
+  cloudTrailResourceRef,
   fromCloudTrailRequest,
+  judgedEventFor,
   workloadKindForEventName,
+} from './fromCloudTrailRequest';
+export type {
+  SageMakerJudgedEvent,
+  SageMakerResourceRef,
 } from './fromCloudTrailRequest';
 export { fromDescribeOutput } from './fromDescribeOutput';
 export type { FromDescribeOutputOptions } from './fromDescribeOutput';
@@ -34,8 +42,19 @@ export {
   evaluateWorkload,
   failedFindings,
 } from './evaluateWorkload';
-export { remediationFor } from './remediation';
+export {
+  SAGEMAKER_REMEDIATIONS,
+  actionTakenFor,
+  remediationFor,
+} from './remediation';
 export type { RemediationOptions } from './remediation';
+export { resolveFinding } from './resolveFinding';
+export type {
+  FindingResolution,
+  ResolveFindingOptions,
+  ResolveFindingUpdate,
+  SageMakerResourceState,
+} from './resolveFinding';
 export { sageMakerArnFor } from './arn';
 export type { SageMakerArnLocation } from './arn';
 export { COMPLIANCE_TEAM_TAG_KEY, teamNameOf } from './team';

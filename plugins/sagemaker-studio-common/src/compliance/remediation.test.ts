@@ -16,6 +16,7 @@
 
 import {
   cloudTrailFixtures,
+  fraudStudioContext,
   scenarioD2ModelInVpc,
   scenarioD3EndpointConfig,
   scenarioModelWithoutVpc,
@@ -26,8 +27,16 @@ import { describeFixtures } from './__fixtures__/describeOutputs';
 import { evaluateWorkload } from './evaluateWorkload';
 import { fromCloudTrailRequest } from './fromCloudTrailRequest';
 import { fromDescribeOutput } from './fromDescribeOutput';
-import { remediationFor } from './remediation';
-import { SageMakerWorkload, SageMakerWorkloadKind } from './types';
+import {
+  actionTakenFor,
+  remediationFor,
+  SAGEMAKER_REMEDIATIONS,
+} from './remediation';
+import {
+  SAGEMAKER_WORKLOAD_KINDS,
+  SageMakerWorkload,
+  SageMakerWorkloadKind,
+} from './types';
 
 const decide = (workload: SageMakerWorkload | undefined) =>
   remediationFor(workload!, evaluateWorkload(workload!));
@@ -46,6 +55,9 @@ describe('remediationFor', () => {
     // Domains and profiles are never removed automatically.
     ['Domain', 'NONE'],
     ['UserProfile', 'NONE'],
+    // Spaces and apps fail only against a Studio policy (below).
+    ['Space', 'NONE'],
+    ['App', 'NONE'],
   ])('decides for a non-compliant %s: %s', (kind, action) => {
     const f = cloudTrailFixtures[kind];
     expect(decide(fromCloudTrailRequest(f.eventName, f.nonCompliant))).toBe(
@@ -155,5 +167,59 @@ describe('remediationFor', () => {
         decide(fromCloudTrailRequest('CreateModel', scenarioModelWithoutVpc)),
       ).toBe('DELETE');
     });
+  });
+
+  describe('Studio spaces and apps, under the team Studio policy', () => {
+    const judge = (kind: 'Space' | 'App', status?: string) => {
+      const f = cloudTrailFixtures[kind];
+      const workload = {
+        ...fromCloudTrailRequest(
+          f.eventName,
+          f.nonCompliant,
+          f.responseElements,
+        )!,
+        ...(status ? { status } : {}),
+      };
+      return remediationFor(
+        workload,
+        evaluateWorkload(workload, undefined, fraudStudioContext),
+      );
+    };
+
+    it('deletes an app that runs an unapproved image', () => {
+      expect(judge('App')).toBe('DELETE');
+    });
+
+    it('does not delete an app that is already deleted', () => {
+      expect(judge('App', 'Deleted')).toBe('NONE');
+      expect(judge('App', 'Deleting')).toBe('NONE');
+    });
+
+    it('only reports a space, however it fails', () => {
+      expect(judge('Space')).toBe('NONE');
+    });
+  });
+
+  it('names a SageMaker operation for every kind it stops or deletes, and none for the others', () => {
+    for (const [kind, entry] of Object.entries(SAGEMAKER_REMEDIATIONS)) {
+      if (entry.action === 'NONE') {
+        expect(entry.operation).toBeUndefined();
+      } else {
+        expect(entry.operation).toMatch(
+          entry.action === 'STOP' ? /^Stop[A-Za-z]+$/ : /^Delete[A-Za-z]+$/,
+        );
+      }
+      expect(SAGEMAKER_WORKLOAD_KINDS).toContain(kind);
+    }
+  });
+
+  it.each([
+    ['STOP', true, 'stopped'],
+    ['DELETE', true, 'deleted'],
+    ['STOP', false, 'reported'],
+    ['NONE', false, 'reported'],
+    ['NONE', undefined, 'reported'],
+  ] as const)('calls remediation %s, remediated %s, %s', (r, done, action) => {
+    expect(actionTakenFor(r, done)).toBe(action);
   });
 });

@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import type { ComplianceActionTaken } from '../complianceApi';
 import { compareSeverity } from './evaluateWorkload';
 import {
   ComplianceFinding,
@@ -38,19 +39,61 @@ export interface RemediationOptions {
   minimumSeverity?: ComplianceSeverity;
 }
 
-const ACTION_BY_KIND: Record<SageMakerWorkloadKind, RemediationAction> = {
-  TrainingJob: 'STOP',
-  ProcessingJob: 'STOP',
-  TransformJob: 'STOP',
-  HyperParameterTuningJob: 'STOP',
-  AutoMLJob: 'STOP',
-  NotebookInstance: 'STOP',
-  Model: 'DELETE',
-  EndpointConfig: 'DELETE',
-  // Removing a domain or profile deletes users' work: report only.
-  Domain: 'NONE',
-  UserProfile: 'NONE',
+/**
+ * What the remediation policy does to each kind, and the SageMaker operation
+ * that does it. The one table of remediations: {@link remediationFor} decides
+ * from it, and the detective control sends exactly these operations (its IAM
+ * role is tested against them).
+ *
+ * @public
+ */
+export const SAGEMAKER_REMEDIATIONS: Readonly<
+  Record<
+    SageMakerWorkloadKind,
+    { action: RemediationAction; operation?: string }
+  >
+> = {
+  TrainingJob: { action: 'STOP', operation: 'StopTrainingJob' },
+  ProcessingJob: { action: 'STOP', operation: 'StopProcessingJob' },
+  TransformJob: { action: 'STOP', operation: 'StopTransformJob' },
+  HyperParameterTuningJob: {
+    action: 'STOP',
+    operation: 'StopHyperParameterTuningJob',
+  },
+  AutoMLJob: { action: 'STOP', operation: 'StopAutoMLJob' },
+  NotebookInstance: { action: 'STOP', operation: 'StopNotebookInstance' },
+  Model: { action: 'DELETE', operation: 'DeleteModel' },
+  EndpointConfig: { action: 'DELETE', operation: 'DeleteEndpointConfig' },
+  // An app has no stopped state; deleting it keeps the space and its files.
+  App: { action: 'DELETE', operation: 'DeleteApp' },
+  // Removing a domain, profile or space deletes users' work: report only.
+  Domain: { action: 'NONE' },
+  UserProfile: { action: 'NONE' },
+  Space: { action: 'NONE' },
 };
+
+/**
+ * The {@link ComplianceActionTaken} for a decided remediation and whether it
+ * took effect, as recorded on a Security Hub finding
+ * (`ProductFields["sagemaker-studio/Action"]`): `stopped` or `deleted` when
+ * the remediation took effect (by this or an earlier delivery), otherwise
+ * `reported` (below the remediation threshold, a configuration-only
+ * resource, report-only mode, already finished, or the call failed).
+ *
+ * @public
+ */
+export function actionTakenFor(
+  remediation: RemediationAction,
+  remediated: boolean | undefined,
+): ComplianceActionTaken {
+  if (remediated && remediation === 'STOP') {
+    return 'stopped';
+  }
+  if (remediated && remediation === 'DELETE') {
+    return 'deleted';
+  }
+  return 'reported';
+}
 
 /** Statuses in which there is nothing left to stop. */
 const FINISHED_STATUSES = new Set([
@@ -60,6 +103,7 @@ const FINISHED_STATUSES = new Set([
   'Stopping',
   'Deleting',
   'DeleteFailed',
+  'Deleted',
 ]);
 
 /**
@@ -67,10 +111,12 @@ const FINISHED_STATUSES = new Set([
  *
  * - `STOP` for training, processing, transform, tuning and AutoML jobs and for
  *   notebook instances;
- * - `DELETE` for models and endpoint configurations;
+ * - `DELETE` for models, endpoint configurations and Studio apps;
  * - `NONE` when no failure reaches `minimumSeverity`, when the workload's
- *   known status says it has already finished or stopped, and always for
- *   domains and user profiles.
+ *   known status says it has already finished, stopped or been deleted, and
+ *   always for domains, user profiles and spaces.
+ *
+ * The choice per kind is {@link SAGEMAKER_REMEDIATIONS}.
  *
  * Findings that did not fail, or that belong to another resource, are ignored.
  *
@@ -95,5 +141,5 @@ export function remediationFor(
   if (workload.status && FINISHED_STATUSES.has(workload.status)) {
     return 'NONE';
   }
-  return ACTION_BY_KIND[workload.kind];
+  return SAGEMAKER_REMEDIATIONS[workload.kind].action;
 }

@@ -29,7 +29,9 @@ export type SageMakerWorkloadKind =
   | 'NotebookInstance'
   | 'EndpointConfig'
   | 'Domain'
-  | 'UserProfile';
+  | 'UserProfile'
+  | 'Space'
+  | 'App';
 
 /**
  * Every {@link SageMakerWorkloadKind}, in a stable order.
@@ -47,6 +49,8 @@ export const SAGEMAKER_WORKLOAD_KINDS: readonly SageMakerWorkloadKind[] = [
   'EndpointConfig',
   'Domain',
   'UserProfile',
+  'Space',
+  'App',
 ];
 
 /**
@@ -87,8 +91,30 @@ export interface SageMakerWorkload {
   arn?: string;
   /** The resource status from a Describe output (e.g. `InProgress`, `Stopped`). */
   status?: string;
-  /** Domain id, for domains and user profiles, when known. */
+  /** Domain id, for domains, user profiles, spaces and apps, when known. */
   domainId?: string;
+  /**
+   * For an app: the user profile it belongs to (apps of private Studio
+   * Classic users). For a space: its owner (`OwnershipSettings.OwnerUserProfileName`).
+   */
+  userProfileName?: string;
+  /** For an app: the space it runs in. */
+  spaceName?: string;
+  /** For an app: `AppType` (`JupyterLab`, `CodeEditor`, `KernelGateway` ...); for a space: `SpaceSettings.AppType`. */
+  appType?: string;
+  /**
+   * SageMaker image ARNs the resource runs or starts apps with: an app's
+   * `ResourceSpec.SageMakerImageArn` (or the image of its
+   * `SageMakerImageVersionArn`); for a profile, space or domain the
+   * `DefaultResourceSpec` images of its app settings.
+   */
+  imageArns?: string[];
+  /** Names of the custom images offered by a profile's, space's or domain's app settings (`CustomImages[].ImageName`). */
+  customImageNames?: string[];
+  /** A user profile's `UserSettings.ExecutionRole`, a domain's `DefaultUserSettings.ExecutionRole`. */
+  executionRoleArn?: string;
+  /** A space's `SpaceSharingSettings.SharingType` (`Private` | `Shared`). */
+  sharingType?: string;
   /** Subnets and security groups; `undefined` when no VPC configuration was given. */
   vpcConfig?: SageMakerVpcAttachment;
   /** KMS key for ML storage volumes (for a domain: the domain's `KmsKeyId`). */
@@ -139,6 +165,23 @@ export interface ComplianceContext {
   allowedSubnetIds?: readonly string[];
   /** Security groups the team may use; when set, any other group fails `SAGEMAKER_APPROVED_NETWORK`. */
   allowedSecurityGroupIds?: readonly string[];
+  /**
+   * Custom SageMaker images (image ARNs, e.g.
+   * `arn:aws:sagemaker:eu-west-1:111122223333:image/ds-custom`) apps may run;
+   * with {@link ComplianceContext.approvedImageNames} it turns on
+   * `SAGEMAKER_APPROVED_IMAGE`. An image version ARN counts as its image.
+   */
+  approvedImageArns?: readonly string[];
+  /** Custom SageMaker image names apps may run, as an alternative to ARNs. */
+  approvedImageNames?: readonly string[];
+  /** Execution roles profiles and domains may use; when set, any other role fails `SAGEMAKER_APPROVED_EXECUTION_ROLE`. */
+  allowedExecutionRoleArns?: readonly string[];
+  /**
+   * Whether the team may have shared Studio spaces (`SharingType: Shared`).
+   * `false` makes shared spaces fail `SAGEMAKER_SPACE_SHARING`; when unset
+   * the rule is not applicable.
+   */
+  allowSharedSpaces?: boolean;
 }
 
 /**
@@ -207,10 +250,11 @@ export interface ComplianceFinding {
  * - `STOP`: running jobs and notebook instances are stopped.
  * - `DELETE`: models and endpoint configurations are deleted (they have no
  *   running state to stop, and an endpoint that already uses the config keeps
- *   running).
+ *   running); Studio apps are deleted (an app has no stopped state; the
+ *   user's files stay in the space's storage).
  * - `NONE`: nothing is done automatically (compliant, only low-severity
- *   failures, already finished, or a domain / user profile, which are never
- *   removed automatically because that destroys users' work).
+ *   failures, already finished, or a domain / user profile / space, which are
+ *   never removed automatically because that destroys users' work).
  *
  * @public
  */

@@ -30,6 +30,15 @@ export const SUBNET_B = 'subnet-0a1b2c3d4e5f60002';
 export const ROGUE_SUBNET = 'subnet-0ffffffffffff0009';
 export const SAGEMAKER_SG = 'sg-0a1b2c3d4e5f60010';
 export const ROLE_ARN = `arn:aws:iam::${ACCOUNT_ID}:role/service-role/ds-notebook-role-fraud-dev-alice`;
+/** Another team's role, which a `fraud` profile must not be given. */
+export const OTHER_TEAM_ROLE_ARN = `arn:aws:iam::${ACCOUNT_ID}:role/service-role/ds-notebook-role-churn-dev-bob`;
+/** The custom image approved for the domain (`products/studio-domain.yaml`'s `CustomImageName`). */
+export const APPROVED_IMAGE_ARN = `arn:aws:sagemaker:${REGION}:${ACCOUNT_ID}:image/ds-custom-image`;
+/** A custom image in the same account that nobody approved. */
+export const ROGUE_IMAGE_ARN = `arn:aws:sagemaker:${REGION}:${ACCOUNT_ID}:image/rogue-image`;
+/** SageMaker Distribution, owned by an AWS account: not a custom image. */
+export const SAGEMAKER_DISTRIBUTION_IMAGE_ARN = `arn:aws:sagemaker:${REGION}:470317259841:image/sagemaker-distribution-cpu`;
+export const DOMAIN_ID = 'd-abcdef123456';
 
 const teamTags = [
   { key: 'TeamName', value: 'fraud' },
@@ -520,6 +529,86 @@ export const cloudTrailFixtures: Record<
     },
     nonCompliantFails: [],
   },
+  // Spaces and apps fail only against a Studio policy (fraudStudioContext).
+  Space: {
+    eventName: 'CreateSpace',
+    kind: 'Space',
+    name: 'alice-lab',
+    compliant: {
+      domainId: DOMAIN_ID,
+      spaceName: 'alice-lab',
+      ownershipSettings: { ownerUserProfileName: 'alice' },
+      spaceSharingSettings: { sharingType: 'Private' },
+      spaceSettings: {
+        appType: 'JupyterLab',
+        jupyterLabAppSettings: {
+          defaultResourceSpec: {
+            instanceType: 'ml.t3.medium',
+            sageMakerImageArn: SAGEMAKER_DISTRIBUTION_IMAGE_ARN,
+          },
+          customImages: [
+            { imageName: 'ds-custom-image', appImageConfigName: 'ds-custom' },
+          ],
+        },
+      },
+      tags: teamTags,
+    },
+    nonCompliant: {
+      domainId: DOMAIN_ID,
+      spaceName: 'alice-lab',
+      spaceSharingSettings: { sharingType: 'Shared' },
+      spaceSettings: {
+        appType: 'JupyterLab',
+        jupyterLabAppSettings: {
+          defaultResourceSpec: { sageMakerImageArn: ROGUE_IMAGE_ARN },
+        },
+      },
+    },
+    responseElements: {
+      spaceArn: `arn:aws:sagemaker:${REGION}:${ACCOUNT_ID}:space/${DOMAIN_ID}/alice-lab`,
+    },
+    nonCompliantFails: [],
+  },
+  App: {
+    eventName: 'CreateApp',
+    kind: 'App',
+    name: 'default',
+    compliant: {
+      domainId: DOMAIN_ID,
+      spaceName: 'alice-lab',
+      appType: 'JupyterLab',
+      appName: 'default',
+      resourceSpec: {
+        instanceType: 'ml.t3.medium',
+        sageMakerImageArn: APPROVED_IMAGE_ARN,
+      },
+      tags: teamTags,
+    },
+    nonCompliant: {
+      domainId: DOMAIN_ID,
+      spaceName: 'alice-lab',
+      appType: 'JupyterLab',
+      appName: 'default',
+      resourceSpec: {
+        instanceType: 'ml.t3.medium',
+        sageMakerImageVersionArn: `arn:aws:sagemaker:${REGION}:${ACCOUNT_ID}:image-version/rogue-image/3`,
+      },
+    },
+    responseElements: {
+      appArn: `arn:aws:sagemaker:${REGION}:${ACCOUNT_ID}:app/${DOMAIN_ID}/alice-lab/jupyterlab/default`,
+    },
+    nonCompliantFails: [],
+  },
+};
+
+/**
+ * The Studio policy of team `fraud`, for `ComplianceContext`: the approved
+ * custom image, the team's execution role, and no shared spaces.
+ */
+export const fraudStudioContext = {
+  approvedImageArns: [APPROVED_IMAGE_ARN],
+  allowedExecutionRoleArns: [ROLE_ARN],
+  allowSharedSpaces: false,
 };
 
 /** The approved network of team `fraud`, for `ComplianceContext`. */

@@ -24,8 +24,12 @@
 import { SageMakerWorkloadKind } from '../types';
 import {
   ACCOUNT_ID,
+  APPROVED_IMAGE_ARN,
+  DOMAIN_ID,
   REGION,
+  ROGUE_IMAGE_ARN,
   ROLE_ARN,
+  SAGEMAKER_DISTRIBUTION_IMAGE_ARN,
   SAGEMAKER_SG,
   SUBNET_A,
   SUBNET_B,
@@ -364,6 +368,66 @@ export const describeFixtures: Record<SageMakerWorkloadKind, DescribeFixture> =
         UserSettings: {
           ExecutionRole: ROLE_ARN,
           SecurityGroups: ['sg-0ffffffffffff0099'],
+        },
+      },
+    },
+    Space: {
+      kind: 'Space',
+      compliant: {
+        DomainId: DOMAIN_ID,
+        SpaceArn: arn('space', `${DOMAIN_ID}/alice-lab`),
+        SpaceName: 'alice-lab',
+        Status: 'InService',
+        OwnershipSettings: { OwnerUserProfileName: 'alice' },
+        SpaceSharingSettings: { SharingType: 'Private' },
+        SpaceSettings: {
+          AppType: 'JupyterLab',
+          JupyterLabAppSettings: {
+            DefaultResourceSpec: {
+              InstanceType: 'ml.t3.medium',
+              SageMakerImageArn: SAGEMAKER_DISTRIBUTION_IMAGE_ARN,
+            },
+          },
+        },
+      },
+      nonCompliant: {
+        DomainId: DOMAIN_ID,
+        SpaceArn: arn('space', `${DOMAIN_ID}/alice-lab`),
+        SpaceName: 'alice-lab',
+        Status: 'InService',
+        SpaceSharingSettings: { SharingType: 'Shared' },
+        SpaceSettings: {
+          AppType: 'JupyterLab',
+          JupyterLabAppSettings: {
+            DefaultResourceSpec: { SageMakerImageArn: ROGUE_IMAGE_ARN },
+          },
+        },
+      },
+    },
+    App: {
+      kind: 'App',
+      compliant: {
+        AppArn: arn('app', `${DOMAIN_ID}/alice-lab/jupyterlab/default`),
+        AppType: 'JupyterLab',
+        AppName: 'default',
+        DomainId: DOMAIN_ID,
+        SpaceName: 'alice-lab',
+        Status: 'InService',
+        ResourceSpec: {
+          InstanceType: 'ml.t3.medium',
+          SageMakerImageArn: APPROVED_IMAGE_ARN,
+        },
+      },
+      nonCompliant: {
+        AppArn: arn('app', `${DOMAIN_ID}/alice-lab/jupyterlab/default`),
+        AppType: 'JupyterLab',
+        AppName: 'default',
+        DomainId: DOMAIN_ID,
+        SpaceName: 'alice-lab',
+        Status: 'InService',
+        ResourceSpec: {
+          InstanceType: 'ml.t3.medium',
+          SageMakerImageArn: ROGUE_IMAGE_ARN,
         },
       },
     },

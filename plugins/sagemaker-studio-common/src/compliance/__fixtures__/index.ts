@@ -38,6 +38,11 @@ export const complianceFixtures = {
   rogueSubnetId: cloudTrail.ROGUE_SUBNET,
   /** A `ComplianceContext` with the team's approved subnets and group. */
   teamContext: cloudTrail.fraudTeamContext,
+  /** A `ComplianceContext` with the team's Studio policy: approved image, role, no shared spaces. */
+  studioContext: cloudTrail.fraudStudioContext,
+  approvedImageArn: cloudTrail.APPROVED_IMAGE_ARN,
+  rogueImageArn: cloudTrail.ROGUE_IMAGE_ARN,
+  otherTeamRoleArn: cloudTrail.OTHER_TEAM_ROLE_ARN,
   /** CloudTrail request parameters per kind. */
   cloudTrail: cloudTrail.cloudTrailFixtures,
   /** SDK Describe* outputs per kind. */

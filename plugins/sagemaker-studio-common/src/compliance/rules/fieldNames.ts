@@ -80,6 +80,7 @@ const FIELD_NAMES: Partial<
   },
   UserProfile: { vpc: 'UserSettings.SecurityGroups' },
 };
+// Spaces and apps have no network or key settings of their own: they use the domain's.
 
 /** The API field holding `setting` for `kind`. */
 export function fieldName(

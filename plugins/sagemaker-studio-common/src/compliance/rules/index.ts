@@ -32,6 +32,11 @@ import {
   sageMakerNotebookDirectInternetRule,
   sageMakerNotebookRootAccessRule,
 } from './notebookAndDomain';
+import {
+  sageMakerApprovedExecutionRoleRule,
+  sageMakerApprovedImageRule,
+  sageMakerSpaceSharingRule,
+} from './studio';
 
 export {
   sageMakerDomainKmsKeyRule,
@@ -45,6 +50,9 @@ export {
   sageMakerDomainVpcOnlyRule,
   sageMakerNotebookDirectInternetRule,
   sageMakerNotebookRootAccessRule,
+  sageMakerApprovedImageRule,
+  sageMakerApprovedExecutionRoleRule,
+  sageMakerSpaceSharingRule,
 };
 
 /**
@@ -65,6 +73,9 @@ export const defaultComplianceRules: readonly ComplianceRule[] = [
   sageMakerNotebookDirectInternetRule,
   sageMakerDomainVpcOnlyRule,
   sageMakerDomainKmsKeyRule,
+  sageMakerApprovedImageRule,
+  sageMakerApprovedExecutionRoleRule,
+  sageMakerSpaceSharingRule,
 ];
 
 /**
