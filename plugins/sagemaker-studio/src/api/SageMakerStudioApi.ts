@@ -16,6 +16,9 @@
 
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  ComplianceFindingsPage,
+  ComplianceFindingsQuery,
+  EntityComplianceResponse,
   ListResponse,
   OpenStudioResponse,
   ProvisioningRequest,
@@ -103,6 +106,21 @@ export interface SageMakerStudioApi {
     entityRef: string,
     options?: OpenStudioOptions,
   ): Promise<OpenStudioResponse>;
+  /**
+   * The compliance of a team (a Group or team environment Resource) or of a
+   * user: score, open findings, the detective control's latest actions and
+   * the daily history. Rejects with a `ResponseError` of 403 when the caller
+   * may not see that team, 404 when the catalog does not know the entity.
+   */
+  getEntityCompliance(entityRef: string): Promise<EntityComplianceResponse>;
+  /**
+   * One page of the estate's findings with the filters applied, their
+   * summary, history and the values each filter can take (admins only;
+   * rejects with a `ResponseError` of 403 for anyone else).
+   */
+  listComplianceFindings(
+    query: ComplianceFindingsQuery,
+  ): Promise<ComplianceFindingsPage>;
 }
 
 /**

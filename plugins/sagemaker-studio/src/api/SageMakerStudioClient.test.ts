@@ -413,4 +413,134 @@ describe('SageMakerStudioClient', () => {
       expect(error.body.error.message).toBe('Try again in 30 s');
     });
   });
+  describe('getEntityCompliance', () => {
+    const compliance = {
+      teams: ['fraud-detection'],
+      summary: {
+        score: 90,
+        evaluatedResources: 10,
+        openBySeverity: { CRITICAL: 0, HIGH: 1, MEDIUM: 0, LOW: 0 },
+      },
+      findings: [],
+      recentActions: [],
+      history: [],
+    };
+
+    it('reads the compliance of an entity by its namespace, kind and name, each encoded', async () => {
+      let seen: string | undefined;
+      server.use(
+        http.get(
+          `${base}/entity/:namespace/:kind/:name/compliance`,
+          ({ request: req }) => {
+            seen = new URL(req.url).pathname;
+            return HttpResponse.json(compliance);
+          },
+        ),
+      );
+      await expect(
+        api.getEntityCompliance('group:team ns/fraud#detection'),
+      ).resolves.toEqual(compliance);
+      expect(seen).toBe(
+        '/api/sagemaker-studio/entity/team%20ns/group/fraud%23detection/compliance',
+      );
+    });
+
+    it('throws a ResponseError carrying the 403 when the caller may not see the team', async () => {
+      server.use(
+        http.get(`${base}/entity/default/group/payments/compliance`, () =>
+          errorBody(403, 'NotAllowedError', 'Not your team'),
+        ),
+      );
+      const error = await api
+        .getEntityCompliance('group:default/payments')
+        .catch(e => e);
+      expect(ResponseError.is(error)).toBe(true);
+      expect(error.statusCode).toBe(403);
+      expect(error.body.error.message).toBe('Not your team');
+    });
+
+    it('throws a ResponseError carrying the 404 of an unknown entity', async () => {
+      server.use(
+        http.get(`${base}/entity/default/group/nobody/compliance`, () =>
+          errorBody(404, 'NotFoundError', 'No such entity'),
+        ),
+      );
+      const error = await api
+        .getEntityCompliance('group:default/nobody')
+        .catch(e => e);
+      expect(error.statusCode).toBe(404);
+    });
+  });
+
+  describe('listComplianceFindings', () => {
+    const page = {
+      items: [],
+      summary: {
+        score: null,
+        evaluatedResources: 0,
+        openBySeverity: { CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: 0 },
+      },
+      history: [],
+      facets: { teams: [], ruleIds: [], accounts: [], regions: [] },
+    };
+
+    it('sends every given filter, the cursor and the limit as encoded query values', async () => {
+      let seen: URL | undefined;
+      server.use(
+        http.get(`${base}/compliance/findings`, ({ request: req }) => {
+          seen = new URL(req.url);
+          return HttpResponse.json(page);
+        }),
+      );
+      await expect(
+        api.listComplianceFindings({
+          team: 'fraud detection',
+          ruleId: 'training-job-vpc',
+          severity: 'HIGH',
+          accountId: '111111111111',
+          region: 'eu-west-1',
+          state: 'OPEN',
+          cursor: 'a+b/c=&d',
+          limit: 25,
+        }),
+      ).resolves.toEqual(page);
+      expect(seen?.search).toBe(
+        '?team=fraud+detection&ruleId=training-job-vpc&severity=HIGH&accountId=111111111111&region=eu-west-1&state=OPEN&cursor=a%2Bb%2Fc%3D%26d&limit=25',
+      );
+    });
+
+    it('leaves out the filters that were not given', async () => {
+      let seen: URL | undefined;
+      server.use(
+        http.get(`${base}/compliance/findings`, ({ request: req }) => {
+          seen = new URL(req.url);
+          return HttpResponse.json(page);
+        }),
+      );
+      await api.listComplianceFindings({ severity: 'LOW', team: undefined });
+      expect(seen?.search).toBe('?severity=LOW');
+    });
+
+    it('keeps the structured error of a 403 for a non-admin', async () => {
+      server.use(
+        http.get(`${base}/compliance/findings`, () =>
+          errorBody(403, 'NotAllowedError', 'Admins only'),
+        ),
+      );
+      const error = await api.listComplianceFindings({}).catch(e => e);
+      expect(ResponseError.is(error)).toBe(true);
+      expect(error.statusCode).toBe(403);
+      expect(error.body.error.message).toBe('Admins only');
+    });
+
+    it('throws a ResponseError on a 500', async () => {
+      server.use(
+        http.get(`${base}/compliance/findings`, () =>
+          errorBody(500, 'Error', 'boom'),
+        ),
+      );
+      const error = await api.listComplianceFindings({}).catch(e => e);
+      expect(error.statusCode).toBe(500);
+    });
+  });
 });

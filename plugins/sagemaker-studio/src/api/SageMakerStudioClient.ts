@@ -18,6 +18,9 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import {
+  ComplianceFindingsPage,
+  ComplianceFindingsQuery,
+  EntityComplianceResponse,
   ListResponse,
   OpenStudioResponse,
   ProvisioningRequest,
@@ -96,6 +99,24 @@ export class SageMakerStudioClient implements SageMakerStudioApi {
     });
   }
 
+  getEntityCompliance(entityRef: string): Promise<EntityComplianceResponse> {
+    return this.request(`${entityPath(entityRef)}/compliance`);
+  }
+
+  listComplianceFindings(
+    query: ComplianceFindingsQuery,
+  ): Promise<ComplianceFindingsPage> {
+    const params = new URLSearchParams();
+    for (const key of COMPLIANCE_QUERY_KEYS) {
+      const value = query[key];
+      if (value !== undefined && value !== '') {
+        params.set(key, String(value));
+      }
+    }
+    const search = params.toString();
+    return this.request(`/compliance/findings${search ? `?${search}` : ''}`);
+  }
+
   private post<T>(path: string, body: unknown): Promise<T> {
     return this.request(path, {
       method: 'POST',
@@ -118,6 +139,18 @@ export class SageMakerStudioClient implements SageMakerStudioApi {
     return (await response.json()) as T;
   }
 }
+
+/** The query parameters of `GET /compliance/findings`, in a stable order. */
+const COMPLIANCE_QUERY_KEYS: Array<keyof ComplianceFindingsQuery> = [
+  'team',
+  'ruleId',
+  'severity',
+  'accountId',
+  'region',
+  'state',
+  'cursor',
+  'limit',
+];
 
 /** `/entity/:namespace/:kind/:name` of an entity ref, each segment encoded. */
 function entityPath(entityRef: string): string {
