@@ -81,6 +81,15 @@ export interface Sandbox {
   faults: FaultInjector;
   /** Calls an operation directly (no HTTP, no faults), as the default account. */
   invoke(service: string, operation: string, input?: any): Promise<any>;
+  /**
+   * The sandbox as seen by another account (and region): `invoke` calls as a
+   * caller whose access key is that account id would, and `settings` name that
+   * account and region. For seeding an estate in more than one account.
+   */
+  forAccount(
+    accountId: string,
+    region?: string,
+  ): Pick<Sandbox, 'invoke' | 'settings' | 'state'>;
   /** Forgets all state and seeds again. */
   reset(): Promise<void>;
   /** Writes the state file now (no-op without one). */
@@ -212,6 +221,16 @@ export async function startSandbox(
       '',
     )}`;
     try {
+      const scoped = /^(PUT|DELETE) \/_sandbox\/faults\/scopes\/([^/]+)$/.exec(
+        route,
+      );
+      if (scoped) {
+        faults.configureScope(
+          decodeURIComponent(scoped[2]),
+          scoped[1] === 'PUT' ? parseJsonObject(request.body) : undefined,
+        );
+        return jsonResponse(200, faults.current());
+      }
       switch (route) {
         case 'GET /_sandbox/health':
           return jsonResponse(200, {
@@ -303,6 +322,18 @@ export async function startSandbox(
     events,
     faults,
     invoke: environment.invoke,
+    forAccount(accountId, region) {
+      if (!ACCOUNT_ID_PATTERN.test(accountId)) {
+        throw new Error(`${accountId} is not a 12-digit account id`);
+      }
+      const caller = { accessKeyId: accountId, region: region ?? settings.region };
+      return {
+        state,
+        settings: { ...settings, accountId, region: caller.region },
+        invoke: (service, operation, input) =>
+          invokeAs(caller, service, operation, input),
+      };
+    },
     reset,
     save,
     async close() {

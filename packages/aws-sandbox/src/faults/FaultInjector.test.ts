@@ -57,6 +57,64 @@ describe('FaultInjector', () => {
     );
   });
 
+  it('applies a scope rule to the calls of its account or region only, most specific key first', () => {
+    const injector = new FaultInjector({
+      latencyMs: 1,
+      scopes: {
+        '210987654321': { connectionResetRate: 1 },
+        '210987654321:eu-west-1': { unavailableRate: 1 },
+        '*:us-west-2': {
+          latencyMs: 5,
+          operations: { 'sagemaker:ListDomains': { throttleRate: 1 } },
+        },
+      },
+    });
+    const at = (accountId: string, region: string) =>
+      injector.decide('sagemaker', 'ListDomains', { accountId, region });
+    expect(at('210987654321', 'us-east-1').fault).toBe('connection-reset');
+    expect(at('210987654321', 'eu-west-1').fault).toBe('unavailable');
+    expect(at('123456789012', 'us-west-2')).toEqual({
+      latencyMs: 0,
+      fault: 'throttle',
+    });
+    expect(
+      injector.decide('sagemaker', 'DescribeDomain', {
+        accountId: '123456789012',
+        region: 'us-west-2',
+      }),
+    ).toEqual({ latencyMs: 5 });
+    expect(at('123456789012', 'us-east-1')).toEqual({ latencyMs: 1 });
+    // Calls without a target (as before scopes existed) see the global rule.
+    expect(injector.decide('sagemaker', 'ListDomains')).toEqual({
+      latencyMs: 1,
+    });
+  });
+
+  it('sets and removes one scope, keeping the other settings', () => {
+    const injector = new FaultInjector({ latencyMs: 2 });
+    injector.configureScope('210987654321', { unavailableRate: 1 });
+    expect(injector.current()).toEqual({
+      latencyMs: 2,
+      scopes: { '210987654321': { unavailableRate: 1 } },
+    });
+    injector.configureScope('210987654321', undefined);
+    expect(injector.current()).toEqual({ latencyMs: 2 });
+  });
+
+  it('rejects scope keys that are not an account, account:region or *:region', () => {
+    for (const key of ['2109', 'acme', '210987654321:', '*']) {
+      expect(
+        () => new FaultInjector({ scopes: { [key]: { errorRate: 1 } } }),
+      ).toThrow('is not <account>, <account>:<region> or *:<region>');
+    }
+    expect(
+      () =>
+        new FaultInjector({
+          scopes: { '210987654321': { connectionResetRate: 2 } },
+        }),
+    ).toThrow('210987654321: connectionResetRate must be a number from 0 to 1');
+  });
+
   it('rejects rates outside 0..1 and negative latency', () => {
     expect(() => new FaultInjector({ throttleRate: 1.5 })).toThrow(
       'throttleRate',

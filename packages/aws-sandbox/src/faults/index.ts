@@ -15,5 +15,11 @@
  */
 
 export { FaultInjector } from './FaultInjector';
-export type { FaultDecision, FaultRule, FaultSettings } from './FaultInjector';
+export type {
+  FaultDecision,
+  FaultRule,
+  FaultScopeRule,
+  FaultSettings,
+  FaultTarget,
+} from './FaultInjector';
 export { createSeededRandom } from './seededRandom';

@@ -99,10 +99,21 @@ function unknownServiceResponse(
   };
 }
 
+/** An injected fault that closes the connection without an answer. */
+class ConnectionReset extends Error {}
+
 function injectedError(
   service: ServiceDefinition,
-  fault: 'throttle' | 'server-error',
+  fault: 'throttle' | 'server-error' | 'unavailable',
 ): AwsError {
+  if (fault === 'unavailable') {
+    // AWS's common error for a temporary failure of the service.
+    return new AwsError(
+      'ServiceUnavailable',
+      'The request has failed due to a temporary failure of the server.',
+      503,
+    );
+  }
   if (fault === 'throttle') {
     const code =
       service.throttlingErrorCode ??
@@ -160,24 +171,33 @@ export function createRequestListener(options: RequestListenerOptions) {
     try {
       const decoded = codec.decode(request, service);
       operation = decoded.operation;
-      const decision = faults.decide(service.name, operation);
-      if (decision.latencyMs > 0) {
-        await sleep(decision.latencyMs);
-      }
-      if (decision.fault) {
-        throw injectedError(service, decision.fault);
-      }
       const context = options.createContext({
         accessKeyId: scope?.accessKeyId ?? 'anonymous',
         region: scope?.region,
         requestId,
       });
+      const decision = faults.decide(service.name, operation, {
+        accountId: context.accountId,
+        region: context.region,
+      });
+      if (decision.latencyMs > 0) {
+        await sleep(decision.latencyMs);
+      }
+      if (decision.fault === 'connection-reset') {
+        throw new ConnectionReset();
+      }
+      if (decision.fault) {
+        throw injectedError(service, decision.fault);
+      }
       const output = await service.operations[operation](
         decoded.input,
         context,
       );
       return codec.encodeOutput(output, { service, operation, requestId });
     } catch (error) {
+      if (error instanceof ConnectionReset) {
+        throw error;
+      }
       const awsError =
         error instanceof AwsError
           ? error
@@ -234,6 +254,10 @@ export function createRequestListener(options: RequestListenerOptions) {
     handle(incoming)
       .then(raw => send(response, raw))
       .catch(error => {
+        if (error instanceof ConnectionReset) {
+          response.destroy();
+          return;
+        }
         const awsError =
           error instanceof AwsError
             ? error
