@@ -15,8 +15,13 @@
  */
 
 import {
+  DeleteAppCommand,
   DeleteEndpointConfigCommand,
   DeleteModelCommand,
+  DescribeAppCommand,
+  DescribeDomainCommand,
+  DescribeSpaceCommand,
+  DescribeUserProfileCommand,
   SageMakerClient,
   StopAutoMLJobCommand,
   StopHyperParameterTuningJobCommand,
@@ -34,6 +39,7 @@ import {
   ACCOUNT_ID,
   cloudTrailEvent,
   cloudTrailFixtures,
+  complianceFixtures,
   fixtureEvent,
   REGION,
   scenarioD2ModelInVpc,
@@ -79,6 +85,7 @@ const REMEDIATION_COMMANDS = [
   StopNotebookInstanceCommand,
   DeleteModelCommand,
   DeleteEndpointConfigCommand,
+  DeleteAppCommand,
 ];
 
 function remediationCalls() {
@@ -537,7 +544,14 @@ describe('createDetectiveControlHandler', () => {
         'a read-only call',
         cloudTrailEvent('DescribeTrainingJob', { trainingJobName: 'x' }),
       ],
-      ['an update call', cloudTrailEvent('UpdateDomain', { domainId: 'd-1' })],
+      [
+        'an update call the rules do not judge',
+        cloudTrailEvent('UpdateEndpoint', { endpointName: 'e' }),
+      ],
+      [
+        'an update call that names no resource',
+        cloudTrailEvent('UpdateUserProfile', { domainId: 'd-1' }),
+      ],
       [
         'a failed call',
         cloudTrailEvent('CreateTrainingJob', training.nonCompliant, {
@@ -589,7 +603,8 @@ describe('createDetectiveControlHandler', () => {
       );
       expect(outcome).toMatchObject({
         eventName: 'CreateTrainingJob',
-        ignored: 'the call failed with AccessDenied, so nothing was created',
+        ignored:
+          'the call failed with AccessDenied, so nothing was created or changed',
       });
     });
   });
@@ -627,6 +642,246 @@ describe('createDetectiveControlHandler', () => {
         'SAGEMAKER_NETWORK_ISOLATION',
         'SAGEMAKER_NETWORK_ISOLATION',
       ]);
+    });
+  });
+
+  describe('Studio domains, user profiles, spaces and apps', () => {
+    const studio = complianceFixtures.studioContext;
+    const describe_ = complianceFixtures.describe;
+
+    function findingsByRule() {
+      return Object.fromEntries(
+        importedFindings().map(f => [
+          f.ProductFields?.['sagemaker-studio/RuleId'],
+          f.ProductFields?.['sagemaker-studio/Action'],
+        ]),
+      );
+    }
+
+    it("reports a new user profile given another team's role, and changes nothing", async () => {
+      const f = cloudTrailFixtures.UserProfile;
+      const outcome = await makeHandler({ context: studio })(
+        cloudTrailEvent(
+          'CreateUserProfile',
+          {
+            ...f.compliant,
+            userSettings: {
+              executionRole: complianceFixtures.otherTeamRoleArn,
+            },
+          },
+          { responseElements: f.responseElements },
+        ),
+      );
+      expect(outcome).toMatchObject({
+        resourceKind: 'UserProfile',
+        remediation: 'NONE',
+        remediated: false,
+        errors: [],
+      });
+      expect(sageMakerMock.calls()).toHaveLength(0);
+      expect(findingsByRule()).toEqual({
+        SAGEMAKER_APPROVED_EXECUTION_ROLE: 'reported',
+      });
+    });
+
+    it('reads a domain back after UpdateDomain and reports it switched to PublicInternetOnly', async () => {
+      sageMakerMock
+        .on(DescribeDomainCommand, { DomainId: 'd-abcdef123456' })
+        .resolves(describe_.Domain.nonCompliant as any);
+      const outcome = await makeHandler()(
+        cloudTrailEvent('UpdateDomain', {
+          domainId: 'd-abcdef123456',
+          appNetworkAccessType: 'PublicInternetOnly',
+        }),
+      );
+      expect(outcome).toMatchObject({
+        eventName: 'UpdateDomain',
+        resourceKind: 'Domain',
+        resourceName: 'ds-studio',
+        remediation: 'NONE',
+        errors: [],
+      });
+      expect(sageMakerMock.commandCalls(DescribeDomainCommand)).toHaveLength(1);
+      expect(remediationCalls()).toEqual([]);
+      expect(findingsByRule()).toEqual({
+        SAGEMAKER_DOMAIN_VPC_ONLY: 'reported',
+        SAGEMAKER_DOMAIN_KMS_KEY: 'reported',
+      });
+      expect(importedFindings()[0].Resources?.[0].Id).toBe(
+        describe_.Domain.nonCompliant.DomainArn,
+      );
+    });
+
+    it('reads a profile back after UpdateUserProfile and reports a role outside the team', async () => {
+      sageMakerMock
+        .on(DescribeUserProfileCommand, {
+          DomainId: 'd-abcdef123456',
+          UserProfileName: 'alice',
+        })
+        .resolves({
+          ...describe_.UserProfile.compliant,
+          UserSettings: { ExecutionRole: complianceFixtures.otherTeamRoleArn },
+        } as any);
+      const outcome = await makeHandler({ context: studio })(
+        cloudTrailEvent('UpdateUserProfile', {
+          domainId: 'd-abcdef123456',
+          userProfileName: 'alice',
+          userSettings: { executionRole: complianceFixtures.otherTeamRoleArn },
+        }),
+      );
+      expect(outcome).toMatchObject({ remediation: 'NONE', errors: [] });
+      expect(findingsByRule()).toEqual({
+        SAGEMAKER_APPROVED_EXECUTION_ROLE: 'reported',
+      });
+    });
+
+    it('reads a space back after UpdateSpace and reports an unapproved default image', async () => {
+      sageMakerMock
+        .on(DescribeSpaceCommand, {
+          DomainId: 'd-abcdef123456',
+          SpaceName: 'alice-lab',
+        })
+        .resolves(describe_.Space.nonCompliant as any);
+      await makeHandler({ context: studio })(
+        cloudTrailEvent('UpdateSpace', {
+          domainId: 'd-abcdef123456',
+          spaceName: 'alice-lab',
+        }),
+      );
+      expect(remediationCalls()).toEqual([]);
+      expect(findingsByRule()).toEqual({
+        SAGEMAKER_APPROVED_IMAGE: 'reported',
+        SAGEMAKER_SPACE_SHARING: 'reported',
+      });
+    });
+
+    it('reports a new shared space without deleting it', async () => {
+      const outcome = await makeHandler({ context: studio })(
+        fixtureEvent('Space', false),
+      );
+      expect(outcome).toMatchObject({
+        resourceKind: 'Space',
+        remediation: 'NONE',
+      });
+      expect(sageMakerMock.calls()).toHaveLength(0);
+    });
+
+    it('deletes a new app that runs an unapproved custom image, and records it', async () => {
+      const outcome = await makeHandler({ context: studio })(
+        fixtureEvent('App', false),
+      );
+      expect(outcome).toMatchObject({
+        resourceKind: 'App',
+        remediation: 'DELETE',
+        remediated: true,
+        remediationResult: 'done',
+        errors: [],
+      });
+      expect(remediationCalls()).toEqual([
+        {
+          command: 'DeleteAppCommand',
+          input: {
+            DomainId: 'd-abcdef123456',
+            AppType: 'JupyterLab',
+            AppName: 'default',
+            SpaceName: 'alice-lab',
+          },
+        },
+      ]);
+      const [finding] = importedFindings();
+      expect(finding.ProductFields).toMatchObject({
+        'sagemaker-studio/RuleId': 'SAGEMAKER_APPROVED_IMAGE',
+        'sagemaker-studio/Remediation': 'DELETE',
+        'sagemaker-studio/Remediated': 'true',
+        'sagemaker-studio/Action': 'deleted',
+        'sagemaker-studio/ActionAt': '2026-11-26T10:00:05.000Z',
+      });
+    });
+
+    it('leaves an app on the approved image alone', async () => {
+      const outcome = await makeHandler({ context: studio })(
+        fixtureEvent('App', true),
+      );
+      expect(outcome).toMatchObject({ remediation: 'NONE', errors: [] });
+      expect(sageMakerMock.calls()).toHaveLength(0);
+      expect(importedFindings()).toEqual([]);
+    });
+
+    it('asks DescribeApp which image an app created without one runs', async () => {
+      const f = cloudTrailFixtures.App;
+      sageMakerMock
+        .on(DescribeAppCommand, {
+          DomainId: 'd-abcdef123456',
+          AppType: 'JupyterLab',
+          AppName: 'default',
+          SpaceName: 'alice-lab',
+        })
+        .resolves(describe_.App.nonCompliant as any);
+      const { resourceSpec: _, ...withoutImage } = f.nonCompliant;
+      const outcome = await makeHandler({ context: studio })(
+        cloudTrailEvent('CreateApp', withoutImage, {
+          responseElements: f.responseElements,
+        }),
+      );
+      expect(outcome).toMatchObject({
+        remediation: 'DELETE',
+        remediated: true,
+      });
+      expect(sageMakerMock.commandCalls(DescribeAppCommand)).toHaveLength(1);
+      expect(sageMakerMock.commandCalls(DeleteAppCommand)).toHaveLength(1);
+    });
+
+    it('counts an app already being deleted as remediated', async () => {
+      sageMakerMock
+        .on(DeleteAppCommand)
+        .rejects(
+          awsError(
+            'ResourceInUse',
+            'App arn:aws:sagemaker:eu-west-1:111122223333:app/d-abcdef123456/alice-lab/jupyterlab/default is already deleting',
+          ),
+        );
+      const outcome = await makeHandler({ context: studio })(
+        fixtureEvent('App', false),
+      );
+      expect(outcome).toMatchObject({
+        remediated: true,
+        remediationResult: 'already-gone',
+        errors: [],
+      });
+    });
+
+    it('ignores an update of a resource that is gone by the time it is read', async () => {
+      sageMakerMock
+        .on(DescribeUserProfileCommand)
+        .rejects(awsError('ResourceNotFound', 'User profile does not exist'));
+      const outcome = await makeHandler()(
+        cloudTrailEvent('UpdateUserProfile', {
+          domainId: 'd-abcdef123456',
+          userProfileName: 'alice',
+        }),
+      );
+      expect(outcome).toMatchObject({
+        ignored: expect.stringContaining('no longer exists'),
+        errors: [],
+      });
+      expect(securityHubMock.calls()).toHaveLength(0);
+    });
+
+    it('reports a resource it cannot read back as an error, so the event is retried', async () => {
+      sageMakerMock
+        .on(DescribeDomainCommand)
+        .rejects(awsError('AccessDeniedException', 'not authorized', 403));
+      const outcome = await makeHandler()(
+        cloudTrailEvent('UpdateDomain', { domainId: 'd-abcdef123456' }),
+      );
+      expect(outcome.errors).toEqual([
+        {
+          stage: 'describe',
+          code: 'AccessDeniedException',
+          message: 'not authorized',
+        },
+      ]);
+      expect(securityHubMock.calls()).toHaveLength(0);
     });
   });
 });

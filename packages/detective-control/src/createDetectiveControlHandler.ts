@@ -23,6 +23,7 @@ import {
   teamNameOf,
   toAsffFinding,
 } from '@internal/plugin-sagemaker-studio-common';
+import { describeResource } from './describe';
 import { parseEvent } from './parseEvent';
 import { recordFindings } from './recordFindings';
 import { remediate } from './remediate';
@@ -41,10 +42,13 @@ const consoleLogger: DetectiveControlLogger = {
 };
 
 /**
- * Creates the detective-control handler: for each SageMaker Create* call
- * recorded by CloudTrail it evaluates the shared compliance rules, stops or
- * deletes a resource that fails a `HIGH` or `CRITICAL` rule (unless in
- * `report-only` mode), and imports one Security Hub finding per failed rule.
+ * Creates the detective-control handler: for each judged SageMaker call
+ * recorded by CloudTrail (`SAGEMAKER_JUDGED_EVENT_NAMES`) it evaluates the
+ * shared compliance rules on the request (Create* calls) or on the resource
+ * read back with its Describe* call (Update* calls, apps created without an
+ * image), stops or deletes a resource that fails a `HIGH` or `CRITICAL` rule
+ * (unless in `report-only` mode), and imports one Security Hub finding per
+ * failed rule, recording the action taken.
  *
  * Only failures are recorded. Passed checks would be one finding per rule for
  * every job ever started, paid for and never resolved, since job names are
@@ -97,7 +101,43 @@ export function createDetectiveControlHandler(
       };
     }
 
-    const { eventName, workload } = parsed;
+    const { eventName } = parsed;
+    let workload;
+    if ('describe' in parsed) {
+      const ref = parsed.describe;
+      const read = await describeResource(deps.sageMaker, ref, run);
+      if ('gone' in read || 'error' in read) {
+        const outcome: DetectiveControlOutcome = {
+          eventName,
+          resourceKind: ref.kind,
+          resourceName: ref.name,
+          findings: [],
+          remediation: 'NONE',
+          remediated: false,
+          remediationResult: 'not-needed',
+          mode,
+          importedFindings: 0,
+          errors: [],
+        };
+        if ('gone' in read) {
+          outcome.ignored = `the ${ref.kind} no longer exists, so there is nothing to judge`;
+          logger.info('Event ignored', { eventName, reason: outcome.ignored });
+        } else {
+          outcome.errors.push({ stage: 'describe', ...read.error });
+          logger.error('Could not read the resource back', {
+            eventName,
+            resourceKind: ref.kind,
+            resourceName: ref.name,
+            operation: read.operation,
+            ...read.error,
+          });
+        }
+        return outcome;
+      }
+      workload = read.workload;
+    } else {
+      workload = parsed.workload;
+    }
     const findings = evaluateWorkload(workload, rules, deps.context);
     const failed = failedFindings(findings);
     const remediation = remediationFor(workload, failed);

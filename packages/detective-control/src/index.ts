@@ -24,6 +24,8 @@
 
 export { createDetectiveControlHandler } from './createDetectiveControlHandler';
 export { handler } from './lambda';
+export { DETECTIVE_CONTROL_IAM_ACTIONS } from './sageMakerCalls';
+export { SAGEMAKER_JUDGED_EVENT_NAMES } from '@internal/plugin-sagemaker-studio-common';
 export type { RemediationResultKind } from './remediate';
 export type {
   CloudTrailEventBridgeEvent,

@@ -82,6 +82,29 @@ describe('readContext', () => {
     });
     expect(readContext({ APPROVED_SUBNET_IDS: '' })).toEqual({});
   });
+
+  it('reads the Studio policy: approved images, execution roles and shared spaces', () => {
+    expect(
+      readContext({
+        APPROVED_IMAGE_ARNS: 'arn:aws:sagemaker:eu-west-1:1:image/a',
+        APPROVED_IMAGE_NAMES: 'a, b',
+        APPROVED_EXECUTION_ROLE_ARNS: 'arn:aws:iam::1:role/r',
+        ALLOW_SHARED_SPACES: 'false',
+      }),
+    ).toEqual({
+      approvedImageArns: ['arn:aws:sagemaker:eu-west-1:1:image/a'],
+      approvedImageNames: ['a', 'b'],
+      allowedExecutionRoleArns: ['arn:aws:iam::1:role/r'],
+      allowSharedSpaces: false,
+    });
+    expect(readContext({ ALLOW_SHARED_SPACES: 'true' })).toEqual({
+      allowSharedSpaces: true,
+    });
+    expect(readContext({ ALLOW_SHARED_SPACES: '' })).toEqual({});
+    expect(() => readContext({ ALLOW_SHARED_SPACES: 'yes' })).toThrow(
+      /ALLOW_SHARED_SPACES must be true or false/,
+    );
+  });
 });
 
 describe('handleWithEnv', () => {

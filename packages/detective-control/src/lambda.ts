@@ -57,16 +57,34 @@ export function readMode(env: Env): RemediationMode {
   );
 }
 
-/** Reads the approved network from `APPROVED_SUBNET_IDS` / `APPROVED_SECURITY_GROUP_IDS`. */
+/**
+ * Reads the rules' settings: `APPROVED_SUBNET_IDS`,
+ * `APPROVED_SECURITY_GROUP_IDS`, `APPROVED_IMAGE_ARNS`,
+ * `APPROVED_IMAGE_NAMES`, `APPROVED_EXECUTION_ROLE_ARNS` (comma-separated;
+ * empty or unset means "not configured") and `ALLOW_SHARED_SPACES`
+ * (`true` / `false`; unset means "not configured").
+ */
 export function readContext(env: Env): ComplianceContext {
   const context: ComplianceContext = {};
-  const subnets = list(env.APPROVED_SUBNET_IDS);
-  const groups = list(env.APPROVED_SECURITY_GROUP_IDS);
-  if (subnets) {
-    context.allowedSubnetIds = subnets;
+  const lists = {
+    allowedSubnetIds: list(env.APPROVED_SUBNET_IDS),
+    allowedSecurityGroupIds: list(env.APPROVED_SECURITY_GROUP_IDS),
+    approvedImageArns: list(env.APPROVED_IMAGE_ARNS),
+    approvedImageNames: list(env.APPROVED_IMAGE_NAMES),
+    allowedExecutionRoleArns: list(env.APPROVED_EXECUTION_ROLE_ARNS),
+  };
+  for (const [key, value] of Object.entries(lists)) {
+    if (value) {
+      (context as Record<string, readonly string[]>)[key] = value;
+    }
   }
-  if (groups) {
-    context.allowedSecurityGroupIds = groups;
+  const shared = (env.ALLOW_SHARED_SPACES ?? '').trim();
+  if (shared === 'true' || shared === 'false') {
+    context.allowSharedSpaces = shared === 'true';
+  } else if (shared !== '') {
+    throw new Error(
+      `ALLOW_SHARED_SPACES must be true or false, not "${shared}"`,
+    );
   }
   return context;
 }

@@ -15,15 +15,22 @@
  */
 
 import {
+  cloudTrailResourceRef,
   fromCloudTrailRequest,
+  judgedEventFor,
+  SageMakerResourceRef,
   SageMakerWorkload,
-  workloadKindForEventName,
 } from '@internal/plugin-sagemaker-studio-common';
 import { CloudTrailEventBridgeEvent } from './types';
 
-/** The result of reading an event: a workload to judge, or why not. */
+/**
+ * The result of reading an event: a workload to judge from the request, a
+ * resource to read back before judging it (Update* calls, and apps created
+ * without naming an image), or why the event is ignored.
+ */
 export type ParsedEvent =
   | { eventName: string; workload: SageMakerWorkload }
+  | { eventName: string; describe: SageMakerResourceRef }
   | { eventName: string; ignored: string };
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -31,8 +38,10 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Checks that the event is a successful SageMaker Create* call in the
- * watched account and region, and normalises its request parameters.
+ * Checks that the event is a successful SageMaker call the rules judge
+ * (`SAGEMAKER_JUDGED_EVENTS` of `-common`) in the watched account and region,
+ * and either normalises its request parameters (Create* calls) or names the
+ * resource to read back (Update* calls, apps created without an image).
  */
 export function parseEvent(
   event: unknown,
@@ -70,12 +79,13 @@ export function parseEvent(
       )} is not sagemaker.amazonaws.com`,
     };
   }
-  if (!workloadKindForEventName(eventName)) {
+  const judged = judgedEventFor(eventName);
+  if (!judged) {
     return {
       eventName,
       ignored: `${
         eventName || 'the event'
-      } is not a SageMaker create call the rules judge`,
+      } is not a SageMaker call the rules judge`,
     };
   }
   if (detail.errorCode) {
@@ -83,7 +93,7 @@ export function parseEvent(
       eventName,
       ignored: `the call failed with ${String(
         detail.errorCode,
-      )}, so nothing was created`,
+      )}, so nothing was created or changed`,
     };
   }
   const account = detail.recipientAccountId ?? event.account;
@@ -100,6 +110,15 @@ export function parseEvent(
       ignored: `the event is from region ${region}, not ${expected.region}`,
     };
   }
+  if (judged.judgeFrom === 'describe') {
+    const ref = cloudTrailResourceRef(eventName, detail.requestParameters);
+    return ref
+      ? { eventName, describe: ref }
+      : {
+          eventName,
+          ignored: 'requestParameters are missing or name no resource',
+        };
+  }
   const workload = fromCloudTrailRequest(
     eventName,
     detail.requestParameters,
@@ -110,6 +129,13 @@ export function parseEvent(
       eventName,
       ignored: 'requestParameters are missing or name no resource',
     };
+  }
+  if (workload.kind === 'App' && !workload.imageArns) {
+    // The request names no image; DescribeApp says which one the app runs.
+    const ref = cloudTrailResourceRef(eventName, detail.requestParameters);
+    if (ref) {
+      return { eventName, describe: ref };
+    }
   }
   return { eventName, workload };
 }

@@ -14,91 +14,24 @@
  * limitations under the License.
  */
 
+import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import {
-  DeleteEndpointConfigCommand,
-  DeleteModelCommand,
-  SageMakerClient,
-  StopAutoMLJobCommand,
-  StopHyperParameterTuningJobCommand,
-  StopNotebookInstanceCommand,
-  StopProcessingJobCommand,
-  StopTrainingJobCommand,
-  StopTransformJobCommand,
-} from '@aws-sdk/client-sagemaker';
-import type {
   RemediationAction,
+  SAGEMAKER_REMEDIATIONS,
   SageMakerWorkload,
   SageMakerWorkloadKind,
 } from '@internal/plugin-sagemaker-studio-common';
+import { SAGEMAKER_OPERATIONS } from './sageMakerCalls';
 
-type Call = (client: SageMakerClient, name: string) => Promise<unknown>;
-
-/** The SageMaker call that carries out each remediation, per kind. */
-const CALLS: Partial<
-  Record<
-    SageMakerWorkloadKind,
-    { action: RemediationAction; operation: string; call: Call }
-  >
-> = {
-  TrainingJob: {
-    action: 'STOP',
-    operation: 'StopTrainingJob',
-    call: (c, name) =>
-      c.send(new StopTrainingJobCommand({ TrainingJobName: name })),
-  },
-  ProcessingJob: {
-    action: 'STOP',
-    operation: 'StopProcessingJob',
-    call: (c, name) =>
-      c.send(new StopProcessingJobCommand({ ProcessingJobName: name })),
-  },
-  TransformJob: {
-    action: 'STOP',
-    operation: 'StopTransformJob',
-    call: (c, name) =>
-      c.send(new StopTransformJobCommand({ TransformJobName: name })),
-  },
-  HyperParameterTuningJob: {
-    action: 'STOP',
-    operation: 'StopHyperParameterTuningJob',
-    call: (c, name) =>
-      c.send(
-        new StopHyperParameterTuningJobCommand({
-          HyperParameterTuningJobName: name,
-        }),
-      ),
-  },
-  AutoMLJob: {
-    action: 'STOP',
-    operation: 'StopAutoMLJob',
-    call: (c, name) =>
-      c.send(new StopAutoMLJobCommand({ AutoMLJobName: name })),
-  },
-  NotebookInstance: {
-    action: 'STOP',
-    operation: 'StopNotebookInstance',
-    call: (c, name) =>
-      c.send(new StopNotebookInstanceCommand({ NotebookInstanceName: name })),
-  },
-  Model: {
-    action: 'DELETE',
-    operation: 'DeleteModel',
-    call: (c, name) => c.send(new DeleteModelCommand({ ModelName: name })),
-  },
-  EndpointConfig: {
-    action: 'DELETE',
-    operation: 'DeleteEndpointConfig',
-    call: (c, name) =>
-      c.send(new DeleteEndpointConfigCommand({ EndpointConfigName: name })),
-  },
-};
-
-/** The SageMaker operation that carries out `action` on `kind`, if any. */
+/**
+ * The SageMaker operation that carries out `action` on `kind`, if any, from
+ * the remediation table of `-common` (`SAGEMAKER_REMEDIATIONS`).
+ */
 export function remediationOperation(
   kind: SageMakerWorkloadKind,
   action: RemediationAction,
 ): string | undefined {
-  const entry = CALLS[kind];
+  const entry = SAGEMAKER_REMEDIATIONS[kind];
   return entry && entry.action === action ? entry.operation : undefined;
 }
 
@@ -116,7 +49,8 @@ function errorMessage(error: unknown): string {
  *
  * SageMaker answers a repeated or late call with an error:
  * - `ResourceNotFound`, or a `ValidationException` saying "Could not find …",
- *   once a model or config is gone (`already-gone`);
+ *   once a model or config is gone, or a `ResourceInUse` saying an app is
+ *   already deleted or being deleted (`already-gone`);
  * - a `ValidationException` naming `Stopping`, `Stopped` or `Deleting` once a
  *   job or notebook is being or has been stopped (`already-stopped`), which is
  *   what a redelivered event sees after the first delivery stopped it;
@@ -138,6 +72,13 @@ export function classifyRemediationError(
     (name === 'ValidationException' &&
       /could not find|not found|does not exist/i.test(message))
   ) {
+    return 'already-gone';
+  }
+  if (
+    name === 'ResourceInUse' &&
+    /already (being )?(deleted|deleting)/i.test(message)
+  ) {
+    // DeleteApp of an app that is already being deleted or deleted.
     return 'already-gone';
   }
   if (name !== 'ValidationException' || /\bPending\b/.test(message)) {
@@ -192,26 +133,28 @@ export async function remediate(
   action: RemediationAction,
   run: <T>(call: () => Promise<T>) => Promise<T>,
 ): Promise<RemediationResult> {
-  const entry = CALLS[workload.kind];
-  if (action === 'NONE' || !entry || entry.action !== action) {
+  const operation =
+    action === 'NONE' ? undefined : remediationOperation(workload.kind, action);
+  const send = operation ? SAGEMAKER_OPERATIONS[operation] : undefined;
+  if (!operation || !send) {
     return { remediated: false, result: 'not-needed' };
   }
   try {
-    await run(() => entry.call(client, workload.name));
-    return { remediated: true, result: 'done', operation: entry.operation };
+    await run(() => send(client, workload));
+    return { remediated: true, result: 'done', operation };
   } catch (error) {
     const kind = classifyRemediationError(error);
     if (kind !== 'error') {
       return {
         remediated: kind !== 'already-finished',
         result: kind,
-        operation: entry.operation,
+        operation,
       };
     }
     return {
       remediated: false,
       result: 'failed',
-      operation: entry.operation,
+      operation,
       error: { code: errorName(error), message: errorMessage(error) },
     };
   }

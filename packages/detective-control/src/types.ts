@@ -85,7 +85,7 @@ export type RemediationMode = 'enforce' | 'report-only';
  * @public
  */
 export interface DetectiveControlDeps {
-  /** Client for Stop* and Delete* calls, in the account and region watched. */
+  /** Client for Describe*, Stop* and Delete* calls, in the account and region watched. */
   sageMaker: SageMakerClient;
   /** Client for `BatchImportFindings`, in the same account and region. */
   securityHub: SecurityHubClient;
@@ -97,7 +97,7 @@ export interface DetectiveControlDeps {
   logger?: DetectiveControlLogger;
   /** Defaults to `enforce`. */
   mode?: RemediationMode;
-  /** Team network restrictions for the rules (e.g. approved subnets). */
+  /** Settings for the rules: approved subnets, security groups, images, execution roles, shared spaces. */
   context?: ComplianceContext;
   /** Rules to apply; defaults to the shared default rules. */
   rules?: readonly ComplianceRule[];
@@ -119,8 +119,8 @@ export interface DetectiveControlDeps {
  * @public
  */
 export interface DetectiveControlError {
-  /** Which step failed. */
-  stage: 'remediation' | 'securityhub';
+  /** Which step failed: reading the resource back, stopping or deleting it, or recording findings. */
+  stage: 'describe' | 'remediation' | 'securityhub';
   /** The AWS error name, or the Security Hub per-finding error code. */
   code?: string;
   message: string;
@@ -138,9 +138,9 @@ export interface DetectiveControlOutcome {
   eventName: string;
   /** Set when the event was not acted on, saying why. */
   ignored?: string;
-  /** The kind of resource the event created. */
+  /** The kind of resource the event created or changed. */
   resourceKind?: SageMakerWorkloadKind;
-  /** The name of the resource the event created. */
+  /** The name of the resource the event created or changed. */
   resourceName?: string;
   /** Every rule evaluated, including passed and not-applicable ones. */
   findings: ComplianceFinding[];

@@ -27,6 +27,8 @@ import {
 } from '../../../../plugins/sagemaker-studio-common/src/compliance/__fixtures__/cloudTrailRequests';
 import { CloudTrailEventBridgeEvent } from '../types';
 
+export { complianceFixtures } from '../../../../plugins/sagemaker-studio-common/src/compliance/__fixtures__';
+
 export {
   ACCOUNT_ID,
   REGION,
