@@ -16,6 +16,7 @@
 
 import { Entity } from '@backstage/catalog-model';
 import {
+  isEntityComplianceCardAvailable,
   isSageMakerStudioContentAvailable,
   isStudioDomainCardAvailable,
   isTeamEnvironmentCardAvailable,
@@ -97,8 +98,32 @@ describe('entity filters', () => {
     expect(isUserProfileCardAvailable(entity('Group', PROFILE))).toBe(false);
   });
 
+  it('shows the compliance card on team Groups, team environment Resources and Users that name a team', () => {
+    expect(isEntityComplianceCardAvailable(entity('Group', TEAM))).toBe(true);
+    expect(
+      isEntityComplianceCardAvailable(
+        entity('Resource', TEAM, 'sagemaker-studio-team-environment'),
+      ),
+    ).toBe(true);
+    expect(isEntityComplianceCardAvailable(entity('User', TEAM))).toBe(true);
+    expect(isEntityComplianceCardAvailable(entity('Group', {}))).toBe(false);
+    expect(isEntityComplianceCardAvailable(entity('User', PROFILE))).toBe(
+      false,
+    );
+    expect(
+      isEntityComplianceCardAvailable(
+        entity('Resource', TEAM, 'sagemaker-studio-domain'),
+      ),
+    ).toBe(false);
+    expect(isEntityComplianceCardAvailable(entity('Component', TEAM))).toBe(
+      false,
+    );
+  });
+
   it('shows the tab where any card applies', () => {
     expect(isSageMakerStudioContentAvailable(entity('Group', TEAM))).toBe(true);
+    // A team member without a Studio profile still sees their team's compliance.
+    expect(isSageMakerStudioContentAvailable(entity('User', TEAM))).toBe(true);
     expect(
       isSageMakerStudioContentAvailable(entity('Component', PROFILE)),
     ).toBe(false);

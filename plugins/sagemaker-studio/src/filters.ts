@@ -87,6 +87,25 @@ export function isUserProfileCardAvailable(entity: Entity): boolean {
 }
 
 /**
+ * Whether the compliance card applies: a Group, a
+ * `sagemaker-studio-team-environment` Resource or a User, carrying the team
+ * annotation (the team whose findings it shows).
+ *
+ * @public
+ */
+export function isEntityComplianceCardAvailable(entity: Entity): boolean {
+  return (
+    (isKind(entity, 'group') ||
+      isKind(entity, 'user') ||
+      isResourceOfType(
+        entity,
+        SAGEMAKER_STUDIO_RESOURCE_TYPES.teamEnvironment,
+      )) &&
+    isSageMakerStudioTeamAvailable(entity)
+  );
+}
+
+/**
  * Whether the "SageMaker Studio" entity tab applies: any of the cards does.
  *
  * @public
@@ -95,6 +114,7 @@ export function isSageMakerStudioContentAvailable(entity: Entity): boolean {
   return (
     isStudioDomainCardAvailable(entity) ||
     isTeamEnvironmentCardAvailable(entity) ||
-    isUserProfileCardAvailable(entity)
+    isUserProfileCardAvailable(entity) ||
+    isEntityComplianceCardAvailable(entity)
   );
 }
