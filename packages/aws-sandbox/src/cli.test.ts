@@ -47,6 +47,12 @@ describe('parseCliArguments', () => {
         '0.01',
         '--seed',
         '3',
+        '--unavailable',
+        '210987654321',
+        '--unreachable',
+        '*:eu-west-1',
+        '--unreachable',
+        '111122223333:us-east-1',
         '--account-id',
         '111122223333',
         '--region',
@@ -66,7 +72,17 @@ describe('parseCliArguments', () => {
       accountId: '111122223333',
       region: 'eu-west-1',
       detectiveControl: false,
-      faults: { throttleRate: 0.1, latencyMs: 50, errorRate: 0.01, seed: 3 },
+      faults: {
+        throttleRate: 0.1,
+        latencyMs: 50,
+        errorRate: 0.01,
+        seed: 3,
+        scopes: {
+          '210987654321': { unavailableRate: 1 },
+          '*:eu-west-1': { connectionResetRate: 1 },
+          '111122223333:us-east-1': { connectionResetRate: 1 },
+        },
+      },
     });
   });
 

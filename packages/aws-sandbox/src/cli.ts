@@ -17,7 +17,8 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { startSandbox, SandboxOptions } from './sandbox';
-import { seedDemoEstate, seedPlatform } from './seed';
+import type { FaultScopeRule } from './faults';
+import { seedDemoAccounts, seedPlatform } from './seed';
 
 /**
  * The repository's CloudFormation, deployed at start as a platform engineer
@@ -37,7 +38,10 @@ A local stand-in for the AWS control plane on 127.0.0.1 (development and tests o
 
 Options:
   --port <n>               TCP port (default ${DEFAULT_PORT}; 0 picks a free one)
-  --demo                   seed the demo estate (a domain, two teams, profiles, jobs)
+  --demo                   seed the demo estate: in the default account a domain, the
+                           fraud-detection and recommendations teams, Dana's and Sam's
+                           profiles and jobs; in account 210987654321 a domain and
+                           recommendations' prod environment
   --templates <dir>        CloudFormation to deploy at start (default: the repository's cloudformation/)
   --no-seed                start empty: no shared services, no portfolio
   --state-file <file>      keep state in this JSON file across restarts
@@ -46,6 +50,9 @@ Options:
   --latency-ms <n>         latency added to every call
   --error-rate <r>         fraction of calls answered with a 500 server error (0..1)
   --seed <n>               seed of the fault-injection random generator
+  --unavailable <scope>    answer every call of <scope> 503 ServiceUnavailable (repeatable)
+  --unreachable <scope>    close every connection of <scope> unanswered (repeatable)
+                           <scope> is <account>, <account>:<region> or *:<region>
   --account-id <id>        default account id (default 123456789012)
   --region <region>        default region (default us-east-1)
   --no-detective-control   do not deliver SageMaker events to the detective-control handler
@@ -86,6 +93,8 @@ export function parseCliArguments(args: string[]): CliOptions | undefined {
       'latency-ms': { type: 'string' },
       'error-rate': { type: 'string' },
       seed: { type: 'string' },
+      unavailable: { type: 'string', multiple: true },
+      unreachable: { type: 'string', multiple: true },
       'account-id': { type: 'string' },
       region: { type: 'string' },
       'no-detective-control': { type: 'boolean' },
@@ -95,6 +104,13 @@ export function parseCliArguments(args: string[]): CliOptions | undefined {
   });
   if (values.help) {
     return undefined;
+  }
+  const scopes: Record<string, FaultScopeRule> = {};
+  for (const scope of values.unavailable ?? []) {
+    scopes[scope] = { unavailableRate: 1 };
+  }
+  for (const scope of values.unreachable ?? []) {
+    scopes[scope] = { connectionResetRate: 1 };
   }
   return {
     templatesDir: values.templates
@@ -114,6 +130,7 @@ export function parseCliArguments(args: string[]): CliOptions | undefined {
       latencyMs: numberOption('latency-ms', values['latency-ms']),
       errorRate: numberOption('error-rate', values['error-rate']),
       seed: numberOption('seed', values.seed),
+      ...(Object.keys(scopes).length > 0 ? { scopes } : {}),
     },
   };
 }
@@ -140,15 +157,21 @@ export async function main(args: string[]): Promise<void> {
       `Seeded the shared services (stack ${platform.stackName}) and the Service Catalog portfolio\n`,
     );
     if (options.demo) {
-      const demo = await seedDemoEstate(sandbox);
-      process.stdout.write(
-        `Seeded the demo estate: domain ${demo.domainId}, ${
-          Object.keys(demo.provisionedProducts).length
-        } provisioned products, ${
-          demo.trainingJobs.nonCompliant.length +
-          demo.processingJobs.nonCompliant.length
-        } non-compliant jobs\n`,
-      );
+      const estates = await seedDemoAccounts(sandbox, {
+        templatesDir: options.templatesDir,
+      });
+      for (const demo of estates) {
+        process.stdout.write(
+          `Seeded the demo estate in account ${demo.accountId} (${
+            demo.region
+          }): domain ${demo.domainId}, provisioned products ${Object.keys(
+            demo.provisionedProducts,
+          ).join(', ')}, ${
+            demo.trainingJobs.nonCompliant.length +
+            demo.processingJobs.nonCompliant.length
+          } non-compliant jobs\n`,
+        );
+      }
     }
   }
   process.stdout.write(

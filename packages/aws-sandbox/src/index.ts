@@ -22,7 +22,24 @@
  */
 
 export { startSandbox } from './sandbox';
-export { seedPlatform, seedDemoEstate } from './seed';
+export {
+  seedPlatform,
+  seedDemoEstate,
+  seedDemoAccounts,
+  DEMO_PROFILES,
+  DEMO_TEAMS,
+  DEMO_SECOND_ACCOUNT,
+  FIXTURE_PROFILES,
+} from './seed';
+export type {
+  DemoAccount,
+  DemoEstate,
+  DemoEstateOptions,
+  DemoEstatePreset,
+  DemoProfile,
+  PlatformSeed,
+  SeedTarget,
+} from './seed';
 export type { Sandbox, SandboxOptions } from './sandbox';
 export { defaultServiceFactories } from './serviceFactories';
 export * from './server';

@@ -326,7 +326,10 @@ export async function startSandbox(
       if (!ACCOUNT_ID_PATTERN.test(accountId)) {
         throw new Error(`${accountId} is not a 12-digit account id`);
       }
-      const caller = { accessKeyId: accountId, region: region ?? settings.region };
+      const caller = {
+        accessKeyId: accountId,
+        region: region ?? settings.region,
+      };
       return {
         state,
         settings: { ...settings, accountId, region: caller.region },

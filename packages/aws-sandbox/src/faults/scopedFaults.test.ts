@@ -33,7 +33,9 @@ async function outcome(client: SageMakerClient): Promise<string> {
       name: string;
       $metadata?: { httpStatusCode?: number };
     };
-    return $metadata?.httpStatusCode ? `${name} ${$metadata.httpStatusCode}` : name;
+    return $metadata?.httpStatusCode
+      ? `${name} ${$metadata.httpStatusCode}`
+      : name;
   }
 }
 

@@ -20,5 +20,17 @@ export type {
   SeedPlatformOptions,
   SeedTarget,
 } from './seedPlatform';
-export { seedDemoEstate, DEMO_PROFILES, DEMO_TEAMS } from './seedDemoEstate';
-export type { DemoEstate, DemoEstateOptions } from './seedDemoEstate';
+export {
+  seedDemoEstate,
+  DEMO_PROFILES,
+  DEMO_TEAMS,
+  FIXTURE_PROFILES,
+} from './seedDemoEstate';
+export type {
+  DemoEstate,
+  DemoEstateOptions,
+  DemoEstatePreset,
+  DemoProfile,
+} from './seedDemoEstate';
+export { seedDemoAccounts, DEMO_SECOND_ACCOUNT } from './seedDemoAccounts';
+export type { DemoAccount } from './seedDemoAccounts';

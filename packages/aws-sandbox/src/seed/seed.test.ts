@@ -29,7 +29,13 @@ import {
   clientConfig,
   startTestSandbox,
 } from '../cloudformation/__fixtures__/testSandbox';
-import { DEFAULT_PLATFORM_STACK_NAME, seedDemoEstate, seedPlatform } from '.';
+import {
+  DEFAULT_PLATFORM_STACK_NAME,
+  DEMO_SECOND_ACCOUNT,
+  seedDemoAccounts,
+  seedDemoEstate,
+  seedPlatform,
+} from '.';
 
 const TEMPLATES_DIR = resolve(__dirname, '../../../../cloudformation');
 
@@ -91,15 +97,20 @@ describe('seeding', () => {
     expect(again.stackId).toBe(seed.stackId);
   });
 
-  it('adds a demo estate provisioned through Service Catalog', async () => {
-    const estate = await seedDemoEstate(sandbox);
+  it("adds a demo estate for the local identities, provisioned through Service Catalog with the portal's tags", async () => {
+    const estate = await seedDemoEstate(sandbox, {
+      preset: 'local-identities',
+    });
+    expect(estate).toMatchObject({
+      accountId: '123456789012',
+      region: 'us-east-1',
+    });
     expect(Object.keys(estate.provisionedProducts)).toEqual([
       'studio-domain',
       'team-fraud-detection-dev',
       'team-recommendations-dev',
-      'profile-fraud-detection-alice',
-      'profile-fraud-detection-bob',
-      'profile-recommendations-carol',
+      'profile-fraud-detection-dana-scientist',
+      'profile-recommendations-sam-lead',
     ]);
     const domain = await sandbox.invoke('sagemaker', 'DescribeDomain', {
       DomainId: estate.domainId,
@@ -115,12 +126,14 @@ describe('seeding', () => {
     );
     expect(
       UserProfiles.map(
-        (profile: { UserProfileName: string }) => profile.UserProfileName,
+        (profile: { UserProfileName: string; Status: string }) => [
+          profile.UserProfileName,
+          profile.Status,
+        ],
       ).sort(),
     ).toEqual([
-      'alice-fraud-detection',
-      'bob-fraud-detection',
-      'carol-recommendations',
+      ['dana-scientist', 'InService'],
+      ['sam-lead', 'InService'],
     ]);
     const withoutVpc = await sandbox.invoke(
       'sagemaker',
@@ -141,9 +154,85 @@ describe('seeding', () => {
     expect(
       ProvisionedProducts!.every(product => product.Status === 'AVAILABLE'),
     ).toBe(true);
+    const tagsOf = (name: string) =>
+      Object.fromEntries(
+        ProvisionedProducts!
+          .find(product => product.Name === name)!
+          .Tags!.map(tag => [tag.Key, tag.Value]),
+      );
+    expect(tagsOf('profile-fraud-detection-dana-scientist')).toEqual({
+      TeamName: 'fraud-detection',
+      BackstageRequestedBy: 'user:default/dana-scientist',
+      BackstageRequestedFor: 'user:default/dana-scientist',
+      Demo: 'true',
+    });
+    expect(tagsOf('team-recommendations-dev')).toMatchObject({
+      TeamName: 'recommendations',
+      EnvType: 'dev',
+      BackstageRequestedFor: 'user:default/sam-lead',
+    });
+    expect(tagsOf('studio-domain')).toMatchObject({
+      BackstageRequestedFor: 'user:default/ada-admin',
+    });
+    const dana = ProvisionedProducts!.find(
+      product => product.Name === 'profile-fraud-detection-dana-scientist',
+    )!;
+    const { ProvisioningArtifactDetail } = await sandbox.invoke(
+      'servicecatalog',
+      'DescribeProvisioningArtifact',
+      {
+        ProductId: dana.ProductId,
+        ProvisioningArtifactId: dana.ProvisioningArtifactId,
+      },
+    );
+    expect(ProvisioningArtifactDetail.Name).toBe('v1');
 
-    const again = await seedDemoEstate(sandbox);
+    const again = await seedDemoEstate(sandbox, {
+      preset: 'local-identities',
+    });
     expect(again.provisionedProducts).toEqual(estate.provisionedProducts);
+  });
+
+  it('seeds a second account with its own portfolio, a domain and one team environment', async () => {
+    const estates = await seedDemoAccounts(sandbox, {
+      templatesDir: TEMPLATES_DIR,
+    });
+    expect(estates.map(estate => estate.accountId)).toEqual([
+      '123456789012',
+      DEMO_SECOND_ACCOUNT.accountId,
+    ]);
+    const [home, second] = estates;
+    expect(Object.keys(second.provisionedProducts)).toEqual([
+      'studio-domain',
+      'team-recommendations-prod',
+    ]);
+    expect(second.domainId).not.toBe(home.domainId);
+
+    const other = sandbox.forAccount(DEMO_SECOND_ACCOUNT.accountId);
+    const { Domains } = await other.invoke('sagemaker', 'ListDomains', {});
+    expect(
+      Domains.map((domain: { DomainId: string }) => domain.DomainId),
+    ).toEqual([second.domainId]);
+    expect(Domains[0].DomainArn).toContain(':210987654321:');
+    const { ProvisionedProducts } = await other.invoke(
+      'servicecatalog',
+      'SearchProvisionedProducts',
+      {},
+    );
+    expect(
+      ProvisionedProducts.map(
+        (product: { Name: string }) => product.Name,
+      ).sort(),
+    ).toEqual(['studio-domain', 'team-recommendations-prod']);
+    // The home account's listing is unchanged.
+    const { Domains: homeDomains } = await sandbox.invoke(
+      'sagemaker',
+      'ListDomains',
+      {},
+    );
+    expect(
+      homeDomains.map((domain: { DomainId: string }) => domain.DomainId),
+    ).toEqual([home.domainId]);
   });
 
   it('fails with a clear message when the templates are missing', async () => {
@@ -172,7 +261,16 @@ describe('seeding with a delay', () => {
     const sandbox = await startTestSandbox({ clock, delayMs: 60_000 });
     try {
       const seed = await seedPlatform(sandbox, { templatesDir: TEMPLATES_DIR });
-      await seedDemoEstate(sandbox);
+      // The default preset: the backend tests' fixtures.
+      const fixtures = await seedDemoEstate(sandbox);
+      expect(Object.keys(fixtures.provisionedProducts)).toEqual([
+        'studio-domain',
+        'team-fraud-detection-dev',
+        'team-recommendations-dev',
+        'profile-fraud-detection-alice',
+        'profile-fraud-detection-bob',
+        'profile-recommendations-carol',
+      ]);
       const status = async () =>
         (
           await sandbox.invoke('cloudformation', 'DescribeStacks', {

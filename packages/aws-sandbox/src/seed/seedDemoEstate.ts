@@ -21,44 +21,108 @@ import {
   stackRecord,
 } from './seedPlatform';
 
+/** One user profile of the demo estate, as the portal would have provisioned it. */
+export interface DemoProfile {
+  /** The team (the `TeamName` parameter and tag). */
+  team: string;
+  /** The Backstage user it is for (entity name in `examples/org.yaml`). */
+  user: string;
+  /** The Studio user profile name (the user's `sagemaker-studio.aws/user-profile` annotation). */
+  profileName: string;
+  /** The user profile product version to launch. */
+  version: string;
+  email: string;
+  /** Name of its provisioned product. Default `profile-<team>-<profileName>`, as the portal names it. */
+  provisionedProductName?: string;
+}
+
+/**
+ * Which people an estate is for: `local-identities`, the people of
+ * `examples/org.yaml` with the portal's tags on everything (what `--demo`
+ * seeds); `test-fixtures`, the estate the backend plugin's tests were written
+ * against (profiles of alice, bob and carol, no portal tags).
+ */
+export type DemoEstatePreset = 'local-identities' | 'test-fixtures';
+
 /** Who and what the demo estate holds. */
 export interface DemoEstateOptions {
+  /**
+   * The people and tags, see {@link DemoEstatePreset}. Default
+   * `test-fixtures`, which the backend plugin's tests still rely on.
+   */
+  preset?: DemoEstatePreset;
   /** The shared-services root stack seeded by `seedPlatform`. Default `sagemaker-studio-shared-services`. */
   platformStackName?: string;
   /** Environment type of the demo teams. Default `dev`. */
   envType?: string;
+  /** Teams given an environment. Default {@link DEMO_TEAMS}. */
+  teams?: readonly string[];
+  /** User profiles, in teams among `teams`. Default: the preset's ({@link DEMO_PROFILES} or {@link FIXTURE_PROFILES}). */
+  profiles?: readonly DemoProfile[];
+  /** The Backstage user the domain was provisioned for. Default `user:default/ada-admin`. */
+  domainRequestedFor?: string;
+  /** Whether to add the compliant and non-compliant SageMaker jobs. Default true. */
+  jobs?: boolean;
 }
 
 /** What the demo estate contains, by provisioned-product name. */
 export interface DemoEstate {
+  accountId: string;
+  region: string;
   domainId: string;
   provisionedProducts: Record<string, string>;
   trainingJobs: { compliant: string[]; nonCompliant: string[] };
   processingJobs: { nonCompliant: string[] };
 }
 
+/** The teams of `examples/org.yaml`. */
 export const DEMO_TEAMS = ['fraud-detection', 'recommendations'] as const;
 
-export const DEMO_PROFILES = [
+/**
+ * The people of `examples/org.yaml` (the local sign-in identities) who have a
+ * Studio user profile: Dana in fraud-detection, on v1 so that the upgrade to
+ * v2 can be tried, and Sam, who leads recommendations.
+ */
+export const DEMO_PROFILES: readonly DemoProfile[] = [
   {
     team: 'fraud-detection',
-    user: 'alice',
-    version: 'v2',
-    email: 'alice@example.com',
-  },
-  {
-    team: 'fraud-detection',
-    user: 'bob',
+    user: 'dana-scientist',
+    profileName: 'dana-scientist',
     version: 'v1',
-    email: 'bob@example.com',
+    email: 'dana@example.com',
   },
   {
     team: 'recommendations',
-    user: 'carol',
-    version: 'v1',
-    email: 'carol@example.com',
+    user: 'sam-lead',
+    profileName: 'sam-lead',
+    version: 'v2',
+    email: 'sam@example.com',
   },
-] as const;
+];
+
+/**
+ * The profiles of the `test-fixtures` preset, launched outside the portal (no
+ * `BackstageRequestedFor` tag): alice (v2) and bob (v1) in fraud-detection,
+ * carol (v1) in recommendations.
+ */
+export const FIXTURE_PROFILES: readonly DemoProfile[] = [
+  ['fraud-detection', 'alice', 'v2'],
+  ['fraud-detection', 'bob', 'v1'],
+  ['recommendations', 'carol', 'v1'],
+].map(([team, user, version]) => ({
+  team,
+  user,
+  profileName: `${user}-${team}`,
+  version,
+  email: `${user}@example.com`,
+  provisionedProductName: `profile-${team}-${user}`,
+}));
+
+/** The Backstage user who asked for each demo team's environment. */
+const TEAM_REQUESTERS: Record<string, string> = {
+  'fraud-detection': 'user:default/dana-scientist',
+  recommendations: 'user:default/sam-lead',
+};
 
 type Parameters = Record<string, string>;
 
@@ -134,6 +198,7 @@ async function provision(
   productId: string,
   version: string,
   parameters: Parameters,
+  tags: Record<string, string>,
 ): Promise<{ id: string; outputs: Record<string, string> }> {
   if (!(await findProvisioned(sandbox, name))) {
     await sandbox.invoke('servicecatalog', 'ProvisionProduct', {
@@ -144,7 +209,10 @@ async function provision(
       ProvisioningParameters: Object.entries(parameters).map(
         ([Key, Value]) => ({ Key, Value }),
       ),
-      Tags: [{ Key: 'Demo', Value: 'true' }],
+      Tags: Object.entries({ ...tags, Demo: 'true' }).map(([Key, Value]) => ({
+        Key,
+        Value,
+      })),
     });
   }
   const provisioned = await findProvisioned(sandbox, name);
@@ -207,9 +275,36 @@ async function createJobIfMissing(
 }
 
 /**
- * Adds a demo estate on top of the seeded platform, all through the real APIs: a Studio
- * domain, two team environments and three user profiles provisioned through Service
- * Catalog, and SageMaker jobs that follow the rules or break them (no VPC, no KMS key).
+ * The tags the portal's backend puts on what it provisions (`provisioningTags`
+ * in the backend plugin), so the catalog module finds owners the same way:
+ * `BackstageRequestedFor` names the user a profile belongs to. There is no
+ * `BackstageRequestId`: no portal request made these.
+ */
+function portalTags(
+  preset: DemoEstatePreset,
+  requestedFor: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  if (preset === 'test-fixtures') {
+    return {};
+  }
+  return {
+    ...extra,
+    BackstageRequestedBy: requestedFor,
+    BackstageRequestedFor: requestedFor,
+  };
+}
+
+/**
+ * Adds a demo estate on top of the seeded platform, all through the real APIs:
+ * a Studio domain, the fraud-detection and recommendations team environments
+ * and user profiles, all launched through Service Catalog, and SageMaker jobs
+ * that follow the rules or break them (no VPC, no KMS key). With the
+ * `local-identities` preset the estate is for the people of
+ * `examples/org.yaml`: the domain provisioned for Ada (data-science admin),
+ * Dana's `dana-scientist` profile (v1) and Sam's `sam-lead` profile (v2), all
+ * with the portal's tags. Options choose other teams and profiles, e.g. a
+ * smaller estate in a second account.
  */
 export async function seedDemoEstate(
   sandbox: SeedTarget,
@@ -220,6 +315,18 @@ export async function seedDemoEstate(
     options.platformStackName ?? DEFAULT_PLATFORM_STACK_NAME,
   );
   const envType = options.envType ?? 'dev';
+  const demoTeams = options.teams ?? DEMO_TEAMS;
+  const preset = options.preset ?? 'test-fixtures';
+  const demoProfiles =
+    options.profiles ??
+    (preset === 'local-identities' ? DEMO_PROFILES : FIXTURE_PROFILES);
+  for (const profile of demoProfiles) {
+    if (!demoTeams.includes(profile.team)) {
+      throw new Error(
+        `Cannot seed the demo estate: profile ${profile.profileName} is in team ${profile.team}, which gets no environment`,
+      );
+    }
+  }
   const provisioned: Record<string, string> = {};
 
   const domain = await provision(
@@ -228,11 +335,12 @@ export async function seedDemoEstate(
     outputs.StudioDomainProductId,
     'v1',
     {},
+    portalTags(preset, options.domainRequestedFor ?? 'user:default/ada-admin'),
   );
   provisioned['studio-domain'] = domain.id;
 
   const teams: Record<string, Record<string, string>> = {};
-  for (const team of DEMO_TEAMS) {
+  for (const team of demoTeams) {
     const environment = await provision(
       sandbox,
       `team-${team}-${envType}`,
@@ -242,14 +350,21 @@ export async function seedDemoEstate(
         TeamName: team,
         EnvType: envType,
       },
+      portalTags(preset, TEAM_REQUESTERS[team] ?? 'user:default/ada-admin', {
+        TeamName: team,
+        EnvType: envType,
+      }),
     );
     provisioned[`team-${team}-${envType}`] = environment.id;
     teams[team] = environment.outputs;
   }
 
   const profiles: Record<string, Record<string, string>> = {};
-  for (const profile of DEMO_PROFILES) {
-    const name = `profile-${profile.team}-${profile.user}`;
+  for (const profile of demoProfiles) {
+    // The name the portal gives a profile's provisioned product.
+    const name =
+      profile.provisionedProductName ??
+      `profile-${profile.team}-${profile.profileName}`;
     const result = await provision(
       sandbox,
       name,
@@ -258,12 +373,29 @@ export async function seedDemoEstate(
       {
         TeamName: profile.team,
         EnvType: envType,
-        StudioUserProfileName: `${profile.user}-${profile.team}`.slice(0, 24),
+        StudioUserProfileName: profile.profileName,
         OwnerEmail: profile.email,
       },
+      portalTags(preset, `user:default/${profile.user}`, {
+        TeamName: profile.team,
+      }),
     );
     provisioned[name] = result.id;
-    profiles[profile.user] = result.outputs;
+    profiles[profile.team] ??= result.outputs;
+  }
+
+  const estate = {
+    accountId: sandbox.settings.accountId,
+    region: sandbox.settings.region,
+    domainId: domain.outputs.StudioDomainId,
+    provisionedProducts: provisioned,
+  };
+  if (options.jobs === false) {
+    return {
+      ...estate,
+      trainingJobs: { compliant: [], nonCompliant: [] },
+      processingJobs: { nonCompliant: [] },
+    };
   }
 
   const sharedServicesName = outputs.PortfolioId
@@ -276,11 +408,10 @@ export async function seedDemoEstate(
   const compliant: string[] = [];
   const nonCompliant: string[] = [];
   const processing: string[] = [];
-  for (const team of DEMO_TEAMS) {
+  for (const team of demoTeams) {
     const environment = teams[team];
-    const user = DEMO_PROFILES.find(profile => profile.team === team)!.user;
     const roleArn =
-      profiles[user].ExecutionRoleArn ?? environment.TeamUserRoleArn;
+      profiles[team]?.ExecutionRoleArn ?? environment.TeamUserRoleArn;
     const tags = [
       { Key: 'TeamName', Value: team },
       { Key: 'EnvironmentType', Value: envType },
@@ -367,8 +498,7 @@ export async function seedDemoEstate(
     );
   }
   return {
-    domainId: domain.outputs.StudioDomainId,
-    provisionedProducts: provisioned,
+    ...estate,
     trainingJobs: { compliant, nonCompliant },
     processingJobs: { nonCompliant: processing },
   };
