@@ -35,7 +35,8 @@ const TEMPLATES_DIR = resolve(__dirname, '../../../../cloudformation');
 /**
  * The provider with the real readers and AWS SDK clients against the local
  * sandbox, seeded with the platform and the demo estate (one domain, two
- * team environments, three user profiles, all through Service Catalog).
+ * team environments, Dana's and Sam's user profiles, all through Service
+ * Catalog with the portal's tags).
  */
 describe('SageMakerStudioEntityProvider against the AWS sandbox', () => {
   let sandbox: Sandbox;
@@ -46,7 +47,7 @@ describe('SageMakerStudioEntityProvider against the AWS sandbox', () => {
   beforeAll(async () => {
     sandbox = await startSandbox({ detectiveControl: false, delayMs: 0 });
     await seedPlatform(sandbox, { templatesDir: TEMPLATES_DIR });
-    demo = await seedDemoEstate(sandbox);
+    demo = await seedDemoEstate(sandbox, { preset: 'local-identities' });
 
     const config = mockServices.rootConfig({
       data: {
@@ -97,7 +98,7 @@ describe('SageMakerStudioEntityProvider against the AWS sandbox', () => {
     calls.length = 0;
   });
 
-  it('finds the demo domain, both team environments and the three profiles', async () => {
+  it('finds the demo domain, both team environments and the two profiles', async () => {
     const entities = await provider.read();
 
     expect(
@@ -121,8 +122,8 @@ describe('SageMakerStudioEntityProvider against the AWS sandbox', () => {
         provisionedProductId: undefined,
         team: undefined,
       },
-      // The demo's team environments carry no tags: team and environment
-      // type come from their SsmParameterPrefix output.
+      // The demo's team environments carry the portal's TeamName and
+      // EnvType tags, so no outputs are read for them.
       ...['fraud-detection', 'recommendations'].map(team => ({
         name: `${team}-dev-team-environment`,
         type: 'sagemaker-studio-team-environment',
@@ -132,15 +133,13 @@ describe('SageMakerStudioEntityProvider against the AWS sandbox', () => {
         team,
       })),
       ...[
-        ['alice', 'fraud-detection'],
-        ['bob', 'fraud-detection'],
-        ['carol', 'recommendations'],
+        ['dana-scientist', 'fraud-detection'],
+        ['sam-lead', 'recommendations'],
       ].map(([user, team]) => ({
-        name: `${user}-${team}-user-profile`,
+        name: `${user}-user-profile`,
         type: 'sagemaker-studio-user-profile',
-        // The demo estate was not provisioned from Backstage: no
-        // BackstageRequestedFor tag, so the owner is named like the profile.
-        owner: `user:default/${user}-${team}`,
+        // The BackstageRequestedFor tag of the provisioned product.
+        owner: `user:default/${user}`,
         dependsOn: [
           `resource:default/${demo.domainId}`,
           `resource:default/${team}-dev-team-environment`,
@@ -151,14 +150,11 @@ describe('SageMakerStudioEntityProvider against the AWS sandbox', () => {
       })),
     ]);
 
-    // 3 profiles, 2 team environments without tags, 1 domain.
+    // 2 profiles, 1 domain; the team environments are named from their tags.
     expect(calls.sort()).toEqual(
       [
         'DescribeDomain',
-        'GetProvisionedProductOutputs',
-        'GetProvisionedProductOutputs',
         'ListDomains',
-        'ListTags',
         'ListTags',
         'ListTags',
         'ListUserProfiles',
@@ -171,7 +167,11 @@ describe('SageMakerStudioEntityProvider against the AWS sandbox', () => {
     const { ProvisionedProducts } = await sandbox.invoke(
       'servicecatalog',
       'SearchProvisionedProducts',
-      { Filters: { SearchQuery: ['name:profile-fraud-detection-alice'] } },
+      {
+        Filters: {
+          SearchQuery: ['name:profile-fraud-detection-dana-scientist'],
+        },
+      },
     );
     const { ProvisioningArtifactDetails } = await sandbox.invoke(
       'servicecatalog',
@@ -186,45 +186,45 @@ describe('SageMakerStudioEntityProvider against the AWS sandbox', () => {
         ProvisioningArtifactId: ProvisioningArtifactDetails.find(
           (a: { Name: string }) => a.Name === 'v2',
         ).Id,
-        ProvisionedProductName: 'profile-dana',
-        ProvisionToken: 'catalog-test-dana',
+        ProvisionedProductName: 'profile-erin',
+        ProvisionToken: 'catalog-test-erin',
         ProvisioningParameters: [
           { Key: 'TeamName', Value: 'fraud-detection' },
-          { Key: 'StudioUserProfileName', Value: 'dana-scientist' },
+          { Key: 'StudioUserProfileName', Value: 'erin-scientist' },
         ],
         Tags: [
           {
             Key: 'BackstageRequestedFor',
-            Value: 'user:default/dana-scientist',
+            Value: 'user:default/erin',
           },
         ],
       },
     );
 
-    const dana = (await provider.read()).find(
-      e => e.metadata.name === 'dana-scientist-user-profile',
+    const erin = (await provider.read()).find(
+      e => e.metadata.name === 'erin-scientist-user-profile',
     );
-    expect(dana?.spec?.owner).toBe('user:default/dana-scientist');
+    expect(erin?.spec?.owner).toBe('user:default/erin');
     // No EnvType parameter: the template's default, dev, which it tags on
     // the SageMaker profile.
-    expect(dana?.spec?.dependsOn).toEqual([
+    expect(erin?.spec?.dependsOn).toEqual([
       `resource:default/${demo.domainId}`,
       'resource:default/fraud-detection-dev-team-environment',
     ]);
     expect(
-      dana?.metadata.annotations?.[
+      erin?.metadata.annotations?.[
         'sagemaker-studio.aws/provisioned-product-id'
       ],
     ).toBe(RecordDetail.ProvisionedProductId);
 
     await sandbox.invoke('servicecatalog', 'TerminateProvisionedProduct', {
       ProvisionedProductId: RecordDetail.ProvisionedProductId,
-      TerminateToken: 'catalog-test-dana-terminate',
+      TerminateToken: 'catalog-test-erin-terminate',
     });
 
     const names = (await provider.read()).map(e => e.metadata.name);
-    expect(names).not.toContain('dana-scientist-user-profile');
-    expect(names).toHaveLength(6);
+    expect(names).not.toContain('erin-scientist-user-profile');
+    expect(names).toHaveLength(5);
   });
 
   it('emits a second environment of a team launched as the backend launches it, and links its profiles to it', async () => {
@@ -271,7 +271,7 @@ describe('SageMakerStudioEntityProvider against the AWS sandbox', () => {
         Tags: backstageTags('request-team-prod', 'user:default/sam-lead'),
       },
     );
-    const profile = await productOf('profile-fraud-detection-alice');
+    const profile = await productOf('profile-fraud-detection-dana-scientist');
     const { RecordDetail: profileRecord } = await sandbox.invoke(
       'servicecatalog',
       'ProvisionProduct',
@@ -308,17 +308,15 @@ describe('SageMakerStudioEntityProvider against the AWS sandbox', () => {
       `resource:default/${demo.domainId}`,
       'resource:default/fraud-detection-prod-team-environment',
     ]);
-    expect(
-      byName('alice-fraud-detection-user-profile')?.spec?.dependsOn,
-    ).toEqual([
+    expect(byName('dana-scientist-user-profile')?.spec?.dependsOn).toEqual([
       `resource:default/${demo.domainId}`,
       'resource:default/fraud-detection-dev-team-environment',
     ]);
-    // Outputs for the two untagged demo environments and for the new one,
-    // tagged with its team but not its environment type.
+    // Outputs only for the new environment, tagged with its team but not its
+    // environment type (the demo's carry both tags).
     expect(
       calls.filter(call => call === 'GetProvisionedProductOutputs'),
-    ).toHaveLength(3);
+    ).toHaveLength(1);
 
     for (const [id, token] of [
       [profileRecord.ProvisionedProductId, 'catalog-test-erin-prod-terminate'],
@@ -332,6 +330,6 @@ describe('SageMakerStudioEntityProvider against the AWS sandbox', () => {
     const names = (await provider.read()).map(e => e.metadata.name);
     expect(names).not.toContain('fraud-detection-prod-team-environment');
     expect(names).not.toContain('erin-prod-user-profile');
-    expect(names).toHaveLength(6);
+    expect(names).toHaveLength(5);
   });
 });
