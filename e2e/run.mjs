@@ -9,8 +9,11 @@
 //   -> Ada (admin) sees the plan's resource changes and approves
 //   -> Service Catalog provisions it in the sandbox, the request reaches
 //      SUCCEEDED and the team environment's entity page exists;
-//   Dana (data scientist) requests her profile -> provisioned -> upgraded
-//   v1 -> v2 -> offboarded; Grace (admin) rejects a request of Dana's and Dana
+//   Dana (data scientist) opens Studio from her demo-estate profile on her own
+//   page and sees her team's environment and members; an admin offboards that
+//   profile (launched outside the portal, so Dana may not), then Dana requests
+//   her profile -> provisioned -> upgraded v1 -> v2 -> offboarded; Grace
+//   (admin) rejects a request of Dana's and Dana
 //   sees the reason; bad template input is refused naming the field; the
 //   review queue is for admins only.
 //
@@ -24,6 +27,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const baseUrl = process.env.BASE_URL ?? 'http://localhost:3000';
+const backendUrl = process.env.BACKEND_URL ?? 'http://127.0.0.1:7007';
 const artifacts = resolve(root, process.env.E2E_ARTIFACTS ?? 'e2e-artifacts');
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 mkdirSync(artifacts, { recursive: true });
@@ -78,6 +82,50 @@ const browser = await chromium.launch({
     '--disable-sync',
   ],
 });
+
+/** A backend token for a local identity, as the local sign-in page gets it. */
+async function tokenOf(user) {
+  const response = await fetch(
+    `${backendUrl}/api/auth/localIdentities/refresh`,
+    {
+      headers: { 'x-sagemaker-studio-local-identity': `user:default/${user}` },
+    },
+  );
+  if (!response.ok) throw new Error(`no token for ${user}: ${response.status}`);
+  return (await response.json()).backstageIdentity.token;
+}
+
+/** Calls the backend API as the token's user: GET, or POST with a JSON body. */
+async function api(token, path, body) {
+  const response = await fetch(`${backendUrl}${path}`, {
+    method: body ? 'POST' : 'GET',
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (!response.ok)
+    throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  return response.json();
+}
+
+/** Retries until the function returns something (an error counts as nothing yet), or times out. */
+async function waitFor(fn, timeout) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      const value = await fn();
+      if (value) return value;
+    } catch (error) {
+      last = error;
+      if (/offboarding failed/.test(error?.message)) throw error;
+    }
+    if (Date.now() > deadline) throw last ?? new Error('timed out');
+    await new Promise(resolve => setTimeout(resolve, 2000));
+  }
+}
 
 /** A browser context signed in as one of the local identities. */
 async function signIn(who) {
@@ -264,23 +312,11 @@ try {
   );
 
   await check(
-    'dana: requests her Studio user profile, which needs no approval and is provisioned',
+    'dana: her own page shows her (demo estate) profile InService, and Open Studio opens Studio in a new tab',
     dana,
     async () => {
-      await openTemplate(dana, 'sagemaker-studio-user-profile');
-      await teamPicked(dana, 'Fraud Detection');
-      await shot(dana, 'dana-profile-form');
-      danaProfileRequest = await create(dana, 'APPROVED');
-      await waitForStatus(dana, danaProfileRequest, 'Succeeded');
-      await shot(dana, 'dana-profile-succeeded');
-    },
-  );
-
-  await check(
-    'dana: her own page shows her profile InService, and Open Studio opens Studio in a new tab',
-    dana,
-    async () => {
-      const deadline = Date.now() + 60_000;
+      // The first check after sign-in: the catalog may still be reading the sandbox.
+      const deadline = Date.now() + PROVISIONING_TIMEOUT;
       for (;;) {
         await dana.goto(`${baseUrl}/catalog/default/user/dana-scientist`, {
           waitUntil: 'domcontentloaded',
@@ -333,6 +369,76 @@ try {
         .first()
         .waitFor({ timeout: 30_000 });
       await shot(dana, 'fraud-detection-team-page');
+    },
+  );
+
+  await check(
+    "ada: offboards dana's demo-estate profile (launched outside the portal, so only an admin may), for dana to request her own",
+    ada,
+    async () => {
+      const token = await tokenOf('ada-admin');
+      const entity = await waitFor(
+        () =>
+          api(
+            token,
+            '/api/catalog/entities/by-name/resource/default/dana-scientist-user-profile',
+          ),
+        60_000,
+      );
+      const provisionedProductId =
+        entity.metadata.annotations[
+          'sagemaker-studio.aws/provisioned-product-id'
+        ];
+      let request = await api(token, '/api/sagemaker-studio/requests', {
+        product: 'userProfile',
+        operation: 'terminate',
+        provisionedProductId,
+        parameters: {},
+      });
+      if (request.status === 'PENDING_APPROVAL') {
+        await api(
+          token,
+          `/api/sagemaker-studio/requests/${request.id}/review`,
+          {
+            decision: 'approve',
+            comment: 'the end-to-end check requests the profile anew',
+          },
+        );
+      }
+      request = await waitFor(async () => {
+        const current = await api(
+          token,
+          `/api/sagemaker-studio/requests/${request.id}`,
+        );
+        if (current.status === 'FAILED')
+          throw new Error(`offboarding failed: ${JSON.stringify(current)}`);
+        return current.status === 'SUCCEEDED' ? current : undefined;
+      }, PROVISIONING_TIMEOUT);
+      // Gone from the catalog, so her pickers offer only the profile she requests next.
+      await waitFor(
+        () =>
+          api(
+            token,
+            '/api/catalog/entities/by-name/resource/default/dana-scientist-user-profile',
+          ).then(
+            () => undefined,
+            error => /: 404 /.test(error.message),
+          ),
+        60_000,
+      );
+    },
+  );
+
+  await check(
+    'dana: requests her Studio user profile, which needs no approval and is provisioned',
+    dana,
+    async () => {
+      await openTemplate(dana, 'sagemaker-studio-user-profile');
+      await teamPicked(dana, 'Fraud Detection');
+      await shot(dana, 'dana-profile-form');
+      danaProfileRequest = await create(dana, 'APPROVED');
+      await waitForStatus(dana, danaProfileRequest, 'Succeeded');
+      await shot(dana, 'dana-profile-succeeded');
     },
   );
 
