@@ -522,11 +522,15 @@ describe.each(databases.eachSupportedId())(
             source: `sagemaker:us-east-1:user-profile/${domainId}/${ALICE}`,
             errorType: 'THROTTLED',
             message: FIXED.THROTTLED,
+            accountId: sandbox.settings.accountId,
+            region: 'us-east-1',
           },
           {
             source: `sagemaker:us-east-1:user-profile/${domainId}/${BOB}`,
             errorType: 'THROTTLED',
             message: FIXED.THROTTLED,
+            accountId: sandbox.settings.accountId,
+            region: 'us-east-1',
           },
         ]);
         expect(leaks(res.body)).toEqual([]);
@@ -576,6 +580,8 @@ describe.each(databases.eachSupportedId())(
             source: `sagemaker:us-east-1:domain/${domainId}`,
             errorType: 'UNAVAILABLE',
             message: FIXED.UNAVAILABLE,
+            accountId: sandbox.settings.accountId,
+            region: 'us-east-1',
           },
         ]);
         sandbox.faults.configure({});

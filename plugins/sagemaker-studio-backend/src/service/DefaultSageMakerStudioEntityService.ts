@@ -26,7 +26,6 @@ import {
   CompoundEntityRef,
   Entity,
   parseEntityRef,
-  RELATION_MEMBER_OF,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import {
@@ -43,38 +42,43 @@ import {
   SAGEMAKER_STUDIO_PROVISIONED_PRODUCT_ANNOTATION,
   SAGEMAKER_STUDIO_TEAM_ANNOTATION,
   SAGEMAKER_STUDIO_USER_PROFILE_ANNOTATION,
-  sageMakerStudioEstateReadPermission,
+  SourceError,
   StudioDomainStatus,
   StudioEntityStatus,
   StudioTeamEnvironmentStatus,
 } from '@internal/plugin-sagemaker-studio-common';
 import {
   createPresignedDomainUrl,
+  mapWithConcurrency,
+  readEachStudioTarget,
   SageMakerStudioAwsClients,
   SageMakerStudioConfig,
   StudioAwsReadError,
   StudioDomainStatusReader,
+  studioTargetError,
   StudioUserProfileAwsStatus,
   StudioUserProfileStatusReader,
   TeamEnvironmentStatusReader,
   toHttpError,
-  toStudioSourceError,
 } from '@internal/plugin-sagemaker-studio-node';
-import { hasPermission } from '../permissions/requirePermission';
 import { SageMakerStudioEntityService } from './SageMakerStudioEntityService';
+import { StudioDomainAccess, USER_PROFILE_TYPE } from './StudioDomainAccess';
+import { clientsForEntity } from './studioTargets';
 
 /** The catalog module's Resource types (see its transformers). */
 const DOMAIN_TYPE = 'sagemaker-studio-domain';
 const TEAM_ENVIRONMENT_TYPE = 'sagemaker-studio-team-environment';
-const USER_PROFILE_TYPE = 'sagemaker-studio-user-profile';
 /** Bumped when the shape of a cached value changes. */
-const CACHE_PREFIX = 'entity-status:v1';
+const CACHE_PREFIX = 'entity-status:v2';
 
 type Member = StudioTeamEnvironmentStatus['members'][number];
+type TeamMember = Member & { teamName: string };
 type TeamEnvironment = Omit<StudioTeamEnvironmentStatus, 'members'>;
 
 /** A Studio user profile an entity stands for, and who owns it. */
 interface ProfileTarget {
+  /** The clients of the profile's account and region, or why it cannot be read. */
+  clients: SageMakerStudioAwsClients | SourceError;
   domainId: string;
   userProfileName: string;
   /** Entity ref of the owner, when the catalog says. */
@@ -122,23 +126,46 @@ function userRefOf(credentials: BackstageCredentials): string | undefined {
   return principal.type === 'user' ? principal.userEntityRef : undefined;
 }
 
+/** The readers of one account and region. */
+interface TargetReaders {
+  clients: SageMakerStudioAwsClients;
+  domain: StudioDomainStatusReader;
+  profile: StudioUserProfileStatusReader;
+  team: TeamEnvironmentStatusReader;
+}
+
+function isSourceError(
+  value: SageMakerStudioAwsClients | SourceError,
+): value is SourceError {
+  return !(value instanceof SageMakerStudioAwsClients);
+}
+
 /**
  * Reads the entity with the caller's credentials and AWS with the
  * backend's, caching each AWS read per resource (never per caller) for
- * `sageMakerStudio.cache.ttlSeconds`. Who asks only shapes the answer after
- * the read: the domain's network, encryption and role details are left out
- * for people who are neither admins nor members of a team in that domain
- * (a reduced view rather than a 403, so the domain card still shows status
- * and counts), and `canOpen` is true for the profile's owner only.
+ * `sageMakerStudio.cache.ttlSeconds`.
+ *
+ * A domain, team environment or user profile Resource is read in the
+ * account and region its annotations name (the home ones when it has
+ * none; only configured targets are read). A team Group is gathered from
+ * every configured account and region, at most a few at a time; a User from
+ * the profile Resources it owns, each in its own account and region. A
+ * target that fails is a per-source error naming its account and region,
+ * and the rest is still answered.
+ *
+ * Who asks only shapes the answer after the read: the domain's network,
+ * encryption and role details are left out for people who are neither
+ * admins nor working in that domain (see {@link StudioDomainAccess}; a
+ * reduced view rather than a 403, so the domain card still shows status and
+ * counts), and `canOpen` is true for the profile's owner only.
  *
  * @public
  */
 export class DefaultSageMakerStudioEntityService
   implements SageMakerStudioEntityService
 {
-  private readonly domainReader: StudioDomainStatusReader;
-  private readonly profileReader: StudioUserProfileStatusReader;
-  private readonly teamReader: TeamEnvironmentStatusReader;
+  private readonly readers = new Map<string, TargetReaders>();
+  private readonly access: StudioDomainAccess;
 
   static create(deps: {
     config: SageMakerStudioConfig;
@@ -163,14 +190,23 @@ export class DefaultSageMakerStudioEntityService
       logger: LoggerService;
     },
   ) {
-    const { clients, config, logger } = deps;
-    this.domainReader = new StudioDomainStatusReader({ clients, logger });
-    this.profileReader = new StudioUserProfileStatusReader({ clients, logger });
-    this.teamReader = new TeamEnvironmentStatusReader({
-      clients,
-      config,
-      logger,
-    });
+    this.access = new StudioDomainAccess(deps);
+  }
+
+  /** The readers of one account and region, made once. */
+  private readersFor(clients: SageMakerStudioAwsClients): TargetReaders {
+    let readers = this.readers.get(clients.targetKey);
+    if (!readers) {
+      const { config, logger } = this.deps;
+      readers = {
+        clients,
+        domain: new StudioDomainStatusReader({ clients, logger }),
+        profile: new StudioUserProfileStatusReader({ clients, logger }),
+        team: new TeamEnvironmentStatusReader({ clients, config, logger }),
+      };
+      this.readers.set(clients.targetKey, readers);
+    }
+    return readers;
   }
 
   async getEntityStatus(options: {
@@ -178,6 +214,7 @@ export class DefaultSageMakerStudioEntityService
     entityRef: CompoundEntityRef;
   }): Promise<StudioEntityStatus> {
     const { credentials } = options;
+    const { logger } = this.deps;
     const entity = await this.entity(credentials, options.entityRef);
     const status: StudioEntityStatus = {
       entityRef: stringifyEntityRef(entity),
@@ -186,39 +223,61 @@ export class DefaultSageMakerStudioEntityService
       userProfiles: [],
       errors: [],
     };
+    /**
+     * Runs one read in one target; its failure becomes a per-source error
+     * (in `errors`, by default the answer's).
+     */
     const collect = async <T>(
-      read: () => Promise<T>,
+      target: SageMakerStudioAwsClients | SourceError,
+      action: string,
+      read: (readers: TargetReaders) => Promise<T>,
+      errors: SourceError[] = status.errors,
     ): Promise<T | undefined> => {
+      if (isSourceError(target)) {
+        errors.push(target);
+        return undefined;
+      }
       try {
-        return await read();
+        return await read(this.readersFor(target));
       } catch (error) {
-        if (error instanceof StudioAwsReadError) {
-          status.errors.push(toStudioSourceError(error));
-          return undefined;
-        }
-        throw error;
+        errors.push(
+          studioTargetError({ error, clients: target, action, logger }),
+        );
+        return undefined;
       }
     };
     const annotation = (key: string) =>
       getSageMakerStudioAnnotation(entity, key);
     const kind = entity.kind.toLocaleLowerCase('en-US');
     const type = (entity.spec as { type?: unknown } | undefined)?.type;
+    const ref = status.entityRef;
 
     const profiles = await this.profileTargets(credentials, entity);
     if (profiles.length > 0) {
       const caller = userRefOf(credentials);
-      for (const target of profiles) {
-        const read = await collect(() => this.readProfile(target));
-        if (read) {
-          status.userProfiles.push({
-            ...read,
-            ...(target.teamName ? { teamName: target.teamName } : {}),
-            ...(target.owner ? { owner: target.owner } : {}),
-            canOpen:
-              sameRef(target.owner, caller) && read.status === 'InService',
-          });
-        }
-      }
+      // Read a few at a time; errors are kept in the profiles' order.
+      const read = await mapWithConcurrency(profiles, async target => {
+        const errors: SourceError[] = [];
+        const profile = await collect(
+          target.clients,
+          'DescribeUserProfile',
+          readers => this.readProfile(readers, target),
+          errors,
+        );
+        return { profile, errors };
+      });
+      profiles.forEach((target, index) => {
+        const { profile, errors } = read[index];
+        status.errors.push(...errors);
+        if (!profile) return;
+        status.userProfiles.push({
+          ...profile,
+          ...(target.teamName ? { teamName: target.teamName } : {}),
+          ...(target.owner ? { owner: target.owner } : {}),
+          canOpen:
+            sameRef(target.owner, caller) && profile.status === 'InService',
+        });
+      });
       return status;
     }
 
@@ -231,12 +290,15 @@ export class DefaultSageMakerStudioEntityService
       provisionedProductId &&
       (type === TEAM_ENVIRONMENT_TYPE || teamName)
     ) {
-      const environment = await collect(() =>
-        this.readTeamEnvironment(provisionedProductId),
+      const target = clientsForEntity(this.deps.clients, entity, ref);
+      const environment = await collect(
+        target,
+        'SearchProvisionedProducts',
+        readers => this.readTeamEnvironment(readers, provisionedProductId),
       );
       if (environment) {
-        const members = await collect(() =>
-          this.readTeamMembers(environment.teamName || teamName!),
+        const members = await collect(target, 'ListUserProfiles', readers =>
+          this.readTeamMembers(readers, environment.teamName || teamName!),
         );
         status.teamEnvironments.push({
           ...environment,
@@ -246,24 +308,40 @@ export class DefaultSageMakerStudioEntityService
       return status;
     }
     if (kind === 'group' && teamName) {
-      const [environments, members] = await Promise.all([
-        collect(() => this.readTeamEnvironments(teamName)),
-        collect(() => this.readTeamMembers(teamName)),
-      ]);
-      for (const environment of environments ?? []) {
-        status.teamEnvironments.push({
-          ...environment,
-          members: members ?? [],
-        });
+      // A team may work in any account and region: all of them are read.
+      const { values, errors } = await readEachStudioTarget({
+        clients: this.deps.clients,
+        action: 'SearchProvisionedProducts',
+        logger,
+        read: async clients => {
+          const readers = this.readersFor(clients);
+          const [environments, members] = await Promise.all([
+            this.readTeamEnvironments(readers, teamName),
+            this.readTeamMembers(readers, teamName),
+          ]);
+          return { environments, members };
+        },
+      });
+      status.errors.push(...errors);
+      for (const { value } of values) {
+        for (const environment of value.environments) {
+          status.teamEnvironments.push({
+            ...environment,
+            members: value.members,
+          });
+        }
       }
       return status;
     }
     const domainId = annotation(SAGEMAKER_STUDIO_DOMAIN_ID_ANNOTATION);
     if (kind === 'resource' && domainId && (type === DOMAIN_TYPE || !type)) {
-      const domain = await collect(() => this.readDomain(domainId));
+      const target = clientsForEntity(this.deps.clients, entity, ref);
+      const domain = await collect(target, 'DescribeDomain', readers =>
+        this.readDomain(readers, domainId),
+      );
       if (domain) {
         status.domains.push(
-          (await this.maySeeDomainDetails(credentials, domainId))
+          (await this.access.maySeeDomain(credentials, domain))
             ? domain
             : withoutDetails(domain),
         );
@@ -305,23 +383,29 @@ export class DefaultSageMakerStudioEntityService
           `Only the owner of user profile ${target.userProfileName} may open Studio as it`,
         );
       }
+      if (isSourceError(target.clients)) {
+        // The profile's account and region are not configured: a misconfiguration.
+        throw new StudioAwsReadError('NOT_ALLOWED', target.clients.source);
+      }
+      const readers = this.readersFor(target.clients);
       // Read now, not from the cache: the profile may have changed since.
-      const profileStatus = await this.profileReader.readStatus(target);
+      const profileStatus = await readers.profile.readStatus(target);
       if (profileStatus !== 'InService') {
         throw new ConflictError(
           `User profile ${target.userProfileName} is ${profileStatus}, not InService; try again when it is`,
         );
       }
       if (options.spaceName) {
-        const { spaces } = await this.readProfile(target);
+        const { spaces } = await this.readProfile(readers, target);
         if (!spaces.some(s => s.spaceName === options.spaceName)) {
           throw new InputError(
             `spaceName: ${options.spaceName} is not a space of user profile ${target.userProfileName}`,
           );
         }
       }
+      // The URL is issued in the profile's own account and region.
       const answer = await createPresignedDomainUrl({
-        clients: this.deps.clients,
+        clients: readers.clients,
         logger: this.deps.logger,
         domainId: target.domainId,
         userProfileName: target.userProfileName,
@@ -335,6 +419,7 @@ export class DefaultSageMakerStudioEntityService
         meta: {
           domainId: target.domainId,
           userProfileName: target.userProfileName,
+          targetKey: readers.clients.targetKey,
           expiresAt: answer.expiresAt,
         },
       });
@@ -359,7 +444,7 @@ export class DefaultSageMakerStudioEntityService
     return entity;
   }
 
-  /** The profile a User or user profile Resource names, with its owner. */
+  /** The profile a User or user profile Resource names, with its owner and account and region. */
   private ownProfileTarget(entity: Entity): ProfileTarget | undefined {
     const kind = entity.kind.toLocaleLowerCase('en-US');
     const domainId = getSageMakerStudioAnnotation(
@@ -371,8 +456,18 @@ export class DefaultSageMakerStudioEntityService
       SAGEMAKER_STUDIO_USER_PROFILE_ANNOTATION,
     );
     if (!domainId || !userProfileName) return undefined;
+    const clients = clientsForEntity(
+      this.deps.clients,
+      entity,
+      stringifyEntityRef(entity),
+    );
     if (kind === 'user') {
-      return { domainId, userProfileName, owner: stringifyEntityRef(entity) };
+      return {
+        clients,
+        domainId,
+        userProfileName,
+        owner: stringifyEntityRef(entity),
+      };
     }
     const type = (entity.spec as { type?: unknown } | undefined)?.type;
     if (kind === 'resource' && (type === USER_PROFILE_TYPE || !type)) {
@@ -381,6 +476,7 @@ export class DefaultSageMakerStudioEntityService
         SAGEMAKER_STUDIO_TEAM_ANNOTATION,
       );
       return {
+        clients,
         domainId,
         userProfileName,
         owner: ownerOf(entity),
@@ -392,7 +488,8 @@ export class DefaultSageMakerStudioEntityService
 
   /**
    * The profiles to show for an entity: its own (annotations), and for a
-   * User also the user profile Resources it owns in the catalog.
+   * User also the user profile Resources it owns in the catalog, in
+   * whichever account and region each lives.
    */
   private async profileTargets(
     credentials: BackstageCredentials,
@@ -414,16 +511,16 @@ export class DefaultSageMakerStudioEntityService
       },
       { credentials },
     );
+    const keyOf = (t: ProfileTarget) =>
+      `${
+        isSourceError(t.clients) ? t.clients.source : t.clients.targetKey
+      }/${t.domainId}/${t.userProfileName}`;
     for (const resource of items) {
       const target = this.ownProfileTarget(resource);
       if (
         target &&
         sameRef(target.owner, userRef) &&
-        !targets.some(
-          t =>
-            t.domainId === target.domainId &&
-            t.userProfileName === target.userProfileName,
-        )
+        !targets.some(t => keyOf(t) === keyOf(target))
       ) {
         targets.push(target);
       }
@@ -431,103 +528,63 @@ export class DefaultSageMakerStudioEntityService
     return targets;
   }
 
-  /** Admins, people with a profile in the domain, and members of a team working in it. */
-  private async maySeeDomainDetails(
-    credentials: BackstageCredentials,
+  private readDomain(
+    readers: TargetReaders,
     domainId: string,
-  ): Promise<boolean> {
-    if (
-      await hasPermission({
-        permissions: this.deps.permissions,
-        credentials,
-        permission: sageMakerStudioEstateReadPermission,
-      })
-    ) {
-      return true;
-    }
-    const userRef = userRefOf(credentials);
-    if (!userRef) return false;
-    const person = await this.deps.catalog.getEntityByRef(userRef, {
-      credentials,
-    });
-    if (!person) return false;
-    if (
-      getSageMakerStudioAnnotation(
-        person,
-        SAGEMAKER_STUDIO_DOMAIN_ID_ANNOTATION,
-      ) === domainId
-    ) {
-      return true;
-    }
-    const groupRefs = (person.relations ?? [])
-      .filter(r => r.type === RELATION_MEMBER_OF)
-      .map(r => r.targetRef);
-    if (groupRefs.length === 0) return false;
-    const { items: groups } = await this.deps.catalog.getEntitiesByRefs(
-      { entityRefs: groupRefs },
-      { credentials },
-    );
-    const teams = groups
-      .map(g =>
-        g
-          ? getSageMakerStudioAnnotation(g, SAGEMAKER_STUDIO_TEAM_ANNOTATION)
-          : undefined,
-      )
-      .filter((t): t is string => Boolean(t));
-    if (teams.length === 0) return false;
-    // A team works in a domain when one of its Studio resources (profile or
-    // environment) is annotated with that domain.
-    const { items } = await this.deps.catalog.queryEntities(
-      {
-        filter: {
-          kind: 'Resource',
-          [`metadata.annotations.${SAGEMAKER_STUDIO_DOMAIN_ID_ANNOTATION}`]:
-            domainId,
-          [`metadata.annotations.${SAGEMAKER_STUDIO_TEAM_ANNOTATION}`]: teams,
-        },
-        limit: 1,
-      },
-      { credentials },
-    );
-    return items.length > 0;
-  }
-
-  private readDomain(domainId: string): Promise<StudioDomainStatus> {
-    return this.cached(`domain:${this.deps.clients.region}:${domainId}`, () =>
-      this.domainReader.readDomainStatus(domainId),
+  ): Promise<StudioDomainStatus> {
+    return this.cached(`domain:${readers.clients.targetKey}:${domainId}`, () =>
+      readers.domain.readDomainStatus(domainId),
     );
   }
 
   private readProfile(
-    target: ProfileTarget,
+    readers: TargetReaders,
+    target: Pick<ProfileTarget, 'domainId' | 'userProfileName'>,
   ): Promise<StudioUserProfileAwsStatus> {
     const { domainId, userProfileName } = target;
     return this.cached(
-      `user-profile:${this.deps.clients.region}:${domainId}:${userProfileName}`,
+      `user-profile:${readers.clients.targetKey}:${domainId}:${userProfileName}`,
       () =>
-        this.profileReader.readUserProfileStatus({ domainId, userProfileName }),
+        readers.profile.readUserProfileStatus({ domainId, userProfileName }),
     );
   }
 
-  private readTeamEnvironment(id: string): Promise<TeamEnvironment> {
+  private readTeamEnvironment(
+    readers: TargetReaders,
+    id: string,
+  ): Promise<TeamEnvironment> {
     return this.cached(
-      `team-environment:${this.deps.clients.region}:${id}`,
-      () => this.teamReader.readById(id),
+      `team-environment:${readers.clients.targetKey}:${id}`,
+      () => readers.team.readById(id),
     );
   }
 
-  private readTeamEnvironments(teamName: string): Promise<TeamEnvironment[]> {
+  private readTeamEnvironments(
+    readers: TargetReaders,
+    teamName: string,
+  ): Promise<TeamEnvironment[]> {
     return this.cached(
-      `team-environments:${this.deps.clients.region}:${teamName}`,
-      () => this.teamReader.findByTeam(teamName),
+      `team-environments:${readers.clients.targetKey}:${teamName}`,
+      () => readers.team.findByTeam(teamName),
     );
   }
 
-  private readTeamMembers(teamName: string): Promise<Member[]> {
-    return this.cached(
-      `team-members:${this.deps.clients.region}:${teamName}`,
-      () => this.teamReader.readTeamMembers(teamName),
+  /**
+   * The members of a team in one account and region, from the member list
+   * of every team there, which is cached once for all teams (its ListTags
+   * calls are the expensive part).
+   */
+  private async readTeamMembers(
+    readers: TargetReaders,
+    teamName: string,
+  ): Promise<Member[]> {
+    const all = await this.cached<TeamMember[]>(
+      `team-members:${readers.clients.targetKey}`,
+      () => readers.team.readMembersOfEveryTeam(),
     );
+    return all
+      .filter(m => m.teamName === teamName)
+      .map(({ teamName: _team, ...member }) => member);
   }
 
   /** Failures are not cached: the next call tries AWS again. */
@@ -562,7 +619,10 @@ export class DefaultSageMakerStudioEntityService
   }
 }
 
-function withoutDetails(domain: StudioDomainStatus): StudioDomainStatus {
+/** The domain without its network, encryption and role details. */
+export function withoutDetails(
+  domain: StudioDomainStatus,
+): StudioDomainStatus {
   const reduced = { ...domain };
   for (const key of DOMAIN_DETAILS) {
     delete reduced[key];

@@ -33,17 +33,26 @@ import { translateAwsError } from './translateAwsError';
 const LIST_DOMAINS_PAGE_SIZE = 100;
 
 /**
- * Reads Studio domains from SageMaker.
+ * Reads Studio domains from SageMaker, in the one account and region of the
+ * clients it is given (`clients.forTarget(...)` for another).
  *
  * @public
  */
 export class StudioDomainReader {
-  constructor(private readonly clients: SageMakerStudioAwsClients) {}
+  private readonly logger?: LoggerService;
+
+  constructor(
+    private readonly clients: SageMakerStudioAwsClients,
+    options: { logger?: LoggerService } = {},
+  ) {
+    this.logger = options.logger;
+  }
 
   /**
    * Lists every domain with its network and encryption settings. A domain
-   * that cannot be described is reported in `errors` and the others are
-   * still returned; a failed listing throws.
+   * that cannot be described is reported in `errors` with a fixed message
+   * (AWS's text goes to the log) and the others are still returned; a
+   * failed listing throws.
    */
   async listDomains(): Promise<ListResponse<StudioDomainSummary>> {
     const client = await this.clients.sageMaker();

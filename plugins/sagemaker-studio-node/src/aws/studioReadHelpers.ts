@@ -135,9 +135,12 @@ export async function readEachStudioTarget<T>(options: {
   errors: SourceError[];
 }> {
   const { action, read, logger } = options;
+  type Settled =
+    | { clients: SageMakerStudioAwsClients; value: T }
+    | { clients: SageMakerStudioAwsClients; error: SourceError };
   const settled = await mapWithConcurrency(
     options.clients.forEachTarget(),
-    async clients => {
+    async (clients): Promise<Settled> => {
       try {
         return { clients, value: await read(clients) };
       } catch (error) {
