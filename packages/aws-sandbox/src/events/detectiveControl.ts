@@ -20,10 +20,21 @@ import type { EventHandler } from './types';
 const DETECTIVE_CONTROL_PACKAGE =
   '@internal/sagemaker-studio-detective-control';
 
+/** Account ids are 12 digits; the sandbox reads such an access key as that account. */
+const ACCOUNT_ID = /^\d{12}$/;
+
 /**
  * Loads the detective-control Lambda handler with SDK clients pointed back at
  * the sandbox. The package is optional at run time: when it is missing or
  * fails to load, events are simply not delivered to it.
+ *
+ * The returned target stands in for the EventBridge rule of
+ * `cloudformation/shared/detective-control.yaml`: it passes on only
+ * CloudTrail events of the SageMaker calls the package judges
+ * (`SAGEMAKER_JUDGED_EVENT_NAMES`), and acts in the event's account and
+ * region: one handler per account and region, whose clients use the
+ * account id as access key, so its Describe*, Stop*, Delete* and
+ * Security Hub calls land in that account.
  */
 export function loadDetectiveControlHandler(options: {
   baseUrl: string;
@@ -31,10 +42,10 @@ export function loadDetectiveControlHandler(options: {
   logger: SandboxLogger;
 }): EventHandler | undefined {
   const { baseUrl, settings, logger } = options;
-  let factory: unknown;
+  let loaded: Record<string, unknown>;
   try {
     // Required lazily so the sandbox runs even where that package is absent or broken.
-    factory = require(DETECTIVE_CONTROL_PACKAGE).createDetectiveControlHandler;
+    loaded = require(DETECTIVE_CONTROL_PACKAGE);
   } catch (error) {
     logger.warn(
       `Detective control not loaded (${DETECTIVE_CONTROL_PACKAGE}): ${
@@ -43,29 +54,53 @@ export function loadDetectiveControlHandler(options: {
     );
     return undefined;
   }
-  if (typeof factory !== 'function') {
+  const factory = loaded.createDetectiveControlHandler;
+  const judged = loaded.SAGEMAKER_JUDGED_EVENT_NAMES;
+  if (typeof factory !== 'function' || !Array.isArray(judged)) {
     logger.warn(
-      `Detective control not loaded: ${DETECTIVE_CONTROL_PACKAGE} has no createDetectiveControlHandler`,
+      `Detective control not loaded: ${DETECTIVE_CONTROL_PACKAGE} has no createDetectiveControlHandler or SAGEMAKER_JUDGED_EVENT_NAMES`,
     );
     return undefined;
   }
+  const createHandler = factory as (deps: object) => EventHandler;
+  const routed = new Set<string>(judged);
   const { SageMakerClient } = require('@aws-sdk/client-sagemaker');
   const { SecurityHubClient } = require('@aws-sdk/client-securityhub');
-  const clientConfig = {
-    endpoint: baseUrl,
-    region: settings.region,
-    // A 12-digit access key makes the sandbox treat calls as that account's.
-    credentials: {
-      accessKeyId: settings.accountId,
-      secretAccessKey: 'sandbox',
-    },
+  const handlers = new Map<string, EventHandler>();
+
+  function handlerFor(accountId: string, region: string): EventHandler {
+    const key = `${accountId}/${region}`;
+    let handler = handlers.get(key);
+    if (!handler) {
+      const clientConfig = {
+        endpoint: baseUrl,
+        region,
+        // A 12-digit access key makes the sandbox treat calls as that account's.
+        credentials: { accessKeyId: accountId, secretAccessKey: 'sandbox' },
+      };
+      handler = createHandler({
+        sageMaker: new SageMakerClient(clientConfig),
+        securityHub: new SecurityHubClient(clientConfig),
+        accountId,
+        region,
+        logger,
+      });
+      handlers.set(key, handler);
+    }
+    return handler;
+  }
+
+  return async event => {
+    if (
+      event.source !== 'aws.sagemaker' ||
+      event['detail-type'] !== 'AWS API Call via CloudTrail' ||
+      !routed.has(String(event.detail.eventName))
+    ) {
+      return undefined;
+    }
+    const accountId = ACCOUNT_ID.test(event.account)
+      ? event.account
+      : settings.accountId;
+    return handlerFor(accountId, event.region || settings.region)(event);
   };
-  const handler = factory({
-    sageMaker: new SageMakerClient(clientConfig),
-    securityHub: new SecurityHubClient(clientConfig),
-    accountId: settings.accountId,
-    region: settings.region,
-    logger,
-  });
-  return typeof handler === 'function' ? (handler as EventHandler) : undefined;
 }

@@ -77,6 +77,30 @@ function appKey(ctx: RequestContext, input: Record<string, any>) {
   );
 }
 
+/**
+ * The resource spec an app runs with: the one given, with the image (and
+ * instance type) it lacks taken from the `DefaultResourceSpec` of the
+ * owner's app settings for the app type, then the domain's defaults for
+ * spaces or users, as DescribeApp reports it in AWS.
+ */
+function effectiveResourceSpec(
+  input: Record<string, any>,
+  ownerSettings: Record<string, any> | undefined,
+  domainSettings: Record<string, any> | undefined,
+): Record<string, any> | undefined {
+  const key = `${input.AppType}AppSettings`;
+  const defaults = {
+    ...domainSettings?.[key]?.DefaultResourceSpec,
+    ...ownerSettings?.[key]?.DefaultResourceSpec,
+  };
+  const given = input.ResourceSpec ?? {};
+  if (given.SageMakerImageArn || given.SageMakerImageVersionArn) {
+    return input.ResourceSpec;
+  }
+  const spec = { ...defaults, ...given };
+  return Object.keys(spec).length > 0 ? spec : undefined;
+}
+
 function describeApp(record: SageMakerRecord) {
   return {
     AppArn: record.arn,
@@ -86,7 +110,8 @@ function describeApp(record: SageMakerRecord) {
     UserProfileName: record.input.UserProfileName,
     SpaceName: record.input.SpaceName,
     Status: record.status,
-    ResourceSpec: record.input.ResourceSpec ?? { InstanceType: 'system' },
+    ResourceSpec: record.extra.ResourceSpec ??
+      record.input.ResourceSpec ?? { InstanceType: 'system' },
     CreationTime: new Date(record.creationTime),
     LastHealthCheckTimestamp: times(record).LastModifiedTime,
     LastUserActivityTimestamp: times(record).LastModifiedTime,
@@ -116,13 +141,22 @@ export function createAppOperations(
       requireName(input, 'AppName');
       requireEnum(input, 'AppType', APP_TYPES);
       requireTags(input.Tags);
-      findDomain(deps, ctx, input.DomainId);
+      const domain = findDomain(deps, ctx, input.DomainId);
       const owner = ownerOf(input);
-      if (owner.kind === 'user-profile') {
-        findUserProfile(deps, ctx, input.DomainId, owner.name);
-      } else {
-        findSpace(deps, ctx, input.DomainId, owner.name);
-      }
+      const resourceSpec =
+        owner.kind === 'user-profile'
+          ? effectiveResourceSpec(
+              input,
+              findUserProfile(deps, ctx, input.DomainId, owner.name).input
+                .UserSettings,
+              domain.input.DefaultUserSettings,
+            )
+          : effectiveResourceSpec(
+              input,
+              findSpace(deps, ctx, input.DomainId, owner.name).input
+                .SpaceSettings,
+              domain.input.DefaultSpaceSettings,
+            );
       const key = appKey(ctx, input);
       const existing = liveRecord(tables.apps, key, now());
       if (
@@ -147,7 +181,7 @@ export function createAppOperations(
         lastModifiedTime: time,
         input: withoutTags(input),
         tags: input.Tags ?? [],
-        extra: { DomainId: input.DomainId },
+        extra: { DomainId: input.DomainId, ResourceSpec: resourceSpec },
       };
       scheduleStatuses(record, time, [['InService', env.settings.delayMs]]);
       tables.apps.set(key, record);

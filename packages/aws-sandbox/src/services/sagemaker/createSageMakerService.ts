@@ -46,8 +46,8 @@ function firstArn(output: unknown): string[] {
 }
 
 /**
- * Records Create* calls as CloudTrail does, so EventBridge rules (here: the
- * detective-control handler) see them after the call has returned.
+ * Records a mutating call as CloudTrail does, so EventBridge rules (here: the
+ * detective-control handler) see it after the call has returned.
  */
 function withCloudTrail(
   env: SandboxEnvironment,
@@ -95,7 +95,11 @@ export function createSageMakerService(
     ...createTagOperations(deps),
   };
   for (const [name, handler] of Object.entries(operations)) {
-    if (name.startsWith('Create') && name !== 'CreatePresignedDomainUrl') {
+    // Create* and Update* calls are recorded; CreatePresignedDomainUrl changes nothing.
+    if (
+      (name.startsWith('Create') || name.startsWith('Update')) &&
+      name !== 'CreatePresignedDomainUrl'
+    ) {
       operations[name] = withCloudTrail(env, name, handler);
     }
   }

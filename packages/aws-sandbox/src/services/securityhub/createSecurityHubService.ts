@@ -149,6 +149,26 @@ const workflowStateFor: Record<string, string> = {
   SUPPRESSED: 'DEFERRED',
 };
 
+/**
+ * Whether an import reopens a finding whose workflow someone set to
+ * `NOTIFIED` or `RESOLVED`: Security Hub resets the workflow to `NEW` when
+ * `RecordState` goes from `ARCHIVED` to `ACTIVE`, or `Compliance.Status`
+ * from `PASSED` to `FAILED`, `WARNING` or `NOT_AVAILABLE`. `SUPPRESSED`
+ * stays as it is.
+ */
+function reopens(before: Finding, after: Finding): boolean {
+  const status = before.Workflow?.Status;
+  if (status !== 'NOTIFIED' && status !== 'RESOLVED') {
+    return false;
+  }
+  const unarchived =
+    before.RecordState === 'ARCHIVED' && after.RecordState === 'ACTIVE';
+  const failedAgain =
+    before.Compliance?.Status === 'PASSED' &&
+    ['FAILED', 'WARNING', 'NOT_AVAILABLE'].includes(after.Compliance?.Status);
+  return unarchived || failedAgain;
+}
+
 /** Security Hub's findings API over REST-JSON (the ASFF subset the product uses). */
 export function createSecurityHubService(
   env: SandboxEnvironment,
@@ -181,6 +201,10 @@ export function createSecurityHubService(
     }
     if (previous?.customerFields.includes('Workflow')) {
       stored.WorkflowState = previous.finding.WorkflowState;
+      if (reopens(previous.finding, stored)) {
+        stored.Workflow = { Status: 'NEW' };
+        stored.WorkflowState = 'NEW';
+      }
     }
     return stored;
   }

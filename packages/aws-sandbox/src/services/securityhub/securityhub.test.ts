@@ -285,6 +285,88 @@ describe('securityhub', () => {
     ).toHaveLength(1);
   });
 
+  it('resolves with BatchUpdateFindings and archives with BatchImportFindings, and reopens as AWS does', async () => {
+    await securityHub.send(
+      new BatchImportFindingsCommand({ Findings: [finding('f1')] }),
+    );
+    await securityHub.send(
+      new BatchImportFindingsCommand({
+        Findings: [
+          finding('f1', {
+            RecordState: 'ARCHIVED',
+            Compliance: { Status: 'PASSED' },
+          }),
+        ],
+      }),
+    );
+    await securityHub.send(
+      new BatchUpdateFindingsCommand({
+        FindingIdentifiers: [{ Id: 'f1', ProductArn: PRODUCT_ARN }],
+        Workflow: { Status: 'RESOLVED' },
+        Note: { Text: 'The job is stopped', UpdatedBy: 'sweep' },
+      }),
+    );
+    const get = async () =>
+      (await securityHub.send(new GetFindingsCommand({}))).Findings![0];
+    expect(await get()).toMatchObject({
+      RecordState: 'ARCHIVED',
+      Compliance: { Status: 'PASSED' },
+      Workflow: { Status: 'RESOLVED' },
+      WorkflowState: 'RESOLVED',
+    });
+    // A re-import that stays archived and passed keeps the workflow.
+    await securityHub.send(
+      new BatchImportFindingsCommand({
+        Findings: [
+          finding('f1', {
+            RecordState: 'ARCHIVED',
+            Compliance: { Status: 'PASSED' },
+          }),
+        ],
+      }),
+    );
+    expect((await get()).Workflow).toEqual({ Status: 'RESOLVED' });
+    // Failing again (PASSED -> FAILED) reopens it.
+    await securityHub.send(
+      new BatchImportFindingsCommand({
+        Findings: [finding('f1', { RecordState: 'ARCHIVED' })],
+      }),
+    );
+    expect(await get()).toMatchObject({
+      Workflow: { Status: 'NEW' },
+      WorkflowState: 'NEW',
+    });
+  });
+
+  it('reopens a resolved finding that becomes ACTIVE again, but leaves a suppressed one', async () => {
+    for (const [id, status] of [
+      ['resolved', 'RESOLVED'],
+      ['suppressed', 'SUPPRESSED'],
+    ] as const) {
+      await securityHub.send(
+        new BatchImportFindingsCommand({
+          Findings: [finding(id, { RecordState: 'ARCHIVED' })],
+        }),
+      );
+      await securityHub.send(
+        new BatchUpdateFindingsCommand({
+          FindingIdentifiers: [{ Id: id, ProductArn: PRODUCT_ARN }],
+          Workflow: { Status: status },
+        }),
+      );
+      await securityHub.send(
+        new BatchImportFindingsCommand({
+          Findings: [finding(id, { RecordState: 'ACTIVE' })],
+        }),
+      );
+    }
+    const findings = (await securityHub.send(new GetFindingsCommand({})))
+      .Findings!;
+    expect(
+      Object.fromEntries(findings.map(f => [f.Id, f.Workflow?.Status])),
+    ).toEqual({ resolved: 'NEW', suppressed: 'SUPPRESSED' });
+  });
+
   it('BatchUpdateFindings rejects a bad workflow status, an incomplete note, or nothing to update', async () => {
     const FindingIdentifiers = [{ Id: 'f1', ProductArn: PRODUCT_ARN }];
     expect(
