@@ -6,13 +6,14 @@ export interface Config {
   /** Settings of the SageMaker Studio plugin set (see also the -node package's schema). */
   sageMakerStudio: {
     /**
-     * Reserved for the compliance sweep over SageMaker work, which is not built
-     * yet: the backend accepts these keys and does nothing with them.
+     * The compliance sweep (declared with the other keys in the -node
+     * package's schema): `enabled` (default true) and `frequencyMinutes`
+     * (5 to 1440, default 60).
      */
     sweep?: {
-      /** Whether the sweep runs (not built yet). */
+      /** Whether the backend schedules the sweep. Default true. */
       enabled?: boolean;
-      /** How often, in minutes (not built yet). */
+      /** Minutes between two sweeps, 5 to 1440. Default 60. */
       frequencyMinutes?: number;
     };
   };

@@ -67,6 +67,13 @@ export interface Config {
       /** How long a Studio session lasts once opened, 1800 to 43200 seconds. Default 43200. */
       sessionExpirationSeconds?: number;
     };
+    /** The scheduled compliance sweep over every configured account and region. */
+    sweep?: {
+      /** Whether the backend schedules the sweep. Default true. */
+      enabled?: boolean;
+      /** Minutes between two sweeps (one instance sweeps at a time), 5 to 1440. Default 60. */
+      frequencyMinutes?: number;
+    };
     /** How the scheduler drives provisioning. */
     provisioning?: {
       /** Seconds between two rounds of the provisioning task. Default 5. */

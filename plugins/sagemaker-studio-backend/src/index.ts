@@ -22,3 +22,11 @@
 
 export { sageMakerStudioPlugin as default } from './plugin';
 export type { SageMakerStudioService } from './service/types';
+export {
+  complianceFindingPermissionResourceRef,
+  createSageMakerStudioComplianceConditionalDecision,
+  hasTeam,
+  sageMakerStudioComplianceConditions,
+  sageMakerStudioComplianceRules,
+} from './compliance/permissionRules';
+export type { ComplianceFindingQuery } from './compliance/permissionRules';

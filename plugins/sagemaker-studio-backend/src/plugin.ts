@@ -21,13 +21,23 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
-import { sageMakerStudioPermissions } from '@internal/plugin-sagemaker-studio-common';
+import {
+  sageMakerStudioComplianceReadPermission,
+  sageMakerStudioPermissions,
+} from '@internal/plugin-sagemaker-studio-common';
 import {
   StudioDomainReader,
   readSageMakerStudioConfig,
   sageMakerStudioAwsClientsServiceRef,
   sageMakerStudioProvisionerServiceRef,
 } from '@internal/plugin-sagemaker-studio-node';
+import {
+  ComplianceService,
+  ComplianceSweep,
+  complianceFindingPermissionResourceRef,
+  DatabaseComplianceStore,
+  sageMakerStudioComplianceRules,
+} from './compliance';
 import { SlidingWindowLimiter } from './limits/SlidingWindowLimiter';
 import { RequestPolicy } from './policy/RequestPolicy';
 import { ProvisioningExecutor } from './provisioning/ProvisioningExecutor';
@@ -71,6 +81,15 @@ export const sageMakerStudioPlugin = createBackendPlugin({
         const requests = await DatabaseRequestStore.create({
           database: deps.database,
         });
+        const complianceStore = await DatabaseComplianceStore.create({
+          database: deps.database,
+        });
+        deps.permissionsRegistry.addResourceType({
+          resourceRef: complianceFindingPermissionResourceRef,
+          permissions: [sageMakerStudioComplianceReadPermission],
+          rules: Object.values(sageMakerStudioComplianceRules),
+          getResources: ids => complianceStore.findingsByIds(ids),
+        });
         const domains = new StudioDomainReader(deps.awsClients);
         const notifier = new RequestNotifier({
           adminGroup: config.adminGroup,
@@ -92,6 +111,7 @@ export const sageMakerStudioPlugin = createBackendPlugin({
           }),
           notifier,
           permissions: deps.permissions,
+          catalog: deps.catalog,
           auditor: deps.auditor,
           logger: deps.logger,
         });
@@ -116,6 +136,29 @@ export const sageMakerStudioPlugin = createBackendPlugin({
             await executor.runOnce();
           },
         });
+        const sweepSettings = config.sweep ?? {
+          enabled: true,
+          frequencyMinutes: 60,
+        };
+        if (sweepSettings.enabled) {
+          const sweep = new ComplianceSweep({
+            clients: deps.awsClients,
+            store: complianceStore,
+            logger: deps.logger.child({ task: 'compliance-sweep' }),
+          });
+          // Global: one sweep at a time across instances.
+          await deps.scheduler.scheduleTask({
+            id: 'sagemaker-studio:compliance-sweep',
+            scope: 'global',
+            frequency: { minutes: sweepSettings.frequencyMinutes },
+            // Frees the lock of an instance that died mid-sweep.
+            timeout: { minutes: 30 },
+            initialDelay: { seconds: 30 },
+            fn: async () => {
+              await sweep.run();
+            },
+          });
+        }
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
@@ -138,6 +181,14 @@ export const sageMakerStudioPlugin = createBackendPlugin({
               what: 'Studio sessions',
               limit: config.limits.openStudioPerMinute,
               windowMs: 60_000,
+            }),
+            complianceService: new ComplianceService({
+              store: complianceStore,
+              catalog: deps.catalog,
+              permissions: deps.permissions,
+              ruleset: deps.permissionsRegistry.getPermissionRuleset(
+                complianceFindingPermissionResourceRef,
+              ),
             }),
           }),
         );

@@ -16,7 +16,9 @@
 
 import { isResourcePermission } from '@backstage/plugin-permission-common';
 import {
+  SAGEMAKER_STUDIO_COMPLIANCE_FINDING_RESOURCE_TYPE,
   SAGEMAKER_STUDIO_REQUEST_RESOURCE_TYPE,
+  sageMakerStudioComplianceReadPermission,
   sageMakerStudioAdminPermissions,
   sageMakerStudioPermissions,
 } from './permissions';
@@ -36,9 +38,23 @@ describe('sageMakerStudioPermissions', () => {
     }
   });
 
+  it('ties compliance reads to the compliance finding resource type', () => {
+    expect(
+      isResourcePermission(
+        sageMakerStudioComplianceReadPermission,
+        SAGEMAKER_STUDIO_COMPLIANCE_FINDING_RESOURCE_TYPE,
+      ),
+    ).toBe(true);
+    expect(sageMakerStudioPermissions).toContain(
+      sageMakerStudioComplianceReadPermission,
+    );
+  });
+
   it('ties request-scoped permissions to the request resource type', () => {
-    const scoped = sageMakerStudioPermissions.filter(p =>
-      isResourcePermission(p),
+    const scoped = sageMakerStudioPermissions.filter(
+      p =>
+        isResourcePermission(p) &&
+        p.resourceType !== SAGEMAKER_STUDIO_COMPLIANCE_FINDING_RESOURCE_TYPE,
     );
     expect(scoped.map(p => p.name).sort()).toEqual([
       'sagemaker-studio.request.read',

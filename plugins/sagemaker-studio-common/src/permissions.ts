@@ -29,6 +29,16 @@ export const SAGEMAKER_STUDIO_REQUEST_RESOURCE_TYPE =
   'sagemaker-studio-request';
 
 /**
+ * Resource type of a compliance finding (one rule failed by one SageMaker
+ * resource, attributed to a team). Conditional decisions on it use the
+ * backend plugin's `HAS_TEAM` rule.
+ *
+ * @public
+ */
+export const SAGEMAKER_STUDIO_COMPLIANCE_FINDING_RESOURCE_TYPE =
+  'sagemaker-studio-compliance-finding';
+
+/**
  * A permission that applies to one provisioning request.
  *
  * @public
@@ -86,6 +96,22 @@ export const sageMakerStudioEstateReadPermission = createPermission({
 });
 
 /**
+ * Read compliance findings, their summary and history. Policies usually
+ * allow admins outright and everyone else conditionally, on the findings of
+ * their own teams (the backend turns the condition into a database filter).
+ * `GET /compliance/findings` needs it unconditionally (an admin's view);
+ * with a conditional decision a team or user page shows only the findings of
+ * the teams the condition names, and with a denial nothing (403).
+ *
+ * @public
+ */
+export const sageMakerStudioComplianceReadPermission = createPermission({
+  name: 'sagemaker-studio.compliance.read',
+  attributes: { action: 'read' },
+  resourceType: SAGEMAKER_STUDIO_COMPLIANCE_FINDING_RESOURCE_TYPE,
+});
+
+/**
  * Open SageMaker Studio (get a presigned URL). Only ever for the caller's own
  * user profile; the backend checks ownership in addition to this permission.
  *
@@ -116,5 +142,6 @@ export const sageMakerStudioPermissions = [
   sageMakerStudioRequestReadPermission,
   sageMakerStudioRequestReviewPermission,
   sageMakerStudioEstateReadPermission,
+  sageMakerStudioComplianceReadPermission,
   sageMakerStudioOpenPermission,
 ];

@@ -149,6 +149,45 @@ describe('readSageMakerStudioConfig', () => {
     });
   });
 
+  describe('sweep', () => {
+    it('runs hourly by default', () => {
+      expect(read(valid).sweep).toEqual({
+        enabled: true,
+        frequencyMinutes: 60,
+      });
+    });
+
+    it('takes configured values', () => {
+      expect(
+        read({ ...valid, sweep: { enabled: false, frequencyMinutes: 15 } })
+          .sweep,
+      ).toEqual({ enabled: false, frequencyMinutes: 15 });
+    });
+
+    it.each([
+      [
+        { sweep: { frequencyMinutes: 4 } },
+        'sageMakerStudio.sweep.frequencyMinutes',
+      ],
+      [
+        { sweep: { frequencyMinutes: 1441 } },
+        'sageMakerStudio.sweep.frequencyMinutes',
+      ],
+      [
+        { sweep: { frequencyMinutes: 7.5 } },
+        'sageMakerStudio.sweep.frequencyMinutes',
+      ],
+      [{ sweep: { frequency: 5 } }, 'sageMakerStudio.sweep.frequency'],
+    ] as Array<[Record<string, JsonValue>, string]>)(
+      'rejects %j naming %s',
+      (extra, key) => {
+        expect(() => read({ ...valid, ...extra })).toThrow(
+          `Invalid config ${key}: `,
+        );
+      },
+    );
+  });
+
   describe('entity route settings', () => {
     it('defaults the cache TTL, session length and Open Studio limit', () => {
       const config = read(valid);

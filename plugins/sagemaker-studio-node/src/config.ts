@@ -113,6 +113,17 @@ export interface SageMakerStudioConfig {
     /** Transient AWS failures (throttling, 5xx) tolerated per request before it fails. */
     maxAttempts: number;
   };
+  /**
+   * The scheduled compliance sweep over the estate (`sageMakerStudio.sweep`).
+   * Always set by {@link readSageMakerStudioConfig}; optional so configs
+   * built by hand (tests) may leave it out, which reads as the defaults.
+   */
+  sweep?: {
+    /** Whether the backend schedules the sweep at all. */
+    enabled: boolean;
+    /** Minutes between two sweeps. */
+    frequencyMinutes: number;
+  };
 }
 
 /**
@@ -301,6 +312,24 @@ function readLimits(
     limits[key] = value;
   }
   return limits;
+}
+
+function readSweep(config: Config | undefined): SageMakerStudioConfig['sweep'] {
+  const prefix = `${SAGEMAKER_STUDIO_CONFIG_ROOT}.sweep`;
+  if (config) {
+    rejectUnknownKeys(config, prefix, ['enabled', 'frequencyMinutes']);
+  }
+  return {
+    enabled: config?.getOptionalBoolean('enabled') ?? true,
+    frequencyMinutes: readWholeNumber({
+      config,
+      prefix,
+      key: 'frequencyMinutes',
+      defaultValue: 60,
+      min: 5,
+      max: 1440,
+    }),
+  };
 }
 
 function readWholeNumber(options: {
@@ -499,5 +528,6 @@ export function readSageMakerStudioConfig(
     limits: readLimits(config.getOptionalConfig('limits')),
     cache: readCache(config.getOptionalConfig('cache')),
     openStudio: readOpenStudio(config.getOptionalConfig('openStudio')),
+    sweep: readSweep(config.getOptionalConfig('sweep')),
   };
 }

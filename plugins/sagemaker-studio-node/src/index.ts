@@ -32,6 +32,7 @@ export * from './aws/StudioDomainStatusReader';
 export * from './aws/StudioUserProfileStatusReader';
 export * from './aws/TeamEnvironmentStatusReader';
 export * from './aws/createPresignedDomainUrl';
+export * from './compliance';
 export * from './provisioning';
 export * from './serviceRefs';
 export * from './client';

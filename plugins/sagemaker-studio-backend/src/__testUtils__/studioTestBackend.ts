@@ -123,9 +123,44 @@ export const permissionsFactory = createServiceFactory({
             ? AuthorizeResult.DENY
             : AuthorizeResult.ALLOW,
       })),
-    authorizeConditional: async () => [],
+    // The portal policy's shape for compliance reads: admins outright,
+    // everyone else on the findings of their own teams (HAS_TEAM).
+    authorizeConditional: async (requests: any[], options: any) =>
+      requests.map(r => {
+        const who = options.credentials.principal.userEntityRef;
+        if (
+          r.permission.name !== 'sagemaker-studio.compliance.read' ||
+          ADMINS.includes(who)
+        ) {
+          return { result: AuthorizeResult.ALLOW };
+        }
+        return {
+          result: AuthorizeResult.CONDITIONAL,
+          pluginId: 'sagemaker-studio',
+          resourceType: 'sagemaker-studio-compliance-finding',
+          conditions: {
+            rule: 'HAS_TEAM',
+            resourceType: 'sagemaker-studio-compliance-finding',
+            params: { teams: teamsOf(who) },
+          },
+        };
+      }),
   }),
 });
+
+/** The teams of a person of ORG: their groups' team annotations, else names. */
+export function teamsOf(userRef: string): string[] {
+  const person = ORG.find(e => `user:default/${e.metadata.name}` === userRef);
+  const groups = ((person?.spec?.memberOf as string[] | undefined) ?? []).map(
+    name => ORG.find(e => e.kind === 'Group' && e.metadata.name === name),
+  );
+  return groups.map(
+    g =>
+      g?.metadata.annotations?.['sagemaker-studio.aws/team'] ??
+      g?.metadata.name ??
+      '',
+  );
+}
 
 /** A scheduler whose rounds the test runs by hand. */
 export class ManualScheduler implements SchedulerService {

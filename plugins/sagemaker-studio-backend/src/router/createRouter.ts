@@ -27,6 +27,8 @@ import {
 } from '../limits/SlidingWindowLimiter';
 import { SageMakerStudioEntityService } from '../service/SageMakerStudioEntityService';
 import { createEntityRoutes } from './entityRoutes';
+import { createComplianceRoutes } from './complianceRoutes';
+import { ComplianceService } from '../compliance/ComplianceService';
 
 /**
  * C0 and C1 controls, and the Unicode bidi marks, overrides and isolates
@@ -213,6 +215,8 @@ export async function createRouter(options: {
   entityService: SageMakerStudioEntityService;
   /** Limits how many Studio URLs one person asks for per window. */
   openStudioLimiter: SlidingWindowLimiter;
+  /** Serves the compliance routes (`/entity/.../compliance`, `/compliance/findings`). */
+  complianceService?: ComplianceService;
 }): Promise<express.Router> {
   const { httpAuth, service, createLimiter } = options;
   const router = Router();
@@ -278,6 +282,15 @@ export async function createRouter(options: {
       openStudioLimiter: options.openStudioLimiter,
     }),
   );
+
+  if (options.complianceService) {
+    router.use(
+      createComplianceRoutes({
+        httpAuth,
+        complianceService: options.complianceService,
+      }),
+    );
+  }
 
   return router;
 }

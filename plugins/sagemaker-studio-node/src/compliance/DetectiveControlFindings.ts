@@ -1,0 +1,205 @@
+/*
+ * Copyright 2026 The SageMaker Studio Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  BatchUpdateFindingsCommand,
+  GetFindingsCommand,
+} from '@aws-sdk/client-securityhub';
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { fromAsffFinding } from '@internal/plugin-sagemaker-studio-common';
+import { SageMakerStudioAwsClients } from '../aws/SageMakerStudioAwsClients';
+import { classifyAwsFailure } from '../aws/studioAwsErrors';
+import { CompliancePageRetry, retryPage } from './retryPage';
+import {
+  COMPLIANCE_READ_FAILURE_MESSAGES,
+  ComplianceReadError,
+  DetectiveControlFinding,
+} from './types';
+
+/** The prefix of every `GeneratorId` the detective control writes (`sagemaker-studio/<ruleId>`). */
+export const DETECTIVE_CONTROL_GENERATOR_PREFIX = 'sagemaker-studio/';
+
+/** BatchUpdateFindings takes at most 100 findings per call. */
+const UPDATE_BATCH = 100;
+
+/**
+ * Options of {@link DetectiveControlFindings}.
+ *
+ * @public
+ */
+export interface DetectiveControlFindingsOptions {
+  /** Clients scoped to the one account and region to read. */
+  clients: SageMakerStudioAwsClients;
+  logger: LoggerService;
+  retry?: CompliancePageRetry;
+}
+
+/**
+ * The detective control's findings in Security Hub, for one account and
+ * region: read in pages with `GetFindings` (filtered on the control's
+ * generator prefix and on active records, 100 per call), and marked resolved
+ * with `BatchUpdateFindings` (`Workflow.Status` `RESOLVED`, 100 per call)
+ * once the sweep finds them no longer true.
+ *
+ * @public
+ */
+export class DetectiveControlFindings {
+  constructor(private readonly options: DetectiveControlFindingsOptions) {}
+
+  /** Pages of the control's active findings, as they arrive. */
+  async *pages(): AsyncGenerator<DetectiveControlFinding[]> {
+    const client = await this.options.clients.securityHub();
+    let nextToken: string | undefined;
+    do {
+      const token = nextToken;
+      const output = await this.call(
+        'GetFindings',
+        COMPLIANCE_READ_FAILURE_MESSAGES.securityHub,
+        () =>
+          client.send(
+            new GetFindingsCommand({
+              Filters: {
+                GeneratorId: [
+                  {
+                    Value: DETECTIVE_CONTROL_GENERATOR_PREFIX,
+                    Comparison: 'PREFIX',
+                  },
+                ],
+                RecordState: [{ Value: 'ACTIVE', Comparison: 'EQUALS' }],
+              },
+              MaxResults: 100,
+              NextToken: token,
+            }),
+          ),
+      );
+      const page: DetectiveControlFinding[] = [];
+      for (const raw of output.Findings ?? []) {
+        const decoded = fromAsffFinding(raw);
+        if (
+          !decoded ||
+          decoded.finding.status !== 'FAILED' ||
+          !raw.ProductArn
+        ) {
+          continue;
+        }
+        const { finding } = decoded;
+        page.push({
+          id: decoded.id,
+          productArn: raw.ProductArn,
+          accountId: decoded.accountId,
+          region: decoded.region ?? this.options.clients.region,
+          ruleId: finding.ruleId,
+          title: finding.title,
+          severity: finding.severity,
+          resourceKind: finding.resourceKind,
+          resourceName: finding.resourceName,
+          ...(finding.resourceArn ? { resourceArn: finding.resourceArn } : {}),
+          reason: finding.reason,
+          ...(decoded.teamName ? { teamName: decoded.teamName } : {}),
+          ...(decoded.remediation ? { remediation: decoded.remediation } : {}),
+          ...(decoded.remediated !== undefined
+            ? { remediated: decoded.remediated }
+            : {}),
+          ...(decoded.createdAt ? { createdAt: decoded.createdAt } : {}),
+          ...(raw.Workflow?.Status
+            ? { workflowStatus: raw.Workflow.Status }
+            : {}),
+        });
+      }
+      if (page.length > 0) yield page;
+      nextToken = output.NextToken;
+    } while (nextToken);
+  }
+
+  /**
+   * Marks findings resolved in Security Hub. Returns how many Security Hub
+   * processed; findings it could not process are logged.
+   */
+  async resolve(
+    findings: ReadonlyArray<{ id: string; productArn: string }>,
+    note?: string,
+  ): Promise<number> {
+    if (findings.length === 0) return 0;
+    const client = await this.options.clients.securityHub();
+    let processed = 0;
+    for (let i = 0; i < findings.length; i += UPDATE_BATCH) {
+      const batch = findings.slice(i, i + UPDATE_BATCH);
+      const output = await this.call(
+        'BatchUpdateFindings',
+        COMPLIANCE_READ_FAILURE_MESSAGES.resolve,
+        () =>
+          client.send(
+            new BatchUpdateFindingsCommand({
+              FindingIdentifiers: batch.map(f => ({
+                Id: f.id,
+                ProductArn: f.productArn,
+              })),
+              Workflow: { Status: 'RESOLVED' },
+              ...(note
+                ? {
+                    Note: {
+                      Text: note,
+                      UpdatedBy: 'backstage-sagemaker-studio',
+                    },
+                  }
+                : {}),
+            }),
+          ),
+      );
+      processed += output.ProcessedFindings?.length ?? 0;
+      for (const unprocessed of output.UnprocessedFindings ?? []) {
+        this.options.logger.warn('Security Hub did not resolve a finding', {
+          target: this.options.clients.targetKey,
+          findingId: unprocessed.FindingIdentifier?.Id,
+          errorCode: unprocessed.ErrorCode,
+          errorMessage: unprocessed.ErrorMessage,
+        });
+      }
+    }
+    return processed;
+  }
+
+  private async call<T>(
+    operation: string,
+    message: string,
+    call: () => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await retryPage(call, {
+        ...this.options.retry,
+        what: `${operation} in ${this.options.clients.targetKey}`,
+        logger: this.options.logger,
+      });
+    } catch (error) {
+      const failure = classifyAwsFailure(error);
+      const aws = error as {
+        name?: string;
+        message?: string;
+        $metadata?: { requestId?: string };
+      };
+      this.options.logger.error(
+        `Compliance sweep: ${operation} failed (${failure})`,
+        {
+          target: this.options.clients.targetKey,
+          awsError: aws?.name,
+          awsMessage: aws?.message,
+          awsRequestId: aws?.$metadata?.requestId,
+        },
+      );
+      throw new ComplianceReadError(message, operation, failure);
+    }
+  }
+}
