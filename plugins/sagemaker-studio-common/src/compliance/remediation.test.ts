@@ -201,15 +201,13 @@ describe('remediationFor', () => {
   });
 
   it('names a SageMaker operation for every kind it stops or deletes, and none for the others', () => {
+    const expected = (action: string) =>
+      ({ STOP: /^Stop[A-Za-z]+$/, DELETE: /^Delete[A-Za-z]+$/ }[action]);
     for (const [kind, entry] of Object.entries(SAGEMAKER_REMEDIATIONS)) {
-      if (entry.action === 'NONE') {
-        expect(entry.operation).toBeUndefined();
-      } else {
-        expect(entry.operation).toMatch(
-          entry.action === 'STOP' ? /^Stop[A-Za-z]+$/ : /^Delete[A-Za-z]+$/,
-        );
-      }
       expect(SAGEMAKER_WORKLOAD_KINDS).toContain(kind);
+      expect(entry.operation ?? 'none').toMatch(
+        expected(entry.action) ?? /^none$/,
+      );
     }
   });
 
