@@ -55,6 +55,7 @@ import {
   templateStepReadPermission,
 } from '@backstage/plugin-scaffolder-common/alpha';
 import {
+  sageMakerStudioComplianceReadPermission,
   sageMakerStudioEstateReadPermission,
   sageMakerStudioOpenPermission,
   sageMakerStudioPermissions,
@@ -62,7 +63,10 @@ import {
   sageMakerStudioRequestReadPermission,
   sageMakerStudioRequestReviewPermission,
 } from '@internal/plugin-sagemaker-studio-common';
-import { SageMakerStudioPortalPolicy } from './permissionPolicy';
+import {
+  catalogTeamsOfGroups,
+  SageMakerStudioPortalPolicy,
+} from './permissionPolicy';
 
 const ADMINS = 'group:default/data-science-admins';
 const policy = new SageMakerStudioPortalPolicy(ADMINS);
@@ -93,7 +97,14 @@ type Expected =
   | 'DENY'
   | 'OWN TASKS'
   | 'WITHOUT DOMAIN TEMPLATE'
-  | 'WITHOUT DOMAIN REQUEST ACTION';
+  | 'WITHOUT DOMAIN REQUEST ACTION'
+  | 'OWN TEAMS';
+
+/** The teams of the people above, from their groups' names. */
+const TEAMS: Record<string, string[]> = {
+  'user:default/dana-scientist': ['fraud-detection'],
+  'user:default/sam-lead': ['recommendations'],
+};
 
 function conditionalFor(
   expected: Expected,
@@ -132,6 +143,17 @@ function conditionalFor(
               },
             ],
           },
+        },
+      };
+    case 'OWN TEAMS':
+      return {
+        result: AuthorizeResult.CONDITIONAL,
+        pluginId: 'sagemaker-studio',
+        resourceType: 'sagemaker-studio-compliance-finding',
+        conditions: {
+          rule: 'HAS_TEAM',
+          resourceType: 'sagemaker-studio-compliance-finding',
+          params: { teams: TEAMS[userEntityRef] },
         },
       };
     case 'WITHOUT DOMAIN REQUEST ACTION':
@@ -179,6 +201,7 @@ const nonAdmin: Array<[Permission, Expected]> = [
   [sageMakerStudioRequestReadPermission, 'DENY'],
   [sageMakerStudioRequestReviewPermission, 'DENY'],
   [sageMakerStudioEstateReadPermission, 'DENY'],
+  [sageMakerStudioComplianceReadPermission, 'OWN TEAMS'],
   [sageMakerStudioOpenPermission, 'ALLOW'],
 ];
 
@@ -261,6 +284,76 @@ describe('SageMakerStudioPortalPolicy', () => {
     expect(
       await policy.handle({ permission: unknown }, identities['an admin']),
     ).toEqual({ result: AuthorizeResult.ALLOW });
+  });
+
+  describe('compliance findings of their own teams', () => {
+    const catalog = (groups: Record<string, string | undefined>) => ({
+      getEntitiesByRefs: jest.fn(async ({ entityRefs }: any) => ({
+        items: entityRefs.map((ref: string) =>
+          ref in groups
+            ? {
+                apiVersion: 'backstage.io/v1alpha1',
+                kind: 'Group',
+                metadata: {
+                  name: ref.split('/')[1],
+                  annotations: groups[ref]
+                    ? { 'sagemaker-studio.aws/team': groups[ref]! }
+                    : {},
+                },
+              }
+            : undefined,
+        ),
+      })),
+    });
+    const auth = {
+      getOwnServiceCredentials: async () =>
+        mockCredentials.service('plugin:permission'),
+    };
+    const logger = { warn: jest.fn() };
+
+    it("names a group's team annotation as well as its name", async () => {
+      const teamsOf = catalogTeamsOfGroups({
+        catalog: catalog({ 'group:default/ml-platform': 'fraud-detection' }),
+        auth,
+        logger,
+      });
+      const withCatalog = new SageMakerStudioPortalPolicy(ADMINS, teamsOf);
+      const decision = await withCatalog.handle(
+        { permission: sageMakerStudioComplianceReadPermission },
+        person('user:default/lee', ['group:default/ml-platform']),
+      );
+      expect(decision).toMatchObject({
+        result: AuthorizeResult.CONDITIONAL,
+        conditions: { params: { teams: ['fraud-detection', 'ml-platform'] } },
+      });
+    });
+
+    it('reads the catalog once a minute per set of groups, and falls back to names when it fails', async () => {
+      let now = 0;
+      const source = catalog({ 'group:default/a': 'team-a' });
+      const teamsOf = catalogTeamsOfGroups({
+        catalog: source,
+        auth,
+        logger,
+        now: () => now,
+      });
+      expect(await teamsOf(['group:default/a'])).toEqual(['a', 'team-a']);
+      expect(await teamsOf(['group:default/a'])).toEqual(['a', 'team-a']);
+      expect(source.getEntitiesByRefs).toHaveBeenCalledTimes(1);
+      now = 60_001;
+      source.getEntitiesByRefs.mockRejectedValueOnce(new Error('down'));
+      expect(await teamsOf(['group:default/a'])).toEqual(['a']);
+      expect(logger.warn).toHaveBeenCalled();
+    });
+
+    it('gives someone in no group a condition that matches nothing', async () => {
+      expect(
+        await policy.handle(
+          { permission: sageMakerStudioComplianceReadPermission },
+          person('user:default/loner', []),
+        ),
+      ).toMatchObject({ conditions: { params: { teams: [] } } });
+    });
   });
 
   describe('the catalog condition', () => {

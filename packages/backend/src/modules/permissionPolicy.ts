@@ -63,8 +63,16 @@ import {
   templateParameterReadPermission,
   templateStepReadPermission,
 } from '@backstage/plugin-scaffolder-common/alpha';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
+  createSageMakerStudioComplianceConditionalDecision,
+  sageMakerStudioComplianceConditions,
+} from '@internal/plugin-sagemaker-studio-backend';
+import {
+  SAGEMAKER_STUDIO_TEAM_ANNOTATION,
   sageMakerStudioAdminPermissions,
+  sageMakerStudioComplianceReadPermission,
   sageMakerStudioRequestReadPermission,
 } from '@internal/plugin-sagemaker-studio-common';
 import { readSageMakerStudioConfig } from '@internal/plugin-sagemaker-studio-node';
@@ -110,6 +118,16 @@ const ADMINS_ONLY: Permission[] = [
   templateManagementPermission,
 ];
 
+/**
+ * The teams that a person's groups stand for. Given the group refs among
+ * the person's ownership refs.
+ */
+export type TeamsOfGroups = (groupRefs: string[]) => Promise<string[]>;
+
+/** A Group's name is its team (without the catalog, the only thing known). */
+export const teamsByGroupName: TeamsOfGroups = async groupRefs =>
+  groupRefs.map(ref => parseEntityRef(ref).name);
+
 const ALLOW: PolicyDecision = { result: AuthorizeResult.ALLOW };
 const DENY: PolicyDecision = { result: AuthorizeResult.DENY };
 
@@ -125,7 +143,9 @@ function isOneOf(permission: Permission, list: Permission[]): boolean {
  *   permission. Four-eyes on reviews is enforced by the sagemaker-studio
  *   backend plugin itself, not here.
  * - Everyone else signed in: our admin permissions and other people's
- *   requests are denied; scaffolder tasks (read, log, cancel) only their own;
+ *   requests are denied; compliance findings only of their teams (a
+ *   conditional `HAS_TEAM` decision; a Group is the team of its name, or of
+ *   its `sagemaker-studio.aws/team` annotation); scaffolder tasks (read, log, cancel) only their own;
  *   the catalog without the Studio domain template, and no template may run
  *   the domain request action for them; no changes to the catalog's
  *   contents and no template editor.
@@ -134,7 +154,10 @@ function isOneOf(permission: Permission, list: Permission[]): boolean {
  *   permissions service decides for them from their access restrictions.
  */
 export class SageMakerStudioPortalPolicy implements PermissionPolicy {
-  constructor(private readonly adminGroup: string) {}
+  constructor(
+    private readonly adminGroup: string,
+    private readonly teamsOf: TeamsOfGroups = teamsByGroupName,
+  ) {}
 
   async handle(
     request: PolicyQuery,
@@ -145,6 +168,18 @@ export class SageMakerStudioPortalPolicy implements PermissionPolicy {
     }
     if (user.info.ownershipEntityRefs.includes(this.adminGroup)) {
       return ALLOW;
+    }
+    if (
+      isPermission(request.permission, sageMakerStudioComplianceReadPermission)
+    ) {
+      const groups = user.info.ownershipEntityRefs.filter(ref =>
+        ref.toLocaleLowerCase('en-US').startsWith('group:'),
+      );
+      const teams = [...new Set(await this.teamsOf(groups))].sort();
+      return createSageMakerStudioComplianceConditionalDecision(
+        request.permission,
+        sageMakerStudioComplianceConditions.hasTeam({ teams }),
+      );
     }
     return this.decideForNonAdmin(request.permission, user);
   }
@@ -203,16 +238,70 @@ export class SageMakerStudioPortalPolicy implements PermissionPolicy {
   }
 }
 
+/** How long the teams of a set of groups are kept. */
+const TEAMS_TTL_MS = 60_000;
+
+/**
+ * Teams of groups from the catalog (read with the permission plugin's own
+ * credentials, so no permission check comes back here): each group's name
+ * and its team annotation, kept for a minute. When the catalog cannot be
+ * read, the names alone.
+ */
+export function catalogTeamsOfGroups(deps: {
+  catalog: Pick<typeof catalogServiceRef.T, 'getEntitiesByRefs'>;
+  auth: Pick<typeof coreServices.auth.T, 'getOwnServiceCredentials'>;
+  logger: Pick<typeof coreServices.logger.T, 'warn'>;
+  now?: () => number;
+}): TeamsOfGroups {
+  const cache = new Map<string, { at: number; teams: string[] }>();
+  const now = deps.now ?? Date.now;
+  return async groupRefs => {
+    const names = await teamsByGroupName(groupRefs);
+    if (groupRefs.length === 0) return names;
+    const key = [...groupRefs].sort().join(',');
+    const cached = cache.get(key);
+    if (cached && now() - cached.at < TEAMS_TTL_MS) return cached.teams;
+    try {
+      const { items } = await deps.catalog.getEntitiesByRefs(
+        { entityRefs: groupRefs, fields: ['metadata.annotations'] },
+        { credentials: await deps.auth.getOwnServiceCredentials() },
+      );
+      const annotated = items
+        .map(group =>
+          group?.metadata.annotations?.[
+            SAGEMAKER_STUDIO_TEAM_ANNOTATION
+          ]?.trim(),
+        )
+        .filter((team): team is string => Boolean(team));
+      const teams = [...new Set([...names, ...annotated])].sort();
+      cache.set(key, { at: now(), teams });
+      return teams;
+    } catch (error) {
+      deps.logger.warn(
+        `Teams of groups read from their names only: the catalog could not be read (${error})`,
+      );
+      return names;
+    }
+  };
+}
+
 export const permissionModuleSageMakerStudioPolicy = createBackendModule({
   pluginId: 'permission',
   moduleId: 'sagemaker-studio-policy',
   register(env) {
     env.registerInit({
-      deps: { policy: policyExtensionPoint, config: coreServices.rootConfig },
-      async init({ policy, config }) {
+      deps: {
+        policy: policyExtensionPoint,
+        config: coreServices.rootConfig,
+        catalog: catalogServiceRef,
+        auth: coreServices.auth,
+        logger: coreServices.logger,
+      },
+      async init({ policy, config, catalog, auth, logger }) {
         policy.setPolicy(
           new SageMakerStudioPortalPolicy(
             readSageMakerStudioConfig(config).adminGroup,
+            catalogTeamsOfGroups({ catalog, auth, logger }),
           ),
         );
       },
