@@ -35,6 +35,18 @@ import {
   SageMakerStudioApi,
 } from './SageMakerStudioApi';
 
+/** The query parameters of `GET /compliance/findings`, in a stable order. */
+const COMPLIANCE_QUERY_KEYS: Array<keyof ComplianceFindingsQuery> = [
+  'team',
+  'ruleId',
+  'severity',
+  'accountId',
+  'region',
+  'state',
+  'cursor',
+  'limit',
+];
+
 /**
  * Talks to the backend plugin at /api/sagemaker-studio.
  *
@@ -139,18 +151,6 @@ export class SageMakerStudioClient implements SageMakerStudioApi {
     return (await response.json()) as T;
   }
 }
-
-/** The query parameters of `GET /compliance/findings`, in a stable order. */
-const COMPLIANCE_QUERY_KEYS: Array<keyof ComplianceFindingsQuery> = [
-  'team',
-  'ruleId',
-  'severity',
-  'accountId',
-  'region',
-  'state',
-  'cursor',
-  'limit',
-];
 
 /** `/entity/:namespace/:kind/:name` of an entity ref, each segment encoded. */
 function entityPath(entityRef: string): string {

@@ -27,7 +27,7 @@ import { sageMakerStudioApiRef } from '../api/SageMakerStudioApi';
 export function useComplianceOfEntity(entityRef: string) {
   const api = useApi(sageMakerStudioApiRef);
   return useAsyncRetry(
-    () => api.getEntityCompliance(entityRef),
+    async () => api.getEntityCompliance(entityRef),
     [api, entityRef],
   );
 }

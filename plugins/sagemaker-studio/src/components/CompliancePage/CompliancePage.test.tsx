@@ -185,7 +185,11 @@ describe('CompliancePage', () => {
   });
 
   it("says you don't have access when the backend answers 403", async () => {
-    const error = await mockResponseError(403, 'NotAllowedError', 'Admins only');
+    const error = await mockResponseError(
+      403,
+      'NotAllowedError',
+      'Admins only',
+    );
     await renderPage(jest.fn(async () => Promise.reject(error)));
     expect(
       await screen.findByText(/Warning: You don't have access/),

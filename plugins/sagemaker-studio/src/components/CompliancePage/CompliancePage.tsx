@@ -359,11 +359,7 @@ function ComplianceEstate() {
       </Grid>
       <Grid item xs={12}>
         <InfoCard title="Findings">
-          <Filters
-            filters={filters}
-            facets={facets}
-            onChange={setFilters}
-          />
+          <Filters filters={filters} facets={facets} onChange={setFilters} />
           {table}
           <CursorPager
             pageNumber={pages.pageNumber}

@@ -152,7 +152,9 @@ describe('EntityComplianceCard', () => {
     expect(first.getByText('Stopped 2026-12-01 06:03 UTC')).toBeInTheDocument();
     expect(within(items[1]).getByText('Reported')).toBeInTheDocument();
     expect(
-      within(items[1]).getByText('Model fraud-model-3 · 111111111111 / eu-west-1'),
+      within(items[1]).getByText(
+        'Model fraud-model-3 · 111111111111 / eu-west-1',
+      ),
     ).toBeInTheDocument();
 
     const actions = screen.getByRole('list', { name: 'Latest actions' });
@@ -268,7 +270,10 @@ describe('EntityComplianceCard', () => {
 
   it('lists at most ten findings and counts the rest', async () => {
     const findings = Array.from({ length: 12 }, (_, i) =>
-      mockFinding({ id: `f-${i}`, resource: { kind: 'Model', name: `m-${i}` } }),
+      mockFinding({
+        id: `f-${i}`,
+        resource: { kind: 'Model', name: `m-${i}` },
+      }),
     );
     await renderForEntity(<EntityComplianceCard />, teamGroup, {
       getEntityCompliance: async () => mockEntityCompliance({ findings }),

@@ -138,8 +138,8 @@ function ComplianceDetails(props: { compliance: EntityComplianceResponse }) {
   if (!summary.lastSweep) {
     return (
       <Muted>
-        Not swept yet: no compliance sweep has run, so there is nothing to
-        show. The first scheduled sweep fills this card.
+        Not swept yet: no compliance sweep has run, so there is nothing to show.
+        The first scheduled sweep fills this card.
       </Muted>
     );
   }
@@ -172,8 +172,8 @@ function ComplianceDetails(props: { compliance: EntityComplianceResponse }) {
             </Box>
             {findings.length > shown.length && (
               <Muted>
-                Showing the {shown.length} most severe of {findings.length}{' '}
-                open findings.
+                Showing the {shown.length} most severe of {findings.length} open
+                findings.
               </Muted>
             )}
           </>
