@@ -30,15 +30,18 @@ import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import CloudIcon from '@material-ui/icons/Cloud';
 import AssignmentTurnedInIcon from '@material-ui/icons/AssignmentTurnedIn';
 import ListAltIcon from '@material-ui/icons/ListAlt';
+import VerifiedUserIcon from '@material-ui/icons/VerifiedUser';
 import { sageMakerStudioApiRef } from './api/SageMakerStudioApi';
 import { SageMakerStudioClient } from './api/SageMakerStudioClient';
 import {
+  isEntityComplianceCardAvailable,
   isSageMakerStudioContentAvailable,
   isStudioDomainCardAvailable,
   isTeamEnvironmentCardAvailable,
   isUserProfileCardAvailable,
 } from './filters';
 import {
+  complianceRouteRef,
   entityContentRouteRef,
   myRequestsRouteRef,
   reviewRouteRef,
@@ -96,6 +99,20 @@ const myRequestsPage = PageBlueprint.makeWithOverrides({
   },
 });
 
+const compliancePage = PageBlueprint.makeWithOverrides({
+  name: 'compliance',
+  factory(originalFactory) {
+    return originalFactory({
+      path: '/sagemaker-studio-compliance',
+      title: 'Studio compliance',
+      icon: <VerifiedUserIcon />,
+      routeRef: convertLegacyRouteRef(complianceRouteRef),
+      loader: () =>
+        import('./components/CompliancePage').then(m => <m.CompliancePage />),
+    });
+  },
+});
+
 const domainCard = EntityCardBlueprint.make({
   name: 'domain',
   params: {
@@ -122,6 +139,17 @@ const userProfileCard = EntityCardBlueprint.make({
     filter: isUserProfileCardAvailable,
     loader: () =>
       import('./components/UserProfileCard').then(m => <m.UserProfileCard />),
+  },
+});
+
+const complianceCard = EntityCardBlueprint.make({
+  name: 'compliance',
+  params: {
+    filter: isEntityComplianceCardAvailable,
+    loader: () =>
+      import('./components/EntityComplianceCard').then(m => (
+        <m.EntityComplianceCard />
+      )),
   },
 });
 
@@ -163,15 +191,18 @@ export default createFrontendPlugin({
     review: convertLegacyRouteRef(reviewRouteRef),
     myRequests: convertLegacyRouteRef(myRequestsRouteRef),
     entityContent: convertLegacyRouteRef(entityContentRouteRef),
+    compliance: convertLegacyRouteRef(complianceRouteRef),
   },
   extensions: [
     api,
     page,
     reviewPage,
     myRequestsPage,
+    compliancePage,
     domainCard,
     teamEnvironmentCard,
     userProfileCard,
+    complianceCard,
     entityContent,
     signedInUserField,
   ],

@@ -25,19 +25,23 @@ export {
   SageMakerStudioPage,
   SageMakerStudioReviewPage,
   SageMakerStudioMyRequestsPage,
+  SageMakerStudioCompliancePage,
   EntitySageMakerStudioDomainCard,
   EntitySageMakerStudioTeamEnvironmentCard,
   EntitySageMakerStudioUserProfileCard,
+  EntitySageMakerStudioComplianceCard,
   EntitySageMakerStudioContent,
 } from './plugin';
 export {
   SAGEMAKER_STUDIO_RESOURCE_TYPES,
+  isEntityComplianceCardAvailable,
   isSageMakerStudioContentAvailable,
   isStudioDomainCardAvailable,
   isTeamEnvironmentCardAvailable,
   isUserProfileCardAvailable,
 } from './filters';
 export { useEntityStudioStatus } from './hooks/useEntityStudioStatus';
+export { useComplianceOfEntity } from './hooks/useComplianceOfEntity';
 export * from './api/SageMakerStudioApi';
 export { SageMakerStudioClient } from './api/SageMakerStudioClient';
 export { RequirePermission } from './components/RequirePermission';

@@ -25,6 +25,7 @@ import {
 import { sageMakerStudioApiRef } from './api/SageMakerStudioApi';
 import { SageMakerStudioClient } from './api/SageMakerStudioClient';
 import {
+  complianceRouteRef,
   entityContentRouteRef,
   myRequestsRouteRef,
   reviewRouteRef,
@@ -51,6 +52,7 @@ export const sageMakerStudioPlugin = createPlugin({
     review: reviewRouteRef,
     myRequests: myRequestsRouteRef,
     entityContent: entityContentRouteRef,
+    compliance: complianceRouteRef,
   },
 });
 
@@ -95,6 +97,21 @@ export const SageMakerStudioMyRequestsPage = sageMakerStudioPlugin.provide(
     component: () =>
       import('./components/MyRequestsPage').then(m => m.MyRequestsPage),
     mountPoint: myRequestsRouteRef,
+  }),
+);
+
+/**
+ * The admins' estate compliance: summary, open findings over time, and every
+ * finding with filters (needs `sagemaker-studio.estate.read`).
+ *
+ * @public
+ */
+export const SageMakerStudioCompliancePage = sageMakerStudioPlugin.provide(
+  createRoutableExtension({
+    name: 'SageMakerStudioCompliancePage',
+    component: () =>
+      import('./components/CompliancePage').then(m => m.CompliancePage),
+    mountPoint: complianceRouteRef,
   }),
 );
 
@@ -148,6 +165,26 @@ export const EntitySageMakerStudioUserProfileCard =
       component: {
         lazy: () =>
           import('./components/UserProfileCard').then(m => m.UserProfileCard),
+      },
+    }),
+  );
+
+/**
+ * The compliance card, for a team's Group page, a
+ * `sagemaker-studio-team-environment` Resource page or a User page (use with
+ * `isEntityComplianceCardAvailable` in an `EntitySwitch`).
+ *
+ * @public
+ */
+export const EntitySageMakerStudioComplianceCard =
+  sageMakerStudioPlugin.provide(
+    createComponentExtension({
+      name: 'EntitySageMakerStudioComplianceCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityComplianceCard').then(
+            m => m.EntityComplianceCard,
+          ),
       },
     }),
   );

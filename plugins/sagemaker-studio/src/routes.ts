@@ -49,3 +49,12 @@ export const myRequestsRouteRef = createRouteRef({
 export const entityContentRouteRef = createRouteRef({
   id: 'sagemaker-studio:entity-content',
 });
+
+/**
+ * The admins' estate compliance page.
+ *
+ * @public
+ */
+export const complianceRouteRef = createRouteRef({
+  id: 'sagemaker-studio:compliance',
+});

@@ -30,7 +30,10 @@ import { SidebarSearchModal } from '@backstage/plugin-search';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
 import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
 import { RequirePermission } from '@internal/plugin-sagemaker-studio';
-import { sageMakerStudioRequestReviewPermission } from '@internal/plugin-sagemaker-studio-common';
+import {
+  sageMakerStudioEstateReadPermission,
+  sageMakerStudioRequestReviewPermission,
+} from '@internal/plugin-sagemaker-studio-common';
 
 export const SidebarContent = NavContentBlueprint.make({
   params: {
@@ -60,6 +63,12 @@ export const SidebarContent = NavContentBlueprint.make({
               silent
             >
               {nav.take('page:sagemaker-studio/review')}
+            </RequirePermission>
+            <RequirePermission
+              permission={sageMakerStudioEstateReadPermission}
+              silent
+            >
+              {nav.take('page:sagemaker-studio/compliance')}
             </RequirePermission>
             <SidebarDivider />
             <SidebarScrollWrapper>

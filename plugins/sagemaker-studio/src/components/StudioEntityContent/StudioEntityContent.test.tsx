@@ -28,6 +28,7 @@ import {
   withoutAnnotations,
 } from '../../__testUtils__/entityStatus';
 import { mockResponseError } from '../../__testUtils__/requests';
+import { mockEntityCompliance } from '../../__testUtils__/compliance';
 import { StudioEntityContent } from './StudioEntityContent';
 
 describe('StudioEntityContent', () => {
@@ -58,6 +59,19 @@ describe('StudioEntityContent', () => {
       await screen.findByText(/fraud-detection \(dev\)/),
     ).toBeInTheDocument();
     expect(screen.queryByText('Studio user profile')).not.toBeInTheDocument();
+  });
+
+  it("adds the compliance card of the entity's team", async () => {
+    const getEntityCompliance = jest.fn(async () => mockEntityCompliance());
+    await renderForEntity(<StudioEntityContent />, teamGroup, {
+      getEntityStatus: async () => mockEntityStatus(),
+      getEntityCompliance,
+    });
+    expect(await screen.findByText('Compliance')).toBeInTheDocument();
+    expect(await screen.findByText('80%')).toBeInTheDocument();
+    expect(getEntityCompliance).toHaveBeenCalledWith(
+      'group:default/fraud-detection',
+    );
   });
 
   it('shows every card the answer has data for, and the failed sources once', async () => {

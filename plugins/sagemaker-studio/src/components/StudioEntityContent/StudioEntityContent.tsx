@@ -27,12 +27,14 @@ import {
 } from '@internal/plugin-sagemaker-studio-common';
 import Grid from '@material-ui/core/Grid';
 import {
+  isEntityComplianceCardAvailable,
   isSageMakerStudioContentAvailable,
   isStudioDomainCardAvailable,
   isTeamEnvironmentCardAvailable,
   isUserProfileCardAvailable,
 } from '../../filters';
 import { useEntityStudioStatus } from '../../hooks/useEntityStudioStatus';
+import { EntityComplianceCard } from '../EntityComplianceCard';
 import {
   SourceErrorsPanel,
   StudioEntityStatusState,
@@ -90,13 +92,19 @@ function Cards(props: { entity: Entity }) {
           />
         </Grid>
       )}
+      {isEntityComplianceCardAvailable(entity) && (
+        <Grid item xs={12}>
+          <EntityComplianceCard />
+        </Grid>
+      )}
     </Grid>
   );
 }
 
 /**
  * The "SageMaker Studio" entity tab: the user profile, team environment and
- * domain cards that apply to the entity, from one read of its status.
+ * domain cards that apply to the entity, from one read of its status, and
+ * the compliance card of its team.
  *
  * @public
  */
