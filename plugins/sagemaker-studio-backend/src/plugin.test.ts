@@ -33,6 +33,7 @@ import { permissionsFactory } from './__testUtils__/studioTestBackend';
 const sageMaker = mockClient(SageMakerClient);
 
 const SCIENTIST = 'user:default/dana-scientist';
+const ADMIN = 'user:default/ada-admin';
 
 const config = {
   sageMakerStudio: {
@@ -80,7 +81,7 @@ describe('sageMakerStudioPlugin: GET /domains', () => {
       .expect(401);
   });
 
-  it('lists domains read from SageMaker', async () => {
+  it('lists domains read from SageMaker to an admin', async () => {
     sageMaker
       .on(ListDomainsCommand)
       .resolves({ Domains: [{ DomainId: 'd-1' }] });
@@ -93,7 +94,7 @@ describe('sageMakerStudioPlugin: GET /domains', () => {
     const server = await start();
     const res = await request(server)
       .get('/api/sagemaker-studio/domains')
-      .set('Authorization', as(SCIENTIST))
+      .set('Authorization', as(ADMIN))
       .expect(200);
     expect(res.body).toEqual({
       items: [
@@ -105,6 +106,12 @@ describe('sageMakerStudioPlugin: GET /domains', () => {
       ],
       errors: [],
     });
+    // Someone the catalog does not place in the domain sees none of it.
+    const other = await request(server)
+      .get('/api/sagemaker-studio/domains')
+      .set('Authorization', as(SCIENTIST))
+      .expect(200);
+    expect(other.body).toEqual({ items: [], errors: [] });
   });
 
   it('reports a SageMaker failure as a per-source error, not a 500', async () => {
@@ -120,10 +127,13 @@ describe('sageMakerStudioPlugin: GET /domains', () => {
       .expect(200);
     expect(res.body.items).toEqual([]);
     expect(res.body.errors).toEqual([
-      expect.objectContaining({
-        source: 'sagemaker:us-east-1',
+      {
+        source: 'ListDomains:111122223333/us-east-1',
         errorType: 'THROTTLED',
-      }),
+        message: 'AWS is throttling the portal; try again in a minute.',
+        accountId: '111122223333',
+        region: 'us-east-1',
+      },
     ]);
   });
 });

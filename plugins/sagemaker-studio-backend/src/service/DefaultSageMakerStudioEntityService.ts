@@ -512,9 +512,9 @@ export class DefaultSageMakerStudioEntityService
       { credentials },
     );
     const keyOf = (t: ProfileTarget) =>
-      `${
-        isSourceError(t.clients) ? t.clients.source : t.clients.targetKey
-      }/${t.domainId}/${t.userProfileName}`;
+      `${isSourceError(t.clients) ? t.clients.source : t.clients.targetKey}/${
+        t.domainId
+      }/${t.userProfileName}`;
     for (const resource of items) {
       const target = this.ownProfileTarget(resource);
       if (
@@ -620,9 +620,7 @@ export class DefaultSageMakerStudioEntityService
 }
 
 /** The domain without its network, encryption and role details. */
-export function withoutDetails(
-  domain: StudioDomainStatus,
-): StudioDomainStatus {
+export function withoutDetails(domain: StudioDomainStatus): StudioDomainStatus {
   const reduced = { ...domain };
   for (const key of DOMAIN_DETAILS) {
     delete reduced[key];

@@ -35,10 +35,10 @@ import {
   StudioDomainSummary,
   sageMakerStudioRequestReviewPermission,
 } from '@internal/plugin-sagemaker-studio-common';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   SageMakerStudioConfig,
   StudioDomainReader,
-  toSourceError,
 } from '@internal/plugin-sagemaker-studio-node';
 import { createHash } from 'node:crypto';
 import { requirePermission } from '../permissions/requirePermission';
@@ -51,6 +51,11 @@ import {
   ReviewInput,
   SageMakerStudioService,
 } from './types';
+import { StudioDomainAccess } from './StudioDomainAccess';
+import { sameStudioLocation } from './studioTargets';
+
+/** The domain id of a per-domain error's source, `sagemaker:<region>:domain/<id>`. */
+const DOMAIN_SOURCE = /:domain\/([^/]+)$/;
 
 /** The request as the API shows it, without the scheduler's bookkeeping. */
 export function toWire(request: StoredRequest): ProvisioningRequest {
@@ -79,6 +84,8 @@ function payloadHash(body: CreateProvisioningRequestBody): string {
 
 /** The default implementation: the input policy, the request store and SageMaker reads. */
 export class DefaultSageMakerStudioService implements SageMakerStudioService {
+  private readonly access: StudioDomainAccess;
+
   constructor(
     private readonly deps: {
       config: SageMakerStudioConfig;
@@ -87,27 +94,46 @@ export class DefaultSageMakerStudioService implements SageMakerStudioService {
       policy: RequestPolicy;
       notifier: RequestNotifier;
       permissions: PermissionsService;
+      /** Read with the caller's credentials, to find the domains they work in. */
+      catalog: CatalogService;
       auditor: AuditorService;
       logger: LoggerService;
     },
-  ) {}
+  ) {
+    this.access = new StudioDomainAccess(deps);
+  }
 
   private caller(credentials: BackstageCredentials): Promise<Caller> {
     return resolveCaller({ credentials, permissions: this.deps.permissions });
   }
 
-  async listDomains(_options: {
+  /**
+   * The domains of every configured account and region. Admins get all of
+   * them with their network and key details; anyone else only the domains
+   * they work in (a profile there, or a team with a Studio Resource there;
+   * see {@link StudioDomainAccess}), and only the per-domain errors of
+   * those. A target that could not be read is an error naming its account
+   * and region, with a fixed message, for everyone.
+   */
+  async listDomains(options: {
     credentials: BackstageCredentials;
   }): Promise<ListResponse<StudioDomainSummary>> {
-    try {
-      return await this.deps.domains.listDomains();
-    } catch (error) {
-      this.deps.logger.warn(`Reading SageMaker domains failed: ${error}`);
-      return {
-        items: [],
-        errors: [toSourceError(`sagemaker:${this.deps.config.region}`, error)],
-      };
-    }
+    const { credentials } = options;
+    const caller = await this.caller(credentials);
+    const all = await this.deps.domains.listDomainsOfEveryTarget();
+    if (caller.isAdmin) return all;
+    const workplaces = await this.access.workplaces(credentials);
+    const mine = (domainId: string, accountId?: string, region?: string) =>
+      workplaces.some(w =>
+        sameStudioLocation(w, { domainId, accountId, region }),
+      );
+    return {
+      items: all.items.filter(d => mine(d.domainId, d.accountId, d.region)),
+      errors: all.errors.filter(e => {
+        const domainId = DOMAIN_SOURCE.exec(e.source)?.[1];
+        return !domainId || mine(domainId, e.accountId, e.region);
+      }),
+    };
   }
 
   async previewRequest(options: {

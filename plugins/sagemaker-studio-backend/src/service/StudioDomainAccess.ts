@@ -120,13 +120,20 @@ export class StudioDomainAccess {
       );
       for (const group of groups) {
         const team = group
-          ? getSageMakerStudioAnnotation(group, SAGEMAKER_STUDIO_TEAM_ANNOTATION)
+          ? getSageMakerStudioAnnotation(
+              group,
+              SAGEMAKER_STUDIO_TEAM_ANNOTATION,
+            )
           : undefined;
         if (team) teams.push(team);
       }
     }
     const filters: Array<Record<string, string | string[]>> = [
-      { kind: 'Resource', 'spec.type': USER_PROFILE_TYPE, 'spec.owner': userRef },
+      {
+        kind: 'Resource',
+        'spec.type': USER_PROFILE_TYPE,
+        'spec.owner': userRef,
+      },
     ];
     if (teams.length > 0) {
       filters.push({

@@ -26,7 +26,11 @@ import {
 } from '@internal/plugin-sagemaker-studio-common';
 import { SageMakerStudioAwsClients } from './SageMakerStudioAwsClients';
 import { studioAwsReadError, toStudioSourceError } from './studioAwsErrors';
-import { locationOfArn } from './studioReadHelpers';
+import {
+  locationOfArn,
+  readEachStudioTarget,
+  withStudioTarget,
+} from './studioReadHelpers';
 import { translateAwsError } from './translateAwsError';
 
 /** ListDomains' largest page; the default (10) costs a call per ten domains. */
@@ -94,6 +98,37 @@ export class StudioDomainReader {
         );
       }
     });
+    return response;
+  }
+
+  /**
+   * Lists the domains of every configured account and region
+   * (`sageMakerStudio.accounts`), a few targets at a time, each domain with
+   * its account and region. A target whose listing fails is one entry in
+   * `errors` naming its account and region (fixed message); the other
+   * targets' domains are still returned.
+   */
+  async listDomainsOfEveryTarget(): Promise<ListResponse<StudioDomainSummary>> {
+    const { values, errors } = await readEachStudioTarget({
+      clients: this.clients,
+      action: 'ListDomains',
+      logger: this.logger,
+      read: clients =>
+        (clients === this.clients
+          ? this
+          : new StudioDomainReader(clients, { logger: this.logger })
+        ).listDomains(),
+    });
+    const response: ListResponse<StudioDomainSummary> = {
+      items: [],
+      errors,
+    };
+    for (const { clients, value } of values) {
+      response.items.push(...value.items);
+      response.errors.push(
+        ...value.errors.map(e => withStudioTarget(e, clients)),
+      );
+    }
     return response;
   }
 

@@ -43,7 +43,10 @@ describe('readEachStudioTarget', () => {
       logger,
       read: async target => {
         if (target.targetKey === '222222222222/eu-west-1') {
-          throw awsError('AccessDeniedException', 'secret: role arn:aws:iam::2');
+          throw awsError(
+            'AccessDeniedException',
+            'secret: role arn:aws:iam::2',
+          );
         }
         return target.targetKey;
       },

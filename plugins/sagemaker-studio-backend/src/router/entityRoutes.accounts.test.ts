@@ -1,0 +1,422 @@
+/*
+ * Copyright 2026 The SageMaker Studio Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import {
+  DEMO_SECOND_ACCOUNT,
+  seedDemoEstate,
+  seedPlatform,
+  startSandbox,
+  Sandbox,
+} from '@internal/aws-sandbox';
+import { Knex } from 'knex';
+import path from 'node:path';
+import request from 'supertest';
+import { sageMakerStudioPlugin } from '../plugin';
+import {
+  as,
+  ManualScheduler,
+  ORG,
+  PEOPLE,
+  permissionsFactory,
+  studioConfig,
+} from '../__testUtils__/studioTestBackend';
+
+// Issue 8, many accounts: the sandbox holds the test estate in its default
+// account (A) and a domain, recommendations' prod environment and a profile
+// of Dana's in a second account (B, 210987654321, as in the local config).
+// The domain list and the entity routes for each kind of identity, on both
+// databases, with B healthy and with B failing (the sandbox's fault scope
+// for one account).
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+const TEMPLATES = path.resolve(__dirname, '../../../../cloudformation');
+const BASE = '/api/sagemaker-studio';
+const { dana, frank, sam, ada } = PEOPLE;
+const B = DEMO_SECOND_ACCOUNT.accountId;
+const REGION = 'us-east-1';
+const ALICE = 'alice-fraud-detection';
+const DANA_B = 'dana-in-b';
+const UNAVAILABLE = 'AWS could not be reached; try again later.';
+
+let sandbox: Sandbox;
+let A: string;
+let domainA: string;
+let domainB: string;
+
+function resource(
+  name: string,
+  type: string,
+  owner: string,
+  annotations: Record<string, string>,
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: { name, namespace: 'default', annotations },
+    spec: { type, owner },
+  };
+}
+
+const inA = () => ({
+  'sagemaker-studio.aws/account-id': A,
+  'sagemaker-studio.aws/region': REGION,
+});
+const inB = {
+  'sagemaker-studio.aws/account-id': B,
+  'sagemaker-studio.aws/region': REGION,
+};
+
+/** The catalog as the catalog module fills it for both accounts (fewer profiles). */
+function estateEntities(): Entity[] {
+  const danaUser = ORG.find(e => e.metadata.name === 'dana-scientist')!;
+  return [
+    {
+      ...danaUser,
+      metadata: {
+        ...danaUser.metadata,
+        annotations: { 'sagemaker-studio.aws/user-profile': ALICE },
+      },
+    },
+    resource(
+      domainA,
+      'sagemaker-studio-domain',
+      'group:default/data-science-admins',
+      {
+        'sagemaker-studio.aws/domain-id': domainA,
+        ...inA(),
+      },
+    ),
+    resource(
+      `${domainB}-${B}-${REGION}`,
+      'sagemaker-studio-domain',
+      'group:default/data-science-admins',
+      { 'sagemaker-studio.aws/domain-id': domainB, ...inB },
+    ),
+    resource(
+      'fraud-detection-dev-team-environment',
+      'sagemaker-studio-team-environment',
+      'group:default/fraud-detection',
+      {
+        'sagemaker-studio.aws/team': 'fraud-detection',
+        'sagemaker-studio.aws/domain-id': domainA,
+        ...inA(),
+      },
+    ),
+    resource(`${ALICE}-user-profile`, 'sagemaker-studio-user-profile', dana, {
+      'sagemaker-studio.aws/domain-id': domainA,
+      'sagemaker-studio.aws/user-profile': ALICE,
+      'sagemaker-studio.aws/team': 'fraud-detection',
+      ...inA(),
+    }),
+    // Recommendations works in B through this profile (Sam's team).
+    resource(
+      `${DANA_B}-user-profile-${B}-${REGION}`,
+      'sagemaker-studio-user-profile',
+      dana,
+      {
+        'sagemaker-studio.aws/domain-id': domainB,
+        'sagemaker-studio.aws/user-profile': DANA_B,
+        'sagemaker-studio.aws/team': 'recommendations',
+        ...inB,
+      },
+    ),
+  ];
+}
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ detectiveControl: false, delayMs: 0 });
+  A = sandbox.settings.accountId;
+  await seedPlatform(sandbox, { templatesDir: TEMPLATES });
+  domainA = (await seedDemoEstate(sandbox)).domainId;
+  const second = sandbox.forAccount(B, REGION);
+  await seedPlatform(second, { templatesDir: TEMPLATES });
+  domainB = (
+    await seedDemoEstate(second, {
+      ...DEMO_SECOND_ACCOUNT.estate,
+      profiles: [
+        {
+          team: 'recommendations',
+          user: 'dana-scientist',
+          profileName: DANA_B,
+          version: 'v1',
+          email: 'dana@example.com',
+        },
+      ],
+    })
+  ).domainId;
+}, 120_000);
+
+afterAll(async () => {
+  await sandbox?.close();
+});
+
+/** The plugin reading accounts A and B (B's access key is its account id, as the sandbox wants). */
+async function startBackend(knex: Knex) {
+  const data = studioConfig(
+    sandbox,
+    {},
+    {
+      accounts: [
+        { accountId: A, regions: [REGION] },
+        { accountId: B, regions: [REGION] },
+      ],
+    },
+  );
+  data.aws.accounts.push({
+    accountId: B,
+    accessKeyId: B,
+    secretAccessKey: 'sandbox',
+  });
+  const scheduler = new ManualScheduler();
+  const backend = await startTestBackend({
+    features: [
+      sageMakerStudioPlugin,
+      mockServices.rootConfig.factory({ data }),
+      mockServices.database.factory({ knex }),
+      permissionsFactory,
+      scheduler.factory(),
+      catalogServiceMock.factory({
+        entities: [
+          ...ORG.filter(e => stringifyEntityRef(e) !== dana),
+          ...estateEntities(),
+        ],
+      }),
+      createServiceFactory({
+        service: notificationService,
+        deps: {},
+        factory: () => ({ send: async () => {} }),
+      }),
+    ],
+  });
+  return backend;
+}
+
+const leaks = (body: unknown) => {
+  const text = JSON.stringify(body);
+  return ['arn:aws', sandbox.url, 'ServiceUnavailable'].filter(leak =>
+    text.includes(leak),
+  );
+};
+
+describe.each(databases.eachSupportedId())(
+  'many accounts on %p',
+  databaseId => {
+    const get = (server: any, who: string, url: string) =>
+      request(server).get(`${BASE}${url}`).set('Authorization', as(who));
+    const open = (server: any, who: string, ref: string) =>
+      request(server)
+        .post(`${BASE}/entity/${ref}/open-studio`)
+        .set('Authorization', as(who))
+        .send({});
+    const DANA_B_RESOURCE = () =>
+      `default/resource/${DANA_B}-user-profile-${B}-${REGION}`;
+
+    describe('with both accounts answering', () => {
+      let backend: Awaited<ReturnType<typeof startBackend>>;
+      beforeAll(async () => {
+        backend = await startBackend(await databases.init(databaseId));
+      }, 60_000);
+      afterAll(() => backend?.stop());
+
+      it.each([
+        ['the admin', ada, ['A', 'B']],
+        ['the owner of profiles in both', dana, ['A', 'B']],
+        ['another member of fraud-detection', frank, ['A']],
+        ['the lead of another team (recommendations, in B)', sam, ['B']],
+      ])(
+        'lists to %s only the domains they may see, each with its account and region',
+        async (_who, who, expected) => {
+          const res = await get(backend.server, who as string, '/domains');
+          expect(res.status).toBe(200);
+          expect(res.body.errors).toEqual([]);
+          const byAccount = { A: domainA, B: domainB } as Record<
+            string,
+            string
+          >;
+          expect(
+            res.body.items.map((d: any) => [d.domainId, d.accountId, d.region]),
+          ).toEqual(
+            (expected as string[]).map(x => [
+              byAccount[x],
+              x === 'A' ? A : B,
+              REGION,
+            ]),
+          );
+          // Those who see a domain work in it, and see its details.
+          for (const domain of res.body.items) {
+            expect(domain.vpcId).toEqual(expect.any(String));
+          }
+        },
+        30_000,
+      );
+
+      it('answers 403 to a service principal on the domain list', async () => {
+        const res = await request(backend.server)
+          .get(`${BASE}/domains`)
+          .set('Authorization', mockCredentials.service.header());
+        expect(res.status).toBe(403);
+      });
+
+      it("shows Dana's profiles from both accounts, each with its own account", async () => {
+        const res = await get(
+          backend.server,
+          dana,
+          '/entity/default/user/dana-scientist',
+        );
+        expect(res.status).toBe(200);
+        expect(res.body.errors).toEqual([]);
+        expect(
+          res.body.userProfiles.map((p: any) => [
+            p.userProfileName,
+            p.domainId,
+            p.accountId,
+            p.region,
+            p.canOpen,
+          ]),
+        ).toEqual([
+          [ALICE, domainA, A, REGION, true],
+          [DANA_B, domainB, B, REGION, true],
+        ]);
+      }, 30_000);
+
+      it("gathers recommendations' environments from both accounts", async () => {
+        const res = await get(
+          backend.server,
+          sam,
+          '/entity/default/group/recommendations',
+        );
+        expect(res.status).toBe(200);
+        expect(res.body.errors).toEqual([]);
+        expect(
+          res.body.teamEnvironments
+            .map((e: any) => [e.envType, e.accountId, e.region])
+            .sort(),
+        ).toEqual([
+          ['dev', A, REGION],
+          ['prod', B, REGION],
+        ]);
+      }, 30_000);
+
+      it('reads a domain Resource in the account its annotations name', async () => {
+        const res = await get(
+          backend.server,
+          sam,
+          `/entity/default/resource/${domainB}-${B}-${REGION}`,
+        );
+        expect(res.status).toBe(200);
+        expect(res.body.domains).toEqual([
+          expect.objectContaining({ domainId: domainB, accountId: B }),
+        ]);
+        // Sam's team works in B: he sees its details.
+        expect(res.body.domains[0].vpcId).toEqual(expect.any(String));
+      }, 30_000);
+
+      it("opens Studio for Dana's profile in B, in account B", async () => {
+        const res = await open(backend.server, dana, DANA_B_RESOURCE());
+        expect(res.status).toBe(200);
+        expect(res.body.url).toEqual(expect.any(String));
+        const other = await open(backend.server, sam, DANA_B_RESOURCE());
+        expect(other.status).toBe(403);
+      }, 30_000);
+    });
+
+    describe('with account B failing', () => {
+      let backend: Awaited<ReturnType<typeof startBackend>>;
+      beforeAll(async () => {
+        backend = await startBackend(await databases.init(databaseId));
+        await request(sandbox.url)
+          .put(`/_sandbox/faults/scopes/${B}`)
+          .set('Content-Type', 'application/json')
+          .send({ unavailableRate: 1 });
+      }, 60_000);
+      afterAll(async () => {
+        await request(sandbox.url).delete(`/_sandbox/faults/scopes/${B}`);
+        await backend?.stop();
+      });
+
+      const failedB = {
+        errorType: 'UNAVAILABLE',
+        message: UNAVAILABLE,
+        accountId: B,
+        region: REGION,
+      };
+
+      it.each([
+        [ada, ['A']],
+        [dana, ['A']],
+        [sam, []],
+      ])(
+        'lists to %s the domains of A and says that B failed',
+        async (who, expected) => {
+          const res = await get(backend.server, who as string, '/domains');
+          expect(res.status).toBe(200);
+          expect(res.body.items.map((d: any) => d.domainId)).toEqual(
+            (expected as string[]).map(() => domainA),
+          );
+          expect(res.body.errors).toEqual([
+            { source: `ListDomains:${B}/${REGION}`, ...failedB },
+          ]);
+          expect(leaks(res.body.errors)).toEqual([]);
+        },
+        60_000,
+      );
+
+      it("shows Dana's profile in A and names B as failed", async () => {
+        const res = await get(
+          backend.server,
+          dana,
+          '/entity/default/user/dana-scientist',
+        );
+        expect(res.status).toBe(200);
+        expect(
+          res.body.userProfiles.map((p: any) => p.userProfileName),
+        ).toEqual([ALICE]);
+        expect(res.body.errors).toEqual([expect.objectContaining(failedB)]);
+        expect(leaks(res.body.errors)).toEqual([]);
+      }, 60_000);
+
+      it("shows recommendations' environment in A and names B as failed", async () => {
+        const res = await get(
+          backend.server,
+          sam,
+          '/entity/default/group/recommendations',
+        );
+        expect(res.status).toBe(200);
+        expect(res.body.teamEnvironments.map((e: any) => e.accountId)).toEqual([
+          A,
+        ]);
+        expect(res.body.errors).toEqual([expect.objectContaining(failedB)]);
+        expect(leaks(res.body.errors)).toEqual([]);
+      }, 60_000);
+
+      it('answers open-studio in B with 503 and the fixed message', async () => {
+        const res = await open(backend.server, dana, DANA_B_RESOURCE());
+        expect(res.status).toBe(503);
+        expect(res.body.error.message).toBe(UNAVAILABLE);
+      }, 60_000);
+    });
+  },
+);
