@@ -27,7 +27,7 @@ export function mockFinding(
 ): ComplianceFindingView {
   return {
     id: 'f-1',
-    ruleId: 'training-job-vpc',
+    ruleId: 'SAGEMAKER_VPC_REQUIRED',
     title: 'Training jobs run in a VPC',
     severity: 'HIGH',
     state: 'OPEN',
@@ -86,7 +86,7 @@ export function mockEntityCompliance(
       mockFinding(),
       mockFinding({
         id: 'f-2',
-        ruleId: 'model-network-isolation',
+        ruleId: 'SAGEMAKER_NETWORK_ISOLATION',
         title: 'Models run with network isolation',
         severity: 'MEDIUM',
         resource: { kind: 'Model', name: 'fraud-model-3' },
@@ -114,7 +114,7 @@ export function mockFindingsPage(
         region: 'us-east-1',
         resource: { kind: 'ProcessingJob', name: 'recs-process-1' },
         severity: 'CRITICAL',
-        ruleId: 'processing-job-encryption',
+        ruleId: 'SAGEMAKER_VOLUME_KMS_KEY',
         title: 'Processing jobs encrypt their volumes',
         action: undefined,
       }),
@@ -123,7 +123,7 @@ export function mockFindingsPage(
     history: mockHistory(),
     facets: {
       teams: ['fraud-detection', 'recommendations'],
-      ruleIds: ['processing-job-encryption', 'training-job-vpc'],
+      ruleIds: ['SAGEMAKER_VOLUME_KMS_KEY', 'SAGEMAKER_VPC_REQUIRED'],
       accounts: ['111111111111', '222222222222'],
       regions: ['eu-west-1', 'us-east-1'],
     },

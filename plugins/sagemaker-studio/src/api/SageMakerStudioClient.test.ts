@@ -495,7 +495,7 @@ describe('SageMakerStudioClient', () => {
       await expect(
         api.listComplianceFindings({
           team: 'fraud detection',
-          ruleId: 'training-job-vpc',
+          ruleId: 'SAGEMAKER_VPC_REQUIRED',
           severity: 'HIGH',
           accountId: '111111111111',
           region: 'eu-west-1',
@@ -505,7 +505,7 @@ describe('SageMakerStudioClient', () => {
         }),
       ).resolves.toEqual(page);
       expect(seen?.search).toBe(
-        '?team=fraud+detection&ruleId=training-job-vpc&severity=HIGH&accountId=111111111111&region=eu-west-1&state=OPEN&cursor=a%2Bb%2Fc%3D%26d&limit=25',
+        '?team=fraud+detection&ruleId=SAGEMAKER_VPC_REQUIRED&severity=HIGH&accountId=111111111111&region=eu-west-1&state=OPEN&cursor=a%2Bb%2Fc%3D%26d&limit=25',
       );
     });
 

@@ -97,7 +97,7 @@ describe('CompliancePage', () => {
     );
 
     fireEvent.change(screen.getByLabelText('Rule'), {
-      target: { value: 'training-job-vpc' },
+      target: { value: 'SAGEMAKER_VPC_REQUIRED' },
     });
     fireEvent.change(screen.getByLabelText('Severity'), {
       target: { value: 'HIGH' },
@@ -114,7 +114,7 @@ describe('CompliancePage', () => {
     await waitFor(() =>
       expect(list).toHaveBeenLastCalledWith({
         team: 'recommendations',
-        ruleId: 'training-job-vpc',
+        ruleId: 'SAGEMAKER_VPC_REQUIRED',
         severity: 'HIGH',
         accountId: '222222222222',
         region: 'us-east-1',
@@ -128,7 +128,7 @@ describe('CompliancePage', () => {
     fireEvent.change(screen.getByLabelText('Team'), { target: { value: '' } });
     await waitFor(() =>
       expect(list).toHaveBeenLastCalledWith({
-        ruleId: 'training-job-vpc',
+        ruleId: 'SAGEMAKER_VPC_REQUIRED',
         severity: 'HIGH',
         accountId: '222222222222',
         region: 'us-east-1',

@@ -133,7 +133,7 @@ describe('EntityComplianceCard', () => {
     expect(items).toHaveLength(2);
     const first = within(items[0]);
     expect(first.getByText('Training jobs run in a VPC')).toBeInTheDocument();
-    expect(first.getByText('training-job-vpc')).toBeInTheDocument();
+    expect(first.getByText('SAGEMAKER_VPC_REQUIRED')).toBeInTheDocument();
     expect(
       first.getByText(
         'Training job fraud-train-7 · 111111111111 / eu-west-1 · Stopped',
