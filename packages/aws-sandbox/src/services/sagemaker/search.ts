@@ -248,7 +248,12 @@ export function createSearchOperations(
         maxPageSize: 100,
       });
       return {
-        Results: page.items.map(document => ({ [input.Resource]: document })),
+        // AWS answers a model as a ModelDashboardModel around the model (the
+        // SDK drops any other shape); the other kinds come as they are.
+        Results: page.items.map(document => ({
+          [input.Resource]:
+            input.Resource === 'Model' ? { Model: document } : document,
+        })),
         NextToken: page.nextToken,
       };
     },
