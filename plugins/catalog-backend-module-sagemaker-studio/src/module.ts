@@ -29,7 +29,8 @@ import {
 import { SageMakerStudioEntityProvider } from './provider/SageMakerStudioEntityProvider';
 
 /**
- * Adds the SageMaker Studio entity provider to the catalog: domains, team
+ * Adds the SageMaker Studio entity providers to the catalog, one per
+ * account and region of `sageMakerStudio.accounts`: domains, team
  * environments and user profiles, refreshed on the configured schedule and
  * when the backend reports a finished provisioning request.
  *
@@ -49,16 +50,20 @@ export const catalogModuleSageMakerStudioEntityProvider = createBackendModule({
         awsClients: sageMakerStudioAwsClientsServiceRef,
       },
       async init({ catalog, config, logger, scheduler, events, awsClients }) {
+        const { products } = readSageMakerStudioConfig(config);
+        // One provider per configured account and region.
         catalog.addEntityProvider(
           SageMakerStudioEntityProvider.fromConfig(config, {
             logger,
             scheduler,
             events,
-            domains: new StudioDomainReader(awsClients),
-            estate: new ProvisionedProductReader({
-              clients: awsClients,
-              products: readSageMakerStudioConfig(config).products,
-            }),
+            domains: target =>
+              new StudioDomainReader(awsClients.forTarget(target), { logger }),
+            estate: target =>
+              new ProvisionedProductReader({
+                clients: awsClients.forTarget(target),
+                products,
+              }),
           }),
         );
       },

@@ -89,7 +89,7 @@ describe('SageMakerStudioEntityProvider against the AWS sandbox', () => {
         clients,
         products: readSageMakerStudioConfig(config).products,
       }),
-    });
+    })[0];
   }, 120_000);
 
   afterAll(() => sandbox?.close());

@@ -75,6 +75,8 @@ const EXPECTED_MUTATION = {
             'backstage.io/managed-by-origin-location': DOMAIN_LOCATION,
             'sagemaker-studio.aws/domain-id': DOMAIN_ID,
             'sagemaker-studio.aws/arn': `arn:aws:sagemaker:us-east-1:${ACCOUNT}:domain/${DOMAIN_ID}`,
+            'sagemaker-studio.aws/account-id': ACCOUNT,
+            'sagemaker-studio.aws/region': 'us-east-1',
           },
           tags: ['sagemaker', 'studio'],
         },
@@ -102,6 +104,8 @@ const EXPECTED_MUTATION = {
             'sagemaker-studio.aws/environment-type': 'dev',
             'sagemaker-studio.aws/domain-id': DOMAIN_ID,
             'sagemaker-studio.aws/arn': `arn:aws:servicecatalog:us-east-1:${ACCOUNT}:stack/team-fraud-detection-dev/pp-team-fraud`,
+            'sagemaker-studio.aws/account-id': ACCOUNT,
+            'sagemaker-studio.aws/region': 'us-east-1',
           },
           tags: ['sagemaker', 'studio'],
         },
@@ -131,6 +135,8 @@ const EXPECTED_MUTATION = {
             'sagemaker-studio.aws/domain-id': DOMAIN_ID,
             'sagemaker-studio.aws/user-profile': 'dana-scientist',
             'sagemaker-studio.aws/arn': `arn:aws:sagemaker:us-east-1:${ACCOUNT}:user-profile/${DOMAIN_ID}/dana-scientist`,
+            'sagemaker-studio.aws/account-id': ACCOUNT,
+            'sagemaker-studio.aws/region': 'us-east-1',
           },
           tags: ['sagemaker', 'studio'],
         },
@@ -187,7 +193,7 @@ function setup(
       domains: { listDomains },
       estate: { readEstate },
     },
-  );
+  )[0];
   const connection = { applyMutation: jest.fn(), refresh: jest.fn() };
   return {
     provider,
@@ -422,5 +428,125 @@ describe('SageMakerStudioEntityProvider', () => {
       frequency: { hours: 1 },
       timeout: { minutes: 5 },
     });
+  });
+});
+
+describe('SageMakerStudioEntityProvider across accounts', () => {
+  const B = '222233334444';
+  /** The fixtures as they would read in account B. */
+  const inB = <T>(value: T): T =>
+    JSON.parse(JSON.stringify(value).split(ACCOUNT).join(B));
+
+  function setupAccounts() {
+    const tasks: SchedulerServiceTaskInvocationDefinition[] = [];
+    let failB = false;
+    const providers = SageMakerStudioEntityProvider.fromConfig(
+      mockServices.rootConfig({
+        data: {
+          sageMakerStudio: {
+            ...CONFIG.sageMakerStudio,
+            accountId: ACCOUNT,
+            accounts: [{ accountId: ACCOUNT }, { accountId: B }],
+          },
+        },
+      }),
+      {
+        logger: mockServices.logger.mock(),
+        schedule: {
+          run: async task => {
+            tasks.push(task);
+          },
+        },
+        domains: target => ({
+          listDomains: async () =>
+            target.accountId === B
+              ? failB
+                ? {
+                    items: [],
+                    errors: [
+                      {
+                        source: 'ListDomains',
+                        errorType: 'UNAVAILABLE' as const,
+                        message: 'AWS could not be reached; try again later.',
+                      },
+                    ],
+                  }
+                : { items: [inB(mockStudioDomain())], errors: [] }
+              : { items: [mockStudioDomain()], errors: [] },
+        }),
+        estate: target => ({
+          readEstate: async () =>
+            target.accountId === B ? inB(ESTATE) : ESTATE,
+        }),
+      },
+    );
+    return { providers, tasks, failB: () => (failB = true) };
+  }
+
+  it('makes one provider per account and region, with its own task', async () => {
+    const { providers, tasks } = setupAccounts();
+    expect(providers.map(p => p.getProviderName())).toEqual([
+      'sagemaker-studio:default',
+      `sagemaker-studio:${B}-us-east-1`,
+    ]);
+    for (const provider of providers) {
+      await provider.connect({ applyMutation: jest.fn(), refresh: jest.fn() });
+    }
+    expect(tasks.map(t => t.id)).toEqual([
+      'sagemaker-studio:default:refresh',
+      `sagemaker-studio:${B}-us-east-1:refresh`,
+    ]);
+  });
+
+  it('keeps home names, suffixes the other account’s names and its references, and annotates the account and region', async () => {
+    const { providers } = setupAccounts();
+    const [home, other] = await Promise.all(providers.map(p => p.read()));
+    expect(home.map(e => e.metadata.name)).toEqual([
+      DOMAIN_ID,
+      'fraud-detection-dev-team-environment',
+      'dana-scientist-user-profile',
+    ]);
+    const suffix = `-${B}-us-east-1`;
+    expect(other.map(e => e.metadata.name)).toEqual([
+      `${DOMAIN_ID}${suffix}`,
+      `fraud-detection-dev-team-environment${suffix}`,
+      `dana-scientist-user-profile${suffix}`,
+    ]);
+    for (const entity of other) {
+      expect(entity.metadata.annotations).toMatchObject({
+        'sagemaker-studio.aws/account-id': B,
+        'sagemaker-studio.aws/region': 'us-east-1',
+      });
+    }
+    const profile = other[2];
+    expect(profile.spec).toMatchObject({
+      owner: 'user:default/dana-scientist',
+      dependsOn: [
+        `resource:default/${DOMAIN_ID}${suffix}`,
+        `resource:default/fraud-detection-dev-team-environment${suffix}`,
+      ],
+    });
+    expect(other[1].spec).toMatchObject({
+      owner: 'group:default/fraud-detection',
+      dependsOn: [`resource:default/${DOMAIN_ID}${suffix}`],
+    });
+  });
+
+  it('leaves a failing account’s entities as they are while the other account refreshes', async () => {
+    const { providers, tasks, failB } = setupAccounts();
+    const connections = providers.map(() => ({
+      applyMutation: jest.fn(),
+      refresh: jest.fn(),
+    }));
+    await Promise.all(providers.map((p, i) => p.connect(connections[i])));
+    for (const task of tasks) await task.fn(new AbortController().signal);
+    expect(connections.map(c => c.applyMutation.mock.calls.length)).toEqual([
+      1, 1,
+    ]);
+    failB();
+    for (const task of tasks) await task.fn(new AbortController().signal);
+    expect(connections.map(c => c.applyMutation.mock.calls.length)).toEqual([
+      2, 1,
+    ]);
   });
 });

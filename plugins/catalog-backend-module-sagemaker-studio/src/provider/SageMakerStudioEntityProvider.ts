@@ -34,13 +34,14 @@ import {
   StudioDomainSummary,
 } from '@internal/plugin-sagemaker-studio-common';
 import {
+  SageMakerStudioAwsTarget,
   SageMakerStudioDomainRef,
   SageMakerStudioEstate,
   readSageMakerStudioConfig,
 } from '@internal/plugin-sagemaker-studio-node';
 import { estateToEntities } from './estateToEntities';
 import { readProviderConfigs } from './readProviderConfigs';
-import { validateEntity } from './transformers';
+import { sageMakerStudioNameSuffix, validateEntity } from './transformers';
 
 /**
  * What the provider needs to read domains (`StudioDomainReader` from
@@ -87,11 +88,25 @@ export class IncompleteReadError extends Error {
 }
 
 /**
- * Emits Studio domains, team environments and user profiles as catalog
- * Resources, discovered from SageMaker and Service Catalog (so what was
- * made outside Backstage appears too), in one full mutation per read:
- * what was terminated disappears. Refreshed on a schedule and whenever the
- * backend reports on the `sagemaker-studio.provisioning` events topic.
+ * A source, or how to make one for an account and region.
+ *
+ * @public
+ */
+export type PerTarget<T> = T | ((target: SageMakerStudioAwsTarget) => T);
+
+/**
+ * Emits the Studio domains, team environments and user profiles of one
+ * account and region as catalog Resources, discovered from SageMaker and
+ * Service Catalog (so what was made outside Backstage appears too), in one
+ * full mutation per read: what was terminated disappears. A read that is
+ * not complete changes nothing, so a failing account or region keeps its
+ * entities while the providers of the others refresh. Refreshed on a
+ * schedule and whenever the backend reports on the
+ * `sagemaker-studio.provisioning` events topic.
+ *
+ * Every entity carries the `sagemaker-studio.aws/account-id` and
+ * `sagemaker-studio.aws/region` annotations (from its ARN). Outside the
+ * home account and region, names end in `-<accountId>-<region>`.
  *
  * @public
  */
@@ -101,41 +116,54 @@ export class SageMakerStudioEntityProvider implements EntityProvider {
   private rerun = false;
 
   /**
-   * Builds the provider from `sageMakerStudio` config: domains are owned by
+   * Builds one provider per account and region of `sageMakerStudio`
+   * config (see {@link readProviderConfigs}): domains are owned by
    * `sageMakerStudio.adminGroup`, the schedule comes from
-   * `sageMakerStudio.catalog` (see {@link readProviderConfigs}) unless a
-   * task runner is given.
+   * `sageMakerStudio.catalog` unless a task runner is given. `domains` and
+   * `estate` are the sources, or functions making them for a target.
    */
   static fromConfig(
     config: Config,
     options: {
       logger: LoggerService;
-      domains: DomainSource;
-      estate: EstateSource;
+      domains: PerTarget<DomainSource>;
+      estate: PerTarget<EstateSource>;
       scheduler?: SchedulerService;
       schedule?: SchedulerServiceTaskRunner;
       events?: EventsService;
     },
-  ): SageMakerStudioEntityProvider {
+  ): SageMakerStudioEntityProvider[] {
     const settings = readSageMakerStudioConfig(config);
-    const [providerConfig] = readProviderConfigs(config);
-    const taskRunner =
-      options.schedule ??
-      options.scheduler?.createScheduledTaskRunner(providerConfig.schedule);
-    if (!taskRunner) {
-      throw new Error(
-        'SageMakerStudioEntityProvider needs either a scheduler or a schedule',
-      );
-    }
-    return new SageMakerStudioEntityProvider({
-      id: providerConfig.id,
-      domainOwner: settings.adminGroup,
-      region: settings.region,
-      domains: options.domains,
-      estate: options.estate,
-      logger: options.logger,
-      taskRunner,
-      events: options.events,
+    return readProviderConfigs(config).map(providerConfig => {
+      const taskRunner =
+        options.schedule ??
+        options.scheduler?.createScheduledTaskRunner(providerConfig.schedule);
+      if (!taskRunner) {
+        throw new Error(
+          'SageMakerStudioEntityProvider needs either a scheduler or a schedule',
+        );
+      }
+      const { target } = providerConfig;
+      return new SageMakerStudioEntityProvider({
+        id: providerConfig.id,
+        domainOwner: settings.adminGroup,
+        region: target.region,
+        accountId: target.accountId,
+        nameSuffix: providerConfig.home
+          ? undefined
+          : sageMakerStudioNameSuffix(target),
+        domains:
+          typeof options.domains === 'function'
+            ? options.domains(target)
+            : options.domains,
+        estate:
+          typeof options.estate === 'function'
+            ? options.estate(target)
+            : options.estate,
+        logger: options.logger,
+        taskRunner,
+        events: options.events,
+      });
     });
   }
 
@@ -144,6 +172,8 @@ export class SageMakerStudioEntityProvider implements EntityProvider {
       id: string;
       domainOwner: string;
       region: string;
+      accountId?: string;
+      nameSuffix?: string;
       domains: DomainSource;
       estate: EstateSource;
       logger: LoggerService;
@@ -205,6 +235,8 @@ export class SageMakerStudioEntityProvider implements EntityProvider {
       domainOwner: this.options.domainOwner,
       providerName: this.getProviderName(),
       region: this.options.region,
+      accountId: this.options.accountId,
+      nameSuffix: this.options.nameSuffix,
     });
     for (const reason of skipped) {
       logger.debug(`Skipped ${reason}`);

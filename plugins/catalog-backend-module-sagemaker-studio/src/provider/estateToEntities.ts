@@ -86,8 +86,15 @@ export function estateToEntities(options: {
   domainOwner: string;
   providerName: string;
   region: string;
+  /** The account read, when config names it; ARNs say it otherwise. */
+  accountId?: string;
+  /**
+   * Appended to every name outside the home account and region (see
+   * `sageMakerStudioNameSuffix`); references between the entities use it too.
+   */
+  nameSuffix?: string;
 }): SageMakerStudioEntities {
-  const { domains, estate, region } = options;
+  const { domains, estate, region, accountId, nameSuffix } = options;
   const entities: ResourceEntity[] = [];
   const skipped: string[] = [];
   const warnings: string[] = [];
@@ -96,6 +103,7 @@ export function estateToEntities(options: {
     const entity = domainToResourceEntity(domain, {
       owner: options.domainOwner,
       providerName: options.providerName,
+      nameSuffix,
     });
     if (entity) entities.push(entity);
     else warnings.push(`domain ${domain.domainId || '(no id)'}: no id or ARN`);
@@ -175,6 +183,8 @@ export function estateToEntities(options: {
     const environmentDomains = [...(domainsOfEnvironment.get(key) ?? [])];
     const entity = teamEnvironmentToResourceEntity(product, {
       region,
+      accountId,
+      nameSuffix,
       domainId:
         environmentDomains.length === 1 ? environmentDomains[0] : onlyDomain,
     });
@@ -187,6 +197,8 @@ export function estateToEntities(options: {
   for (const { profile, provisionedProduct, environment } of profiles) {
     const entity = userProfileToResourceEntity(profile, {
       region,
+      accountId,
+      nameSuffix,
       provisionedProduct,
       teamEnvironmentEntityName: environment
         ? teamEnvironments.get(environment)?.name

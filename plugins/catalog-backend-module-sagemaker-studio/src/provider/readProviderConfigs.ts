@@ -19,6 +19,11 @@ import {
   readSchedulerServiceTaskScheduleDefinitionFromConfig,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
+import {
+  readSageMakerStudioConfig,
+  SageMakerStudioAwsTarget,
+  sageMakerStudioTargetKey,
+} from '@internal/plugin-sagemaker-studio-node';
 
 /**
  * The schedule when config sets none: every 10 minutes (or
@@ -35,21 +40,36 @@ export const DEFAULT_SAGEMAKER_STUDIO_PROVIDER_SCHEDULE: SchedulerServiceTaskSch
   };
 
 /**
- * How one SageMaker Studio entity provider runs.
+ * How one SageMaker Studio entity provider runs: one provider per account
+ * and region of `sageMakerStudio.accounts`.
  *
  * @public
  */
 export interface SageMakerStudioProviderConfig {
-  /** Names the provider, `sagemaker-studio:<id>`; `default` for the only one. */
+  /**
+   * Names the provider, `sagemaker-studio:<id>`: `default` for the home
+   * account and region (the name it had before there were several),
+   * `<accountId>-<region>` for the others (`default-<region>` for the
+   * `aws:` block's main account in another region).
+   */
   id: string;
+  /** The account and region it reads. */
+  target: SageMakerStudioAwsTarget;
+  /**
+   * Whether it is the home account and region, whose entities keep their
+   * plain names; the others' names end in `-<accountId>-<region>`.
+   */
+  home: boolean;
   schedule: SchedulerServiceTaskScheduleDefinition;
 }
 
 /**
- * Reads `sageMakerStudio.catalog`. There is one provider, `default`, since
- * one backend serves one account and region. `schedule` takes the standard
- * scheduler form; without it, `frequencyMinutes` (default 10) sets the
- * frequency of {@link DEFAULT_SAGEMAKER_STUDIO_PROVIDER_SCHEDULE}.
+ * Reads `sageMakerStudio.catalog` and `sageMakerStudio.accounts`: one
+ * provider per account and region, each with its own full mutation, so a
+ * target that cannot be read keeps its entities while the others refresh.
+ * `schedule` takes the standard scheduler form; without it,
+ * `frequencyMinutes` (default 10) sets the frequency of
+ * {@link DEFAULT_SAGEMAKER_STUDIO_PROVIDER_SCHEDULE}.
  *
  * @public
  */
@@ -58,23 +78,27 @@ export function readProviderConfigs(
 ): SageMakerStudioProviderConfig[] {
   const catalog = config.getOptionalConfig('sageMakerStudio.catalog');
   const scheduleConfig = catalog?.getOptionalConfig('schedule');
-  if (scheduleConfig) {
-    return [
-      {
-        id: 'default',
-        schedule:
-          readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig),
-      },
-    ];
-  }
   const minutes = catalog?.getOptionalNumber('frequencyMinutes');
-  return [
-    {
-      id: 'default',
-      schedule: {
+  const schedule: SchedulerServiceTaskScheduleDefinition = scheduleConfig
+    ? readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig)
+    : {
         ...DEFAULT_SAGEMAKER_STUDIO_PROVIDER_SCHEDULE,
         ...(minutes !== undefined ? { frequency: { minutes } } : {}),
-      },
-    },
-  ];
+      };
+  const settings = readSageMakerStudioConfig(config);
+  const homeKey = sageMakerStudioTargetKey({
+    ...(settings.accountId ? { accountId: settings.accountId } : {}),
+    region: settings.region,
+  });
+  return settings.targets.map(target => {
+    const home = sageMakerStudioTargetKey(target) === homeKey;
+    return {
+      id: home
+        ? 'default'
+        : `${target.accountId ?? 'default'}-${target.region}`,
+      target,
+      home,
+      schedule,
+    };
+  });
 }

@@ -56,6 +56,8 @@ describe('teamEnvironmentToResourceEntity', () => {
           'sagemaker-studio.aws/environment-type': 'dev',
           'sagemaker-studio.aws/domain-id': DOMAIN_ID,
           'sagemaker-studio.aws/arn': `arn:aws:servicecatalog:us-east-1:${ACCOUNT}:stack/team-fraud-detection-dev/pp-team-fraud`,
+          'sagemaker-studio.aws/account-id': ACCOUNT,
+          'sagemaker-studio.aws/region': 'us-east-1',
         },
         tags: ['sagemaker', 'studio'],
       },
@@ -241,6 +243,8 @@ describe('userProfileToResourceEntity', () => {
           'sagemaker-studio.aws/domain-id': DOMAIN_ID,
           'sagemaker-studio.aws/user-profile': 'dana-scientist',
           'sagemaker-studio.aws/arn': `arn:aws:sagemaker:us-east-1:${ACCOUNT}:user-profile/${DOMAIN_ID}/dana-scientist`,
+          'sagemaker-studio.aws/account-id': ACCOUNT,
+          'sagemaker-studio.aws/region': 'us-east-1',
         },
         tags: ['sagemaker', 'studio'],
       },
@@ -282,6 +286,8 @@ describe('userProfileToResourceEntity', () => {
       'sagemaker-studio.aws/domain-id': DOMAIN_ID,
       'sagemaker-studio.aws/user-profile': 'erin',
       'sagemaker-studio.aws/arn': `arn:aws:sagemaker:us-east-1:${ACCOUNT}:user-profile/${DOMAIN_ID}/erin`,
+      'sagemaker-studio.aws/account-id': ACCOUNT,
+      'sagemaker-studio.aws/region': 'us-east-1',
     });
     expect(entity?.spec).toEqual({
       type: 'sagemaker-studio-user-profile',

@@ -29,8 +29,10 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import {
+  SAGEMAKER_STUDIO_ACCOUNT_ID_ANNOTATION,
   SAGEMAKER_STUDIO_ARN_ANNOTATION,
   SAGEMAKER_STUDIO_DOMAIN_ID_ANNOTATION,
+  SAGEMAKER_STUDIO_REGION_ANNOTATION,
   SAGEMAKER_STUDIO_ENVIRONMENT_ANNOTATION,
   SAGEMAKER_STUDIO_PROVISIONED_PRODUCT_ANNOTATION,
   SAGEMAKER_STUDIO_TEAM_ANNOTATION,
@@ -43,6 +45,61 @@ import {
   SageMakerStudioUserProfileRecord,
 } from '@internal/plugin-sagemaker-studio-node';
 
+/** Catalog entity names are at most 63 characters. */
+const MAX_NAME_LENGTH = 63;
+
+/**
+ * The suffix of entity names outside the home account and region,
+ * `-<accountId>-<region>` (`-default-<region>` for the `aws:` block's main
+ * account in another region), so the same domain id, team environment or
+ * profile name in two accounts gives two entities. Home names have none.
+ *
+ * @public
+ */
+export function sageMakerStudioNameSuffix(target: {
+  accountId?: string;
+  region: string;
+}): string {
+  return `-${target.accountId ?? 'default'}-${target.region}`;
+}
+
+/**
+ * A name with the target's suffix, the base shortened (and trimmed of
+ * trailing separators) when both would pass the 63 characters a catalog
+ * name may have.
+ *
+ * @public
+ */
+export function nameInTarget(name: string, suffix?: string): string {
+  if (!suffix) return name;
+  const room = MAX_NAME_LENGTH - suffix.length;
+  const base =
+    name.length > room ? name.slice(0, room).replace(/[-_.]+$/, '') : name;
+  return `${base}${suffix}`;
+}
+
+/**
+ * The account and region annotations of a record: from its ARN, else from
+ * the target it was read in (no account annotation when neither knows it).
+ *
+ * @public
+ */
+export function awsLocationAnnotations(
+  arn: string | undefined,
+  target: { accountId?: string; region: string },
+): Record<string, string> {
+  const parts = (arn ?? '').split(':');
+  const fromArn = parts.length >= 6 && parts[0] === 'arn';
+  const accountId = (fromArn && parts[4]) || target.accountId;
+  const region = (fromArn && parts[3]) || target.region;
+  return {
+    ...(accountId
+      ? { [SAGEMAKER_STUDIO_ACCOUNT_ID_ANNOTATION]: accountId }
+      : {}),
+    [SAGEMAKER_STUDIO_REGION_ANNOTATION]: region,
+  };
+}
+
 /**
  * Turns a Studio domain into a catalog Resource of type
  * `sagemaker-studio-domain`; undefined for a record too incomplete to name.
@@ -51,7 +108,12 @@ import {
  */
 export function domainToResourceEntity(
   domain: StudioDomainSummary,
-  options: { owner: string; providerName: string },
+  options: {
+    owner: string;
+    providerName: string;
+    /** See {@link sageMakerStudioNameSuffix}; none in the home account and region. */
+    nameSuffix?: string;
+  },
 ): ResourceEntity | undefined {
   if (!domain.domainId || !domain.arn) {
     return undefined;
@@ -61,7 +123,7 @@ export function domainToResourceEntity(
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Resource',
     metadata: {
-      name: domain.domainId,
+      name: nameInTarget(domain.domainId, options.nameSuffix),
       title: domain.domainName,
       description: `SageMaker Studio domain (${
         domain.appNetworkAccessType ?? 'unknown network mode'
@@ -71,6 +133,7 @@ export function domainToResourceEntity(
         [ANNOTATION_ORIGIN_LOCATION]: location,
         [SAGEMAKER_STUDIO_DOMAIN_ID_ANNOTATION]: domain.domainId,
         [SAGEMAKER_STUDIO_ARN_ANNOTATION]: domain.arn,
+        ...awsLocationAnnotations(domain.arn, domain),
       },
       tags: ['sagemaker', 'studio'],
     },
@@ -220,8 +283,12 @@ export function teamEnvironmentToResourceEntity(
   options: {
     /** The region of the products, for the console link. */
     region: string;
+    /** The account read, when config names it (the ARN's account comes first). */
+    accountId?: string;
     /** The Studio domain the team works in, when known. */
     domainId?: string;
+    /** See {@link sageMakerStudioNameSuffix}; none in the home account and region. */
+    nameSuffix?: string;
   },
 ): ResourceEntity | undefined {
   const { teamName, envType } = teamOfTeamEnvironment(product);
@@ -236,7 +303,10 @@ export function teamEnvironmentToResourceEntity(
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Resource',
     metadata: {
-      name: teamEnvironmentEntityName(teamName, envType),
+      name: nameInTarget(
+        teamEnvironmentEntityName(teamName, envType),
+        options.nameSuffix,
+      ),
       title: `${teamName} team environment (${envType})`,
       description: `SageMaker Studio team environment, provisioned product ${product.name} (${product.productName}${version}, ${product.status})`,
       annotations: {
@@ -251,6 +321,7 @@ export function teamEnvironmentToResourceEntity(
         ...(product.arn
           ? { [SAGEMAKER_STUDIO_ARN_ANNOTATION]: product.arn }
           : {}),
+        ...awsLocationAnnotations(product.arn, options),
       },
       tags: ['sagemaker', 'studio'],
     },
@@ -262,7 +333,11 @@ export function teamEnvironmentToResourceEntity(
         name: teamName,
       }),
       ...(options.domainId
-        ? { dependsOn: [resourceRef(options.domainId)] }
+        ? {
+            dependsOn: [
+              resourceRef(nameInTarget(options.domainId, options.nameSuffix)),
+            ],
+          }
         : {}),
     },
   };
@@ -318,6 +393,10 @@ export function userProfileToResourceEntity(
   options: {
     /** The region of the profile, for the console link. */
     region: string;
+    /** The account read, when config names it (the ARN's account comes first). */
+    accountId?: string;
+    /** See {@link sageMakerStudioNameSuffix}; none in the home account and region. */
+    nameSuffix?: string;
     /** The Service Catalog product the profile was provisioned by, if any. */
     provisionedProduct?: SageMakerStudioProvisionedProduct;
     /**
@@ -343,7 +422,10 @@ export function userProfileToResourceEntity(
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Resource',
     metadata: {
-      name: userProfileEntityName(profile.userProfileName),
+      name: nameInTarget(
+        userProfileEntityName(profile.userProfileName),
+        options.nameSuffix,
+      ),
       title: profile.userProfileName,
       description: `SageMaker Studio user profile${owner}${
         version ? `, version ${version}` : ''
@@ -364,6 +446,7 @@ export function userProfileToResourceEntity(
         [SAGEMAKER_STUDIO_DOMAIN_ID_ANNOTATION]: profile.domainId,
         [SAGEMAKER_STUDIO_USER_PROFILE_ANNOTATION]: profile.userProfileName,
         [SAGEMAKER_STUDIO_ARN_ANNOTATION]: profile.arn,
+        ...awsLocationAnnotations(profile.arn, options),
       },
       tags: ['sagemaker', 'studio'],
     },
@@ -371,7 +454,7 @@ export function userProfileToResourceEntity(
       type: 'sagemaker-studio-user-profile',
       owner: ownerOfUserProfile(profile, provisionedProduct),
       dependsOn: [
-        resourceRef(profile.domainId),
+        resourceRef(nameInTarget(profile.domainId, options.nameSuffix)),
         ...(options.teamEnvironmentEntityName
           ? [resourceRef(options.teamEnvironmentEntityName)]
           : []),
