@@ -55,25 +55,33 @@ describe('DomainsCard', () => {
     expect(screen.getByText('none')).toBeInTheDocument();
   });
 
-  it('shows per-source errors beside the domains it could read', async () => {
+  it('names the account and region that failed beside the domains it could read', async () => {
     await renderInTestApp(
       withApi({
         listDomains: async () => ({
-          items: [mockStudioDomain()],
+          items: [mockStudioDomain({ accountId: '111122223333' })],
           errors: [
             {
-              source: 'sagemaker:eu-west-1',
-              errorType: 'THROTTLED',
-              message: 'slow down',
+              source: 'ListDomains:210987654321/eu-west-1',
+              errorType: 'UNAVAILABLE',
+              message: 'AWS could not be reached; try again later.',
+              accountId: '210987654321',
+              region: 'eu-west-1',
             },
           ],
         }),
       }),
     );
     expect(
-      await screen.findByText(/sagemaker:eu-west-1: THROTTLED/),
+      await screen.findByText(
+        /Partial results: could not read 210987654321\/eu-west-1/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/unavailable — AWS could not be reached/),
     ).toBeInTheDocument();
     expect(screen.getByText('ds-studio')).toBeInTheDocument();
+    expect(screen.getByText('111122223333')).toBeInTheDocument();
   });
 
   it('explains what to do when there is no domain', async () => {

@@ -26,8 +26,8 @@ import {
 } from '@backstage/core-components';
 import { StudioDomainSummary } from '@internal/plugin-sagemaker-studio-common';
 import Typography from '@material-ui/core/Typography';
-import Alert from '@material-ui/lab/Alert';
 import { useStudioDomains } from '../../hooks/useStudioData';
+import { SourceErrorsPanel } from '../StudioEntityStatusCard';
 
 function DomainStatus({ status }: { status: string }) {
   if (status === 'InService') return <StatusOK>{status}</StatusOK>;
@@ -53,6 +53,7 @@ const columns: TableColumn<StudioDomainSummary>[] = [
     render: d =>
       d.kmsKeyId ? <StatusOK>KMS</StatusOK> : <StatusError>none</StatusError>,
   },
+  { title: 'Account', render: d => d.accountId ?? '—' },
   { title: 'Region', field: 'region' },
 ];
 
@@ -67,11 +68,7 @@ export function DomainsCard() {
   }
   return (
     <InfoCard title="Studio domains" noPadding>
-      {value?.errors.map(e => (
-        <Alert severity="warning" key={e.source}>
-          {e.source}: {e.errorType} — {e.message}
-        </Alert>
-      ))}
+      {value && <SourceErrorsPanel errors={value.errors} />}
       {value && value.items.length === 0 ? (
         <Typography style={{ padding: 16 }}>
           No Studio domain yet. An admin onboards one from the “SageMaker Studio

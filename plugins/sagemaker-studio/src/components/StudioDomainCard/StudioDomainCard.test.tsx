@@ -162,6 +162,38 @@ describe('StudioDomainCard', () => {
     expect(screen.getByText('Failed')).toBeInTheDocument();
   });
 
+  it('names the account and region of a failed read as the backend reports them', async () => {
+    await renderForEntity(<StudioDomainCard />, domainEntity, {
+      getEntityStatus: async () =>
+        mockEntityStatus({
+          domains: [mockDomain()],
+          errors: [
+            {
+              source: 'sagemaker:eu-west-1:domain/d-other',
+              errorType: 'NOT_ALLOWED',
+              message:
+                "The portal's AWS role may not read this resource; an administrator must check the role's permissions.",
+              accountId: '210987654321',
+              region: 'eu-west-1',
+            },
+          ],
+        }),
+    });
+    expect(await screen.findByText('fraud-studio')).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /Partial results: could not read 210987654321\/eu-west-1/,
+      ),
+    ).toBeInTheDocument();
+    const failed = within(
+      screen.getByRole('list', { name: 'Sources that failed' }),
+    );
+    expect(failed.getByText('210987654321/eu-west-1')).toBeInTheDocument();
+    expect(
+      failed.getByText(/not allowed — The portal's AWS role/),
+    ).toBeInTheDocument();
+  });
+
   it('shows the data it has and the sources that failed, by source and type', async () => {
     await renderForEntity(<StudioDomainCard />, domainEntity, {
       getEntityStatus: async () =>

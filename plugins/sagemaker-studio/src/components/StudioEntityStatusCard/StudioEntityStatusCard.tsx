@@ -50,23 +50,37 @@ const ERROR_TYPE_LABELS: Record<SourceError['errorType'], string> = {
 };
 
 /**
- * The sources (account and region, domain ...) that could not be read, by
- * source and error type, above the data that could.
+ * Where a failed read was: `<account>/<region>` when the backend names the
+ * account and region (`main account/<region>` for the portal's own account
+ * when config does not give its id), else the source.
+ */
+export function sourceErrorPlace(error: SourceError): string {
+  if (error.region) {
+    return `${error.accountId ?? 'main account'}/${error.region}`;
+  }
+  return error.source;
+}
+
+/**
+ * The accounts and regions (or other sources) that could not be read,
+ * named in the title and listed with the error type and fixed message,
+ * above the data that could be read.
  */
 export function SourceErrorsPanel(props: { errors: SourceError[] }) {
   const { errors } = props;
   if (errors.length === 0) return null;
-  const sources = [...new Set(errors.map(e => e.source))];
+  const places = [...new Set(errors.map(sourceErrorPlace))];
   return (
     <WarningPanel
       severity="warning"
-      title={`Partial results: could not read ${sources.join(', ')}`}
+      title={`Partial results: could not read ${places.join(', ')}`}
       defaultExpanded
     >
       <ul aria-label="Sources that failed" style={{ margin: 0 }}>
         {errors.map((e, index) => (
           <li key={`${e.source}-${index}`}>
-            <strong>{e.source}</strong>: {ERROR_TYPE_LABELS[e.errorType]}
+            <strong>{sourceErrorPlace(e)}</strong>:{' '}
+            {ERROR_TYPE_LABELS[e.errorType]}
             {e.message ? ` — ${e.message}` : ''}
           </li>
         ))}

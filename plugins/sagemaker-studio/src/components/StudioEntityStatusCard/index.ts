@@ -17,6 +17,7 @@
 export {
   SourceErrorsPanel,
   StudioEntityStatusCard,
+  sourceErrorPlace,
 } from './StudioEntityStatusCard';
 export type { StudioEntityStatusState } from './StudioEntityStatusCard';
 export { EmptyMessage, Facts, SectionTitle } from './Facts';
