@@ -3,7 +3,15 @@
  * SPDX-License-Identifier: Apache-2.0
  */
 export interface Config {
-  /** Settings of the SageMaker Studio plugin set (see also the -node package's schema). */
+  /**
+   * Settings of the SageMaker Studio plugin set (see also the -node package's
+   * schema). The backend reads every account and region of
+   * `sageMakerStudio.accounts` (declared in the -node schema; credentials per
+   * account from the `aws:` block): the domain list and the entity routes
+   * gather them, and read a domain, team environment or profile entity in
+   * the account and region of its `sagemaker-studio.aws/account-id` and
+   * `sagemaker-studio.aws/region` annotations.
+   */
   sageMakerStudio: {
     /**
      * The compliance sweep (declared with the other keys in the -node
