@@ -470,6 +470,28 @@ describe.each(databases.eachSupportedId())(
         },
       );
 
+      it("serves another team's members from the member list read for the first team (no ListTags)", async () => {
+        const counter = countAwsCalls();
+        try {
+          const res = await get(backend, sam, 'default/group/recommendations');
+          expect(res.status).toBe(200);
+          expect(res.body.errors).toEqual([]);
+          expect(res.body.teamEnvironments).toHaveLength(1);
+          // Only the team's own environments are read; members come from the cache.
+          expect(
+            counter.calls.filter(c =>
+              [
+                'sagemaker:ListTags',
+                'sagemaker:ListUserProfiles',
+                'sagemaker:ListDomains',
+              ].includes(c),
+            ),
+          ).toEqual([]);
+        } finally {
+          counter.restore();
+        }
+      });
+
       it('asks AWS for a new URL each time (never cached) and limits them per person (429)', async () => {
         const counter = countAwsCalls();
         try {
