@@ -458,21 +458,24 @@ describe('SageMakerStudioEntityProvider across accounts', () => {
           },
         },
         domains: target => ({
-          listDomains: async () =>
-            target.accountId === B
-              ? failB
-                ? {
-                    items: [],
-                    errors: [
-                      {
-                        source: 'ListDomains',
-                        errorType: 'UNAVAILABLE' as const,
-                        message: 'AWS could not be reached; try again later.',
-                      },
-                    ],
-                  }
-                : { items: [inB(mockStudioDomain())], errors: [] }
-              : { items: [mockStudioDomain()], errors: [] },
+          listDomains: async () => {
+            if (target.accountId !== B) {
+              return { items: [mockStudioDomain()], errors: [] };
+            }
+            if (failB) {
+              return {
+                items: [],
+                errors: [
+                  {
+                    source: 'ListDomains',
+                    errorType: 'UNAVAILABLE' as const,
+                    message: 'AWS could not be reached; try again later.',
+                  },
+                ],
+              };
+            }
+            return { items: [inB(mockStudioDomain())], errors: [] };
+          },
         }),
         estate: target => ({
           readEstate: async () =>

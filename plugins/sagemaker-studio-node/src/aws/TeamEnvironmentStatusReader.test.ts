@@ -199,13 +199,11 @@ describe('TeamEnvironmentStatusReader', () => {
         { DomainId: 'd-1', UserProfileName: 'nobody', Status: 'InService' },
       ],
     });
-    sageMaker.on(ListTagsCommand).callsFake(input => ({
-      Tags: input.ResourceArn.endsWith('/alice')
-        ? [{ Key: 'TeamName', Value: 'fraud' }]
-        : input.ResourceArn.endsWith('/carol')
-        ? [{ Key: 'TeamName', Value: 'reco' }]
-        : [],
-    }));
+    const teams: Record<string, string> = { alice: 'fraud', carol: 'reco' };
+    sageMaker.on(ListTagsCommand).callsFake(input => {
+      const team = teams[input.ResourceArn.split('/').pop()];
+      return { Tags: team ? [{ Key: 'TeamName', Value: team }] : [] };
+    });
 
     expect(await reader().readMembersOfEveryTeam()).toEqual([
       {
