@@ -39,7 +39,7 @@ const ACCOUNT = '111122223333';
 const arn = (type: string, name: string) =>
   `arn:aws:sagemaker:eu-west-1:${ACCOUNT}:${type}/${name}`;
 
-function trainingJob(name: string, extra: object = {}) {
+function trainingJob(name: string, extra: object = {}): any {
   return {
     TrainingJobName: name,
     TrainingJobArn: arn('training-job', name),
