@@ -309,6 +309,7 @@ describe.each(databases.eachSupportedId())(
                 envType: 'dev',
                 provisionedProductId: fraudEnvironmentId,
                 status: 'AVAILABLE',
+                stackStatus: 'CREATE_COMPLETE',
                 version: 'v1',
                 outputs: expect.objectContaining({
                   DataBucketName: expect.any(String),
@@ -422,13 +423,14 @@ describe.each(databases.eachSupportedId())(
         [
           'group',
           FRAUD,
+          // The environment's stack, and the stacks of alice's and bob's
+          // products, which the fixtures launched untagged (their stack's
+          // TeamName parameter says the team); no ListTags.
           [
-            'sagemaker:ListDomains',
-            'sagemaker:ListTags',
-            'sagemaker:ListTags',
-            'sagemaker:ListTags',
+            'cloudformation:DescribeStacks',
+            'cloudformation:DescribeStacks',
+            'cloudformation:DescribeStacks',
             'sagemaker:ListUserProfiles',
-            'servicecatalog:GetProvisionedProductOutputs',
             'servicecatalog:SearchProvisionedProducts',
           ],
         ],
@@ -436,7 +438,7 @@ describe.each(databases.eachSupportedId())(
           'team environment resource',
           FRAUD_ENV,
           [
-            'servicecatalog:GetProvisionedProductOutputs',
+            'cloudformation:DescribeStacks',
             'servicecatalog:SearchProvisionedProducts',
           ],
         ],
@@ -470,23 +472,19 @@ describe.each(databases.eachSupportedId())(
         },
       );
 
-      it("serves another team's members from the member list read for the first team (no ListTags)", async () => {
+      it('serves another team from the product and profile listings read for the first team (no ListTags)', async () => {
         const counter = countAwsCalls();
         try {
           const res = await get(backend, sam, 'default/group/recommendations');
           expect(res.status).toBe(200);
           expect(res.body.errors).toEqual([]);
           expect(res.body.teamEnvironments).toHaveLength(1);
-          // Only the team's own environments are read; members come from the cache.
-          expect(
-            counter.calls.filter(c =>
-              [
-                'sagemaker:ListTags',
-                'sagemaker:ListUserProfiles',
-                'sagemaker:ListDomains',
-              ].includes(c),
-            ),
-          ).toEqual([]);
+          // Only the stacks of the team's own environment and of carol's
+          // (untagged) product are read; the listings come from the cache.
+          expect(counter.calls).toEqual([
+            'cloudformation:DescribeStacks',
+            'cloudformation:DescribeStacks',
+          ]);
         } finally {
           counter.restore();
         }

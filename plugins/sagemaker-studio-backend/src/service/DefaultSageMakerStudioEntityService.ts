@@ -57,6 +57,7 @@ import {
   StudioDomainStatusReader,
   studioTargetError,
   StudioUserProfileAwsStatus,
+  StudioTeamProducts,
   StudioUserProfileStatusReader,
   TeamEnvironmentStatusReader,
   toHttpError,
@@ -69,10 +70,9 @@ import { clientsForEntity } from './studioTargets';
 const DOMAIN_TYPE = 'sagemaker-studio-domain';
 const TEAM_ENVIRONMENT_TYPE = 'sagemaker-studio-team-environment';
 /** Bumped when the shape of a cached value changes. */
-const CACHE_PREFIX = 'entity-status:v2';
+const CACHE_PREFIX = 'entity-status:v3';
 
 type Member = StudioTeamEnvironmentStatus['members'][number];
-type TeamMember = Member & { teamName: string };
 type TeamEnvironment = Omit<StudioTeamEnvironmentStatus, 'members'>;
 
 /** A Studio user profile an entity stands for, and who owns it. */
@@ -315,9 +315,13 @@ export class DefaultSageMakerStudioEntityService
         logger,
         read: async clients => {
           const readers = this.readersFor(clients);
+          // One listing of the target's products serves both reads, and is
+          // asked only when one of them is not cached.
+          let listing: Promise<StudioTeamProducts> | undefined;
+          const products = () => (listing ??= this.readTeamProducts(readers));
           const [environments, members] = await Promise.all([
-            this.readTeamEnvironments(readers, teamName),
-            this.readTeamMembers(readers, teamName),
+            this.readTeamEnvironments(readers, teamName, products),
+            this.readTeamMembers(readers, teamName, products),
           ]);
           return { environments, members };
         },
@@ -559,32 +563,51 @@ export class DefaultSageMakerStudioEntityService
     );
   }
 
-  private readTeamEnvironments(
+  /**
+   * The team environment and user profile products of one account and
+   * region, listed once for every team there (SearchProvisionedProducts,
+   * 100 a page).
+   */
+  private readTeamProducts(
+    readers: TargetReaders,
+  ): Promise<StudioTeamProducts> {
+    return this.cached(`team-products:${readers.clients.targetKey}`, () =>
+      readers.team.listTeamProducts(),
+    );
+  }
+
+  /** A team's environments in one account and region, each with its stack. */
+  private async readTeamEnvironments(
     readers: TargetReaders,
     teamName: string,
+    products: () => Promise<StudioTeamProducts>,
   ): Promise<TeamEnvironment[]> {
     return this.cached(
       `team-environments:${readers.clients.targetKey}:${teamName}`,
-      () => readers.team.findByTeam(teamName),
+      async () => readers.team.environmentsOf(teamName, await products()),
     );
   }
 
   /**
-   * The members of a team in one account and region, from the member list
-   * of every team there, which is cached once for all teams (its ListTags
-   * calls are the expensive part).
+   * The members of a team in one account and region: its user profile
+   * products joined to the user profiles of the target, whose listing
+   * (ListUserProfiles, 100 a page) is read only when the team has a profile
+   * product there and is then cached once for every team.
    */
   private async readTeamMembers(
     readers: TargetReaders,
     teamName: string,
+    products: () => Promise<StudioTeamProducts> = () =>
+      this.readTeamProducts(readers),
   ): Promise<Member[]> {
-    const all = await this.cached<TeamMember[]>(
-      `team-members:${readers.clients.targetKey}`,
-      () => readers.team.readMembersOfEveryTeam(),
+    const target = readers.clients.targetKey;
+    return this.cached(`team-members:${target}:${teamName}`, async () =>
+      readers.team.membersOf(teamName, await products(), () =>
+        this.cached(`user-profiles:${target}`, () =>
+          readers.team.listUserProfiles(),
+        ),
+      ),
     );
-    return all
-      .filter(m => m.teamName === teamName)
-      .map(({ teamName: _team, ...member }) => member);
   }
 
   /** Failures are not cached: the next call tries AWS again. */

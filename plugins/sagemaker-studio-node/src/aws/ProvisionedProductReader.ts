@@ -126,6 +126,20 @@ export interface SageMakerStudioUserProfileRecord {
 }
 
 /**
+ * A SageMaker Studio user profile as ListUserProfiles gives it (no tags).
+ *
+ * @public
+ */
+export interface SageMakerStudioUserProfileSummary {
+  domainId: string;
+  userProfileName: string;
+  /** SageMaker's status, e.g. `InService`, `Deleting`. */
+  status: string;
+  /** ISO 8601. */
+  createdAt?: string;
+}
+
+/**
  * Everything the catalog needs about team environments and user profiles.
  * A record that could not be read completely is left out and reported in
  * `errors`.
@@ -303,31 +317,7 @@ export class ProvisionedProductReader {
   }> {
     const client = await this.options.clients.sageMaker();
     const domainArns = new Map(domains.map(d => [d.domainId, d.arn]));
-    const listed: Array<{
-      domainId: string;
-      userProfileName: string;
-      status: string;
-      createdAt?: string;
-    }> = [];
-    try {
-      // One listing for every domain of the region rather than one per domain.
-      for await (const page of paginateListUserProfiles(
-        { client, pageSize: LIST_USER_PROFILES_PAGE_SIZE },
-        {},
-      )) {
-        for (const profile of page.UserProfiles ?? []) {
-          if (!profile.DomainId || !profile.UserProfileName) continue;
-          listed.push({
-            domainId: profile.DomainId,
-            userProfileName: profile.UserProfileName,
-            status: profile.Status ?? 'Unknown',
-            createdAt: profile.CreationTime?.toISOString(),
-          });
-        }
-      }
-    } catch (error) {
-      throw translateAwsError(error, 'Listing SageMaker user profiles');
-    }
+    const listed = await this.listUserProfileSummaries();
 
     // Neither ListUserProfiles nor DescribeUserProfile returns tags, and
     // SageMaker has no batch tag read: one ListTags per profile is unavoidable.
@@ -374,6 +364,37 @@ export class ProvisionedProductReader {
       }
     });
     return { items, errors };
+  }
+
+  /**
+   * The Studio user profiles of every domain of the region, without tags:
+   * ListUserProfiles, 100 a page (one listing for every domain rather than
+   * one per domain). Throws a translated error when the listing fails.
+   */
+  async listUserProfileSummaries(): Promise<
+    SageMakerStudioUserProfileSummary[]
+  > {
+    const client = await this.options.clients.sageMaker();
+    const listed: SageMakerStudioUserProfileSummary[] = [];
+    try {
+      for await (const page of paginateListUserProfiles(
+        { client, pageSize: LIST_USER_PROFILES_PAGE_SIZE },
+        {},
+      )) {
+        for (const profile of page.UserProfiles ?? []) {
+          if (!profile.DomainId || !profile.UserProfileName) continue;
+          listed.push({
+            domainId: profile.DomainId,
+            userProfileName: profile.UserProfileName,
+            status: profile.Status ?? 'Unknown',
+            createdAt: profile.CreationTime?.toISOString(),
+          });
+        }
+      }
+    } catch (error) {
+      throw translateAwsError(error, 'Listing SageMaker user profiles');
+    }
+    return listed;
   }
 
   /**

@@ -14,6 +14,7 @@
  * limitations under the License.
  */
 
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { ServiceCatalogClient } from '@aws-sdk/client-service-catalog';
 import { SecurityHubClient } from '@aws-sdk/client-securityhub';
@@ -102,6 +103,11 @@ export class SageMakerStudioAwsClients {
 
   serviceCatalog(): Promise<ServiceCatalogClient> {
     return this.client(ServiceCatalogClient);
+  }
+
+  /** For the stacks Service Catalog launched (a team environment's stack status). */
+  cloudFormation(): Promise<CloudFormationClient> {
+    return this.client(CloudFormationClient);
   }
 
   securityHub(): Promise<SecurityHubClient> {

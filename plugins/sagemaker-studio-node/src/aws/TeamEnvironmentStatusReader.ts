@@ -15,13 +15,15 @@
  */
 
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { paginateListDomains } from '@aws-sdk/client-sagemaker';
+import { DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { paginateSearchProvisionedProducts } from '@aws-sdk/client-service-catalog';
 import { StudioTeamEnvironmentStatus } from '@internal/plugin-sagemaker-studio-common';
+import { NotFoundError } from '@backstage/errors';
 import { SageMakerStudioConfig } from '../config';
 import {
   ProvisionedProductReader,
   SageMakerStudioProvisionedProduct,
+  SageMakerStudioUserProfileSummary,
 } from './ProvisionedProductReader';
 import { SageMakerStudioAwsClients } from './SageMakerStudioAwsClients';
 import { StudioAwsReadError, studioAwsReadError } from './studioAwsErrors';
@@ -32,14 +34,62 @@ const TEAM_TAG = 'TeamName';
 /** The tag the backend puts on what it launches for someone. */
 const REQUESTED_FOR_TAG = 'BackstageRequestedFor';
 const SSM_PARAMETER_PREFIX = /^\/sagemaker-studio\/([^/]+)\/([^/]+)\/$/;
-/** ListDomains' largest page. */
-const LIST_DOMAINS_PAGE_SIZE = 100;
+/** A CloudFormation stack ARN: `arn:<partition>:cloudformation:<region>:<account>:stack/<name>/<id>`. */
+const STACK_ARN =
+  /^arn:[\w-]+:cloudformation:([\w-]+):(\d{12}):stack\/[^/]+\/.+$/;
 
 type Member = StudioTeamEnvironmentStatus['members'][number];
+type TeamEnvironment = Omit<StudioTeamEnvironmentStatus, 'members'>;
+
+/**
+ * A user profile product (the plugin set's user profile product), as much of
+ * it as the team pages need.
+ *
+ * @public
+ */
+export interface StudioUserProfileProduct {
+  /** The provisioned product id, `pp-...`. */
+  id: string;
+  /** The provisioned product name; the backend names it `profile-<team>-<profile>`. */
+  name: string;
+  /** Its `TeamName` tag, when it has one. */
+  teamName?: string;
+  /** Its `BackstageRequestedFor` tag: entity ref of the person it was launched for. */
+  owner?: string;
+  /** Whether it was ever launched successfully (only then has it outputs). */
+  launched: boolean;
+  /** The CloudFormation stack ARN. */
+  physicalId?: string;
+}
+
+/**
+ * The team environment and user profile products of one account and region,
+ * from one account-level SearchProvisionedProducts listing (100 a page).
+ *
+ * @public
+ */
+export interface StudioTeamProducts {
+  environments: SageMakerStudioProvisionedProduct[];
+  userProfiles: StudioUserProfileProduct[];
+}
 
 /**
  * Reads team environments (the team environment product) with their stack
- * outputs and their members' profiles.
+ * status and outputs, and their members' profiles.
+ *
+ * Members are the user profiles launched through Service Catalog from the
+ * user profile product for the team: the provisioned product's `TeamName`
+ * tag names it (the backend always tags), or, untagged, the backend's name
+ * `profile-<team>-...` together with the stack's `TeamName` parameter. A
+ * team page in an account and region therefore costs one account-level
+ * SearchProvisionedProducts listing (⌈products/100⌉ calls, shared by every
+ * team there), one ListUserProfiles listing for the members' status
+ * (⌈profiles/100⌉, also shared, and only where the team has members), one
+ * DescribeStacks per environment, and one per member product the backend did
+ * not name and tag. A profile made outside Service Catalog (console, CLI,
+ * another stack) is not a member, even with a `TeamName` tag: SageMaker
+ * returns no tags from its listings, and one ListTags per profile is what
+ * this design avoids.
  *
  * @public
  */
@@ -61,12 +111,10 @@ export class TeamEnvironmentStatusReader {
 
   /**
    * One team environment by provisioned product id: one
-   * SearchProvisionedProducts (filtered by id) and its outputs. Members are
-   * read separately ({@link TeamEnvironmentStatusReader.readTeamMembers}).
+   * SearchProvisionedProducts (filtered by id) and its stack. Members are
+   * read separately ({@link TeamEnvironmentStatusReader.membersOf}).
    */
-  async readById(
-    provisionedProductId: string,
-  ): Promise<Omit<StudioTeamEnvironmentStatus, 'members'>> {
+  async readById(provisionedProductId: string): Promise<TeamEnvironment> {
     const source = `servicecatalog:${this.options.clients.region}:provisioned-product/${provisionedProductId}`;
     const product = await this.guard(
       'SearchProvisionedProducts',
@@ -95,7 +143,7 @@ export class TeamEnvironmentStatusReader {
     for (const tag of product.Tags ?? []) {
       if (tag.Key) tags[tag.Key] = tag.Value ?? '';
     }
-    return this.withOutputs({
+    return this.withStack({
       kind: 'teamEnvironment',
       id: product.Id,
       name: product.Name,
@@ -111,102 +159,263 @@ export class TeamEnvironmentStatusReader {
   }
 
   /**
-   * The environments of a team: the team environment products whose
-   * `TeamName` tag, or whose name (`team-<team>-<envType>`, as the backend
-   * names them), says so, confirmed by their `TeamName` output.
+   * The team environment and user profile products of the account and
+   * region: one account-level SearchProvisionedProducts listing, 100 a page,
+   * which serves every team. Only what the team pages need is kept.
    */
-  async findByTeam(
-    teamName: string,
-  ): Promise<Array<Omit<StudioTeamEnvironmentStatus, 'members'>>> {
-    const source = `servicecatalog:${this.options.clients.region}:team/${teamName}`;
+  async listTeamProducts(): Promise<StudioTeamProducts> {
+    const source = `servicecatalog:${this.options.clients.region}:provisioned-products`;
     const all = await this.guard('SearchProvisionedProducts', source, () =>
       this.products.listProvisionedProducts(),
     );
-    const candidates = all.filter(
-      p =>
-        p.kind === 'teamEnvironment' &&
-        (p.tags[TEAM_TAG] === teamName ||
-          p.name.startsWith(`team-${teamName}-`)),
-    );
-    const read = await mapWithConcurrency(candidates, p => this.withOutputs(p));
-    return read.filter(e => e.teamName === teamName);
-  }
-
-  /**
-   * The Studio user profiles tagged with the team, in every domain of the
-   * account and region (see {@link TeamEnvironmentStatusReader.readMembersOfEveryTeam}).
-   */
-  async readTeamMembers(teamName: string): Promise<Member[]> {
-    const all = await this.readMembersOfEveryTeam();
-    return all
-      .filter(p => p.teamName === teamName)
-      .map(({ teamName: _team, ...member }) => member);
-  }
-
-  /**
-   * Every Studio user profile with a `TeamName` tag, in every domain of the
-   * account and region, with its team: ListDomains, ListUserProfiles, and
-   * one ListTags per profile. SageMaker has no batch tag read: neither
-   * ListUserProfiles nor DescribeUserProfile returns tags, and Search does
-   * not cover user profiles. One read serves every team, so a caller that
-   * keeps it (the entity service caches it per account and region) pays the
-   * ListTags calls once for all team pages rather than once per team.
-   */
-  async readMembersOfEveryTeam(): Promise<
-    Array<Member & { teamName: string }>
-  > {
-    const { clients } = this.options;
-    const source = `sagemaker:${clients.region}:user-profiles`;
-    const domains = await this.guard('ListDomains', source, async () => {
-      const client = await clients.sageMaker();
-      const refs: Array<{ domainId: string; arn: string }> = [];
-      for await (const page of paginateListDomains(
-        { client, pageSize: LIST_DOMAINS_PAGE_SIZE },
-        {},
-      )) {
-        for (const d of page.Domains ?? []) {
-          if (d.DomainId && d.DomainArn) {
-            refs.push({ domainId: d.DomainId, arn: d.DomainArn });
-          }
-        }
-      }
-      return refs;
-    });
-    const { items, errors } = await this.guard('ListUserProfiles', source, () =>
-      this.products.listUserProfiles(domains),
-    );
-    if (errors.length > 0) {
-      // A profile whose tags could not be read might be a member: an
-      // incomplete member list is reported as a failure, not shown as whole.
-      this.options.logger?.warn('Reading user profile tags failed', {
-        source,
-        failures: errors.length,
-      });
-      throw new StudioAwsReadError('UNAVAILABLE', source);
-    }
-    return items
-      .filter(p => p.tags[TEAM_TAG])
-      .map(p => ({
-        teamName: p.tags[TEAM_TAG],
-        userProfileName: p.userProfileName,
-        status: p.status,
-        domainId: p.domainId,
+    const userProfiles: StudioUserProfileProduct[] = [];
+    for (const p of all) {
+      if (p.kind !== 'userProfile') continue;
+      userProfiles.push({
+        id: p.id,
+        name: p.name,
+        ...(p.tags[TEAM_TAG] ? { teamName: p.tags[TEAM_TAG] } : {}),
         ...(p.tags[REQUESTED_FOR_TAG]
           ? { owner: p.tags[REQUESTED_FOR_TAG] }
           : {}),
-      }));
+        launched: Boolean(p.lastSuccessfulProvisioningRecordId),
+        ...(p.physicalId ? { physicalId: p.physicalId } : {}),
+      });
+    }
+    return {
+      environments: all.filter(p => p.kind === 'teamEnvironment'),
+      userProfiles,
+    };
   }
 
-  private async withOutputs(
+  /** The user profiles of every domain of the region, with their status (ListUserProfiles, 100 a page). */
+  async listUserProfiles(): Promise<SageMakerStudioUserProfileSummary[]> {
+    const source = `sagemaker:${this.options.clients.region}:user-profiles`;
+    return this.guard('ListUserProfiles', source, () =>
+      this.products.listUserProfileSummaries(),
+    );
+  }
+
+  /**
+   * The environments of a team among `products`: the team environment
+   * products whose `TeamName` tag, or whose name (`team-<team>-<envType>`,
+   * as the backend names them), says so, confirmed by their outputs; each
+   * with its stack (one DescribeStacks).
+   */
+  async environmentsOf(
+    teamName: string,
+    products: StudioTeamProducts,
+  ): Promise<TeamEnvironment[]> {
+    const candidates = products.environments.filter(
+      p =>
+        p.tags[TEAM_TAG] === teamName || p.name.startsWith(`team-${teamName}-`),
+    );
+    const read = await mapWithConcurrency(candidates, p => this.withStack(p));
+    return read.filter(e => e.teamName === teamName);
+  }
+
+  /** The environments of a team in the account and region (see {@link TeamEnvironmentStatusReader.environmentsOf}). */
+  async findByTeam(teamName: string): Promise<TeamEnvironment[]> {
+    return this.environmentsOf(teamName, await this.listTeamProducts());
+  }
+
+  /**
+   * The members of a team among `products`: its user profile products, each
+   * joined to its SageMaker profile (from `listProfiles`, asked only when the
+   * team has a user profile product here) for the status.
+   *
+   * A product tagged `TeamName` with the team and named the backend's way,
+   * `profile-<team>-<profile>`, is joined by that name when exactly one
+   * profile of the region has it: no further call. Otherwise its stack says
+   * which profile it made (the `UserProfileName` and `DomainId` outputs, one
+   * DescribeStacks; GetProvisionedProductOutputs when the stack cannot be
+   * read): a tagged product named another way, a name found in two domains,
+   * and an untagged product named `profile-<team>-...`, whose `TeamName`
+   * stack parameter must then name the team. A product whose profile is not
+   * listed (deleted, or not made yet) is no member.
+   */
+  async membersOf(
+    teamName: string,
+    products: StudioTeamProducts,
+    listProfiles: () => Promise<SageMakerStudioUserProfileSummary[]> = () =>
+      this.listUserProfiles(),
+  ): Promise<Member[]> {
+    const prefix = `profile-${teamName}-`;
+    const mine = products.userProfiles.filter(p =>
+      p.teamName ? p.teamName === teamName : p.name.startsWith(prefix),
+    );
+    if (mine.length === 0) return [];
+    const profiles = await listProfiles();
+    const byName = new Map<string, SageMakerStudioUserProfileSummary[]>();
+    for (const profile of profiles) {
+      const same = byName.get(profile.userProfileName) ?? [];
+      same.push(profile);
+      byName.set(profile.userProfileName, same);
+    }
+    const joined = await mapWithConcurrency(mine, async product => {
+      if (product.teamName && product.name.startsWith(prefix)) {
+        const named = byName.get(product.name.slice(prefix.length)) ?? [];
+        if (named.length === 1) return { product, profile: named[0] };
+      }
+      const made = await this.profileMadeBy(product);
+      if (!made?.userProfileName) return undefined;
+      if (!product.teamName && made.teamName !== teamName) return undefined;
+      const found = (byName.get(made.userProfileName) ?? []).filter(
+        p => !made.domainId || p.domainId === made.domainId,
+      );
+      return found.length === 1 ? { product, profile: found[0] } : undefined;
+    });
+    const members: Member[] = [];
+    const seen = new Set<string>();
+    for (const match of joined) {
+      if (!match) continue;
+      const { product, profile } = match;
+      const key = `${profile.domainId}/${profile.userProfileName}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      members.push({
+        userProfileName: profile.userProfileName,
+        status: profile.status,
+        domainId: profile.domainId,
+        ...(product.owner ? { owner: product.owner } : {}),
+      });
+    }
+    return members;
+  }
+
+  /**
+   * Which profile a user profile product made, and for which team: from its
+   * stack (outputs and the `TeamName` parameter), or, when the stack cannot
+   * be read, from Service Catalog's outputs (no team then). Undefined when
+   * neither can say (never launched, terminated meanwhile).
+   */
+  private async profileMadeBy(
+    product: StudioUserProfileProduct,
+  ): Promise<
+    | { userProfileName?: string; domainId?: string; teamName?: string }
+    | undefined
+  > {
+    const stack = await this.readStack(product.id, product.physicalId);
+    let outputs = stack?.outputs;
+    if (!outputs && product.launched) {
+      outputs = await this.outputsOf(product.id);
+    }
+    if (!outputs) return undefined;
+    return {
+      userProfileName: outputs.UserProfileName,
+      domainId: outputs.DomainId,
+      teamName: stack?.parameters.TeamName,
+    };
+  }
+
+  /** The members of a team in the account and region (see {@link TeamEnvironmentStatusReader.membersOf}). */
+  async readTeamMembers(teamName: string): Promise<Member[]> {
+    return this.membersOf(teamName, await this.listTeamProducts());
+  }
+
+  /** A product's outputs; undefined when it was terminated meanwhile. */
+  private async outputsOf(
+    provisionedProductId: string,
+  ): Promise<Record<string, string> | undefined> {
+    const source = `servicecatalog:${this.options.clients.region}:provisioned-product/${provisionedProductId}`;
+    try {
+      return await this.products.getProvisionedProductOutputs(
+        provisionedProductId,
+      );
+    } catch (error) {
+      if (error instanceof NotFoundError) return undefined;
+      throw studioAwsReadError({
+        error,
+        action: 'GetProvisionedProductOutputs',
+        source,
+        logger: this.options.logger,
+      });
+    }
+  }
+
+  /**
+   * The stack Service Catalog launched for a product, named by the
+   * product's `PhysicalId` (the stack ARN): its status, outputs and
+   * parameters from one DescribeStacks. Undefined when the stack cannot be
+   * read: no stack ARN, a stack of another account or region, the portal's
+   * role may not describe it, or it does not exist. A throttled or failed
+   * DescribeStacks fails the read (nothing is cached; it is tried again).
+   */
+  private async readStack(
+    provisionedProductId: string,
+    physicalId: string | undefined,
+  ): Promise<
+    | {
+        stackStatus: string;
+        outputs: Record<string, string>;
+        parameters: Record<string, string>;
+      }
+    | undefined
+  > {
+    const { clients, logger } = this.options;
+    const arn = STACK_ARN.exec(physicalId ?? '');
+    if (
+      !arn ||
+      arn[1] !== clients.region ||
+      (clients.accountId && arn[2] !== clients.accountId)
+    ) {
+      return undefined;
+    }
+    const source = `cloudformation:${clients.region}:stack/${provisionedProductId}`;
+    try {
+      const client = await clients.cloudFormation();
+      const { Stacks } = await client.send(
+        new DescribeStacksCommand({ StackName: physicalId }),
+      );
+      const stack = Stacks?.[0];
+      if (!stack?.StackStatus) return undefined;
+      const outputs: Record<string, string> = {};
+      for (const output of stack.Outputs ?? []) {
+        if (output.OutputKey) {
+          outputs[output.OutputKey] = output.OutputValue ?? '';
+        }
+      }
+      const parameters: Record<string, string> = {};
+      for (const parameter of stack.Parameters ?? []) {
+        if (parameter.ParameterKey) {
+          parameters[parameter.ParameterKey] = parameter.ParameterValue ?? '';
+        }
+      }
+      return { stackStatus: stack.StackStatus, outputs, parameters };
+    } catch (error) {
+      // CloudFormation answers an unknown stack with ValidationError.
+      if (
+        (error as { name?: string }).name === 'ValidationError' &&
+        /does not exist/.test(String((error as Error).message))
+      ) {
+        logger?.warn(`DescribeStacks failed (NOT_FOUND)`, { source });
+        return undefined;
+      }
+      const failure = studioAwsReadError({
+        error,
+        action: 'DescribeStacks',
+        source,
+        logger,
+      });
+      if (failure.failure === 'NOT_ALLOWED') return undefined;
+      throw failure;
+    }
+  }
+
+  private async withStack(
     product: SageMakerStudioProvisionedProduct,
-  ): Promise<Omit<StudioTeamEnvironmentStatus, 'members'>> {
+  ): Promise<TeamEnvironment> {
     const source = `servicecatalog:${this.options.clients.region}:provisioned-product/${product.id}`;
-    // A product that never succeeded has no stack outputs to read.
-    const outputs = product.lastSuccessfulProvisioningRecordId
-      ? await this.guard('GetProvisionedProductOutputs', source, () =>
-          this.products.getProvisionedProductOutputs(product.id),
-        )
-      : {};
+    const stack = await this.readStack(product.id, product.physicalId);
+    let outputs: Record<string, string> = {};
+    if (stack) {
+      outputs = stack.outputs;
+    } else if (product.lastSuccessfulProvisioningRecordId) {
+      // A product that never succeeded has no outputs to read.
+      outputs = await this.guard('GetProvisionedProductOutputs', source, () =>
+        this.products.getProvisionedProductOutputs(product.id),
+      );
+    }
     // The template's outputs name the team and environment type only through
     // the SSM prefix, `/sagemaker-studio/<team>/<envType>/`.
     const prefix = SSM_PARAMETER_PREFIX.exec(outputs.SsmParameterPrefix ?? '');
@@ -232,6 +441,7 @@ export class TeamEnvironmentStatusReader {
       productName: product.productName || undefined,
       version: product.provisioningArtifactName,
       status: product.status,
+      ...(stack ? { stackStatus: stack.stackStatus } : {}),
       outputs,
     };
   }
