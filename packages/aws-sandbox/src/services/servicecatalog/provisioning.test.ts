@@ -34,6 +34,10 @@ import {
   AssociateProductWithPortfolioCommand,
   ServiceCatalogClient,
 } from '@aws-sdk/client-service-catalog';
+import {
+  CloudFormationClient,
+  DescribeStacksCommand,
+} from '@aws-sdk/client-cloudformation';
 import { clientConfig } from '../../cloudformation/__fixtures__/testSandbox';
 import { ManualClock } from '../../state';
 import {
@@ -236,6 +240,51 @@ describe('Service Catalog provisioning with the AWS SDK', () => {
       'AVAILABLE',
       'AVAILABLE',
     ]);
+  });
+
+  it("gives each searched product its tags and its stack's ARN as PhysicalId, which CloudFormation's DescribeStacks reads", async () => {
+    await provision(
+      'erin',
+      'token-erin',
+      profileParameters(fixture, 'erin', 'recommendations'),
+    );
+    const { ProvisionedProducts } = await client.send(
+      new SearchProvisionedProductsCommand({
+        Filters: { SearchQuery: ['name:profile-erin'] },
+      }),
+    );
+    const [erin] = ProvisionedProducts!;
+    expect(erin.Tags).toEqual([{ Key: 'Requester', Value: 'erin' }]);
+    expect(erin.PhysicalId).toMatch(
+      new RegExp(
+        `^arn:aws:cloudformation:us-east-1:123456789012:stack/SC-123456789012-${erin.Id}/`,
+      ),
+    );
+    const cloudFormation = new CloudFormationClient(
+      clientConfig(fixture.sandbox),
+    );
+    try {
+      const { Stacks } = await cloudFormation.send(
+        new DescribeStacksCommand({ StackName: erin.PhysicalId }),
+      );
+      expect(Stacks![0]).toMatchObject({
+        StackId: erin.PhysicalId,
+        StackStatus: 'CREATE_COMPLETE',
+        Parameters: expect.arrayContaining([
+          { ParameterKey: 'TeamName', ParameterValue: 'recommendations' },
+        ]),
+        Outputs: expect.arrayContaining([
+          expect.objectContaining({
+            OutputKey: 'UserProfileArn',
+            OutputValue: expect.stringMatching(
+              /:user-profile\/d-[a-z0-9]+\/erin-recommendations$/,
+            ),
+          }),
+        ]),
+      });
+    } finally {
+      cloudFormation.destroy();
+    }
   });
 
   it('upgrades a provisioned product from v1 to v2 with a stack update', async () => {
