@@ -153,6 +153,29 @@ describe('TeamEnvironmentCard', () => {
     expect(members.getByText('Failed')).toBeInTheDocument();
   });
 
+  it.each([
+    [
+      'a rolled-back stack as its status',
+      'UPDATE_ROLLBACK_COMPLETE',
+      'UPDATE_ROLLBACK_COMPLETE',
+    ],
+    ['a dash when the stack could not be read', undefined, '—'],
+  ])('shows %s', async (_case, stackStatus, shown) => {
+    await renderForEntity(<TeamEnvironmentCard />, teamGroup, {
+      getEntityStatus: async () =>
+        mockEntityStatus({
+          teamEnvironments: [mockTeamEnvironment({ stackStatus })],
+        }),
+    });
+    const facts = within(
+      await screen.findByRole('table', {
+        name: 'Team environment fraud-detection-dev',
+      }),
+    );
+    const row = facts.getByRole('row', { name: /^Stack status/ });
+    expect(within(row).getByText(shown)).toBeInTheDocument();
+  });
+
   it('shows the environments it could read and the account that failed', async () => {
     await renderForEntity(<TeamEnvironmentCard />, teamGroup, {
       getEntityStatus: async () =>
