@@ -15,14 +15,21 @@ export interface Config {
   sageMakerStudio: {
     /**
      * The compliance sweep (declared with the other keys in the -node
-     * package's schema): `enabled` (default true) and `frequencyMinutes`
-     * (5 to 1440, default 60).
+     * package's schema): `enabled` (default true), `frequencyMinutes`
+     * (5 to 1440, default 60) and `context`, the rules' settings.
      */
     sweep?: {
       /** Whether the backend schedules the sweep. Default true. */
       enabled?: boolean;
       /** Minutes between two sweeps, 5 to 1440. Default 60. */
       frequencyMinutes?: number;
+      /**
+       * The rules' settings (approved subnets, security groups, images,
+       * execution roles; whether shared spaces are allowed), the same as the
+       * detective control's environment; keys in the -node package's schema.
+       * Without it the rules that need a setting are not applicable.
+       */
+      context?: { [key: string]: unknown };
     };
   };
 }

@@ -73,6 +73,26 @@ export interface Config {
       enabled?: boolean;
       /** Minutes between two sweeps (one instance sweeps at a time), 5 to 1440. Default 60. */
       frequencyMinutes?: number;
+      /**
+       * The settings the rules are judged with: the same as the detective
+       * control's `APPROVED_*` and `ALLOW_SHARED_SPACES` environment, so both
+       * judge alike. A rule whose setting is absent is not applicable.
+       * Unknown keys are refused.
+       */
+      context?: {
+        /** Subnets workloads may use (`SAGEMAKER_APPROVED_NETWORK`). */
+        allowedSubnetIds?: string[];
+        /** Security groups workloads may use (`SAGEMAKER_APPROVED_NETWORK`). */
+        allowedSecurityGroupIds?: string[];
+        /** Custom SageMaker image ARNs Studio apps, spaces and profiles may use (`SAGEMAKER_APPROVED_IMAGE`). */
+        approvedImageArns?: string[];
+        /** Custom SageMaker image names, as an alternative to ARNs (`SAGEMAKER_APPROVED_IMAGE`). */
+        approvedImageNames?: string[];
+        /** Execution roles user profiles and domains may use (`SAGEMAKER_APPROVED_EXECUTION_ROLE`). */
+        allowedExecutionRoleArns?: string[];
+        /** Whether shared Studio spaces are allowed (`SAGEMAKER_SPACE_SHARING`). */
+        allowSharedSpaces?: boolean;
+      };
     };
     /** How the scheduler drives provisioning. */
     provisioning?: {

@@ -145,6 +145,7 @@ export const sageMakerStudioPlugin = createBackendPlugin({
             clients: deps.awsClients,
             store: complianceStore,
             logger: deps.logger.child({ task: 'compliance-sweep' }),
+            context: config.sweep?.context,
           });
           // Global: one sweep at a time across instances.
           await deps.scheduler.scheduleTask({

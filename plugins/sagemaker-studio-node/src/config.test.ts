@@ -164,6 +164,31 @@ describe('readSageMakerStudioConfig', () => {
       ).toEqual({ enabled: false, frequencyMinutes: 15 });
     });
 
+    it('reads the rules context the detective control also reads', () => {
+      const context = {
+        allowedSubnetIds: ['subnet-1'],
+        allowedSecurityGroupIds: ['sg-1'],
+        approvedImageArns: [
+          'arn:aws:sagemaker:us-east-1:123456789012:image/ds-custom',
+        ],
+        approvedImageNames: ['ds-custom'],
+        allowedExecutionRoleArns: [
+          'arn:aws:iam::123456789012:role/ds-exec-fraud-detection-dev-dana',
+        ],
+        allowSharedSpaces: false,
+      };
+      expect(read({ ...valid, sweep: { context } }).sweep).toEqual({
+        enabled: true,
+        frequencyMinutes: 60,
+        context,
+      });
+      // An empty context is no context: the rules that need one stay not applicable.
+      expect(read({ ...valid, sweep: { context: {} } }).sweep).toEqual({
+        enabled: true,
+        frequencyMinutes: 60,
+      });
+    });
+
     it.each([
       [
         { sweep: { frequencyMinutes: 4 } },
@@ -178,6 +203,18 @@ describe('readSageMakerStudioConfig', () => {
         'sageMakerStudio.sweep.frequencyMinutes',
       ],
       [{ sweep: { frequency: 5 } }, 'sageMakerStudio.sweep.frequency'],
+      [
+        { sweep: { context: { approvedImages: ['x'] } } },
+        'sageMakerStudio.sweep.context.approvedImages',
+      ],
+      [
+        { sweep: { context: { approvedImageNames: ['ok', 'bad name'] } } },
+        'sageMakerStudio.sweep.context.approvedImageNames',
+      ],
+      [
+        { sweep: { context: { allowSharedSpaces: 'maybe' } } },
+        'sageMakerStudio.sweep.context.allowSharedSpaces',
+      ],
     ] as Array<[Record<string, JsonValue>, string]>)(
       'rejects %j naming %s',
       (extra, key) => {

@@ -16,6 +16,7 @@
 
 import { Config } from '@backstage/config';
 import {
+  ComplianceContext,
   SAGEMAKER_STUDIO_PRODUCT_KINDS,
   SageMakerStudioProductKind,
 } from '@internal/plugin-sagemaker-studio-common';
@@ -123,6 +124,12 @@ export interface SageMakerStudioConfig {
     enabled: boolean;
     /** Minutes between two sweeps. */
     frequencyMinutes: number;
+    /**
+     * The settings the rules are judged with (`sageMakerStudio.sweep.context`),
+     * the same ones the detective control reads from its environment. Absent
+     * when none is configured: the rules that need one are then not applicable.
+     */
+    context?: ComplianceContext;
   };
 }
 
@@ -317,8 +324,13 @@ function readLimits(
 function readSweep(config: Config | undefined): SageMakerStudioConfig['sweep'] {
   const prefix = `${SAGEMAKER_STUDIO_CONFIG_ROOT}.sweep`;
   if (config) {
-    rejectUnknownKeys(config, prefix, ['enabled', 'frequencyMinutes']);
+    rejectUnknownKeys(config, prefix, [
+      'enabled',
+      'frequencyMinutes',
+      'context',
+    ]);
   }
+  const context = readSweepContext(config?.getOptionalConfig('context'));
   return {
     enabled: config?.getOptionalBoolean('enabled') ?? true,
     frequencyMinutes: readWholeNumber({
@@ -329,7 +341,54 @@ function readSweep(config: Config | undefined): SageMakerStudioConfig['sweep'] {
       min: 5,
       max: 1440,
     }),
+    ...(context ? { context } : {}),
   };
+}
+
+/** The list settings of `sageMakerStudio.sweep.context`, as the Lambda's environment names them. */
+const SWEEP_CONTEXT_LISTS = [
+  'allowedSubnetIds',
+  'allowedSecurityGroupIds',
+  'approvedImageArns',
+  'approvedImageNames',
+  'allowedExecutionRoleArns',
+] as const;
+
+function readSweepContext(
+  config: Config | undefined,
+): ComplianceContext | undefined {
+  if (!config) return undefined;
+  const prefix = `${SAGEMAKER_STUDIO_CONFIG_ROOT}.sweep.context`;
+  rejectUnknownKeys(config, prefix, [
+    ...SWEEP_CONTEXT_LISTS,
+    'allowSharedSpaces',
+  ]);
+  const context: {
+    -readonly [K in keyof ComplianceContext]: ComplianceContext[K];
+  } = {};
+  for (const key of SWEEP_CONTEXT_LISTS) {
+    const values = config.getOptionalStringArray(key);
+    if (values === undefined) continue;
+    const bad = values.find(v => !v.trim() || /[\s\u0000-\u001f]/.test(v));
+    if (bad !== undefined) {
+      throw new SageMakerStudioConfigError(
+        `${prefix}.${key}`,
+        `${JSON.stringify(bad)} is not an id, ARN or name`,
+      );
+    }
+    context[key] = values;
+  }
+  const shared = config.getOptional('allowSharedSpaces');
+  if (shared !== undefined) {
+    if (typeof shared !== 'boolean') {
+      throw new SageMakerStudioConfigError(
+        `${prefix}.allowSharedSpaces`,
+        `${JSON.stringify(shared)} is not true or false`,
+      );
+    }
+    context.allowSharedSpaces = shared;
+  }
+  return Object.keys(context).length > 0 ? context : undefined;
 }
 
 function readWholeNumber(options: {

@@ -17,6 +17,10 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { startSandbox, Sandbox } from '@internal/aws-sandbox';
 import {
+  ASFF_PRODUCT_FIELDS,
+  toAsffFinding,
+} from '@internal/plugin-sagemaker-studio-common';
+import {
   COMPLIANCE_READ_FAILURE_MESSAGES,
   SageMakerStudioAwsClients,
 } from '@internal/plugin-sagemaker-studio-node';
@@ -178,6 +182,29 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('resolves a finding whose resource is gone', async () => {
+      // The detective control's finding on the model, as the Lambda writes it.
+      const asff = toAsffFinding(
+        {
+          ruleId: 'SAGEMAKER_VPC_REQUIRED',
+          title: 'SageMaker workloads must run in a VPC',
+          severity: 'CRITICAL',
+          status: 'FAILED',
+          reason: 'VpcConfig is missing',
+          resourceKind: 'Model',
+          resourceName: 'fraud-model-no-vpc',
+          resourceArn: `arn:aws:sagemaker:us-east-1:${HOME}:model/fraud-model-no-vpc`,
+        },
+        {
+          accountId: HOME,
+          region: 'us-east-1',
+          now: new Date(),
+          teamName: 'fraud-detection',
+          remediation: 'NONE',
+        },
+      );
+      await sandbox.invoke('securityhub', 'BatchImportFindings', {
+        Findings: [asff],
+      });
       await sandbox.invoke('sagemaker', 'DeleteModel', {
         ModelName: 'fraud-model-no-vpc',
       });
@@ -197,12 +224,96 @@ describe.each(databases.eachSupportedId())(
         { now: new Date() },
       );
       expect(history[history.length - 1].resolved).toBeGreaterThan(0);
+      // Security Hub: archived as deleted, workflow RESOLVED (resolveFinding).
+      const { Findings } = await sandbox.invoke('securityhub', 'GetFindings', {
+        Filters: { Id: [{ Value: asff.Id, Comparison: 'EQUALS' }] },
+      });
+      expect(Findings[0]).toMatchObject({
+        RecordState: 'ARCHIVED',
+        Workflow: { Status: 'RESOLVED' },
+        Compliance: { Status: 'NOT_AVAILABLE' },
+        ProductFields: {
+          [ASFF_PRODUCT_FIELDS.resolution]: 'deleted',
+          [ASFF_PRODUCT_FIELDS.action]: 'reported',
+        },
+      });
       // Put it back for the other database's run.
       await sandbox.invoke('sagemaker', 'CreateModel', {
         ModelName: 'fraud-model-no-vpc',
         ExecutionRoleArn: `arn:aws:iam::${HOME}:role/ds-team-user-fraud-detection-dev`,
         PrimaryContainer: { Image: 'image:1' },
       });
+    });
+
+    it('sweeps Studio spaces and apps, attributed to the owner profile’s team, judged with the configured context', async () => {
+      const { DomainId } = await sandbox.invoke('sagemaker', 'CreateDomain', {
+        DomainName: `studio-${databaseId.toLowerCase().replace(/_/g, '-')}`,
+        AuthMode: 'IAM',
+        AppNetworkAccessType: 'VpcOnly',
+        VpcId: 'vpc-0abc',
+        SubnetIds: ['subnet-1'],
+        KmsKeyId: `arn:aws:kms:us-east-1:${HOME}:key/1111`,
+        DefaultUserSettings: {
+          ExecutionRole: `arn:aws:iam::${HOME}:role/x`,
+          SecurityGroups: ['sg-1'],
+        },
+      });
+      await sandbox.invoke('sagemaker', 'CreateUserProfile', {
+        DomainId,
+        UserProfileName: 'dana',
+        Tags: [{ Key: 'TeamName', Value: 'fraud-detection' }],
+      });
+      await sandbox.invoke('sagemaker', 'CreateSpace', {
+        DomainId,
+        SpaceName: 'fraud-shared',
+        SpaceSettings: { AppType: 'JupyterLab' },
+        SpaceSharingSettings: { SharingType: 'Shared' },
+        OwnershipSettings: { OwnerUserProfileName: 'dana' },
+      });
+      await sandbox.invoke('sagemaker', 'CreateApp', {
+        DomainId,
+        SpaceName: 'fraud-shared',
+        AppType: 'JupyterLab',
+        AppName: 'default',
+        ResourceSpec: {
+          SageMakerImageArn: `arn:aws:sagemaker:us-east-1:${HOME}:image/unreviewed`,
+        },
+      });
+      const result = await new ComplianceSweep({
+        clients: clientsFor([HOME]),
+        store,
+        logger: logs().logger,
+        context: {
+          approvedImageNames: ['ds-custom'],
+          allowSharedSpaces: false,
+        },
+      }).run();
+      expect(result.status).toBe('succeeded');
+      const { items } = await store.listFindings({ team: 'fraud-detection' });
+      const studio = items
+        .filter(f => ['Space', 'App'].includes(f.resource.kind))
+        .map(f => [f.resource.kind, f.resource.name, f.ruleId, f.state])
+        .sort();
+      expect(studio).toEqual([
+        ['App', 'default', 'SAGEMAKER_APPROVED_IMAGE', 'OPEN'],
+        ['Space', 'fraud-shared', 'SAGEMAKER_SPACE_SHARING', 'OPEN'],
+      ]);
+      await sandbox.invoke('sagemaker', 'DeleteApp', {
+        DomainId,
+        SpaceName: 'fraud-shared',
+        AppType: 'JupyterLab',
+        AppName: 'default',
+      });
+      await sandbox.invoke('sagemaker', 'DeleteSpace', {
+        DomainId,
+        SpaceName: 'fraud-shared',
+      });
+      // Gone for the other database's run.
+      await sandbox.invoke('sagemaker', 'DeleteUserProfile', {
+        DomainId,
+        UserProfileName: 'dana',
+      });
+      await sandbox.invoke('sagemaker', 'DeleteDomain', { DomainId });
     });
   },
 );

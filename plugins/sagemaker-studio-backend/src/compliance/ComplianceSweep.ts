@@ -16,13 +16,17 @@
 
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
+  ComplianceContext,
   ComplianceRule,
   ComplianceSweepStatus,
+  sageMakerArnFor,
+  SageMakerResourceState,
 } from '@internal/plugin-sagemaker-studio-common';
 import {
   COMPLIANCE_READ_FAILURE_MESSAGES,
   CompliancePageRetry,
   ComplianceReadError,
+  DetectiveControlFinding,
   DetectiveControlFindings,
   SageMakerEstateReader,
   SageMakerStudioAwsClients,
@@ -30,9 +34,39 @@ import {
 import { DatabaseComplianceStore, dayOf } from './DatabaseComplianceStore';
 import { ComplianceFailedTarget, ComplianceResourceCount } from './types';
 
-/** Written on the Security Hub findings the sweep resolves. */
-const RESOLVED_NOTE =
-  'Resolved by the Backstage SageMaker Studio compliance sweep: the resource is stopped, deleted or now complies.';
+/** Statuses of a resource that is gone or going. */
+const DELETED_STATUSES = new Set(['Deleted', 'Deleting']);
+
+/** What the sweep saw of a resource the detective control has an open finding on. */
+interface Watched {
+  seen: boolean;
+  active?: boolean;
+  status?: string;
+  failed?: string[];
+}
+
+/** The lower-cased resource ARN of a detective control finding, as the sweep reads ARNs. */
+function watchKey(finding: DetectiveControlFinding): string | undefined {
+  return (
+    finding.resourceArn ??
+    sageMakerArnFor(
+      { kind: finding.resourceKind, name: finding.resourceName },
+      { accountId: finding.accountId, region: finding.region },
+    )
+  )?.toLowerCase();
+}
+
+/** What is true of a finding's resource now, for `resolveFinding`. */
+function stateOf(
+  watched: Watched | undefined,
+  ruleId: string,
+): SageMakerResourceState {
+  if (!watched?.seen) return 'deleted';
+  if (!watched.active) {
+    return DELETED_STATUSES.has(watched.status ?? '') ? 'deleted' : 'stopped';
+  }
+  return watched.failed?.includes(ruleId) ? 'non-compliant' : 'compliant';
+}
 
 /** The counts of one sweep over the whole estate. */
 export interface ComplianceSweepResult extends ComplianceSweepStatus {
@@ -58,6 +92,8 @@ export class ComplianceSweep {
       store: DatabaseComplianceStore;
       logger: LoggerService;
       rules?: readonly ComplianceRule[];
+      /** The rules' settings (`sageMakerStudio.sweep.context`). */
+      context?: ComplianceContext;
       retry?: CompliancePageRetry;
       now?: () => Date;
     },
@@ -126,11 +162,38 @@ export class ComplianceSweep {
     evaluated: number;
     resolvedInSecurityHub: number;
   }> {
-    const { store, logger, rules, retry } = this.deps;
+    const { store, logger, rules, context, retry } = this.deps;
     const targetKey = clients.targetKey;
     const day = dayOf(now);
     const counts = new Map<string, ComplianceResourceCount>();
-    const reader = new SageMakerEstateReader({ clients, logger, rules, retry });
+    const failures: string[] = [];
+    const control = new DetectiveControlFindings({ clients, logger, retry });
+    // First the resources the control has open findings on (ARNs only, so
+    // memory follows the open findings, not the estate): the sweep notes
+    // what it sees of them, to tell Security Hub why each is resolved.
+    let watched: Map<string, Watched> | undefined = new Map();
+    try {
+      for await (const page of control.pages()) {
+        for (const finding of page) {
+          const key = watchKey(finding);
+          if (key) watched.set(key, { seen: false });
+        }
+      }
+    } catch (error) {
+      failures.push(
+        error instanceof ComplianceReadError
+          ? error.message
+          : COMPLIANCE_READ_FAILURE_MESSAGES.securityHub,
+      );
+      watched = undefined;
+    }
+    const reader = new SageMakerEstateReader({
+      clients,
+      logger,
+      rules,
+      context,
+      retry,
+    });
     let evaluated = 0;
     try {
       for await (const page of reader.pages()) {
@@ -141,6 +204,15 @@ export class ComplianceSweep {
           resources: page,
         });
         for (const resource of page) {
+          const seen = watched?.get(resource.arn.toLowerCase());
+          if (seen) {
+            Object.assign(seen, {
+              seen: true,
+              active: resource.active,
+              status: resource.status,
+              failed: resource.failed.map(f => f.ruleId),
+            });
+          }
           if (!resource.active) continue;
           evaluated++;
           const key = [
@@ -182,22 +254,34 @@ export class ComplianceSweep {
       counts: [...counts.values()],
     });
 
-    const failures: string[] = [];
     let resolvedInSecurityHub = 0;
-    const control = new DetectiveControlFindings({ clients, logger, retry });
     try {
-      for await (const page of control.pages()) {
+      // Read again, page by page: merged into the store, and those no
+      // longer true resolved as the detective control resolves them.
+      for await (const page of watched ? control.pages() : []) {
         const toResolve = await store.mergeDetectiveFindings({
           sweepId,
           targetKey,
           now,
           findings: page,
         });
+        const byId = new Map(page.map(f => [f.id, f]));
+        const resolutions = toResolve.flatMap(({ id }) => {
+          const finding = byId.get(id);
+          if (!finding) return [];
+          const key = watchKey(finding);
+          return [
+            {
+              record: finding.record,
+              state: stateOf(
+                key ? watched!.get(key) : undefined,
+                finding.ruleId,
+              ),
+            },
+          ];
+        });
         try {
-          resolvedInSecurityHub += await control.resolve(
-            toResolve,
-            RESOLVED_NOTE,
-          );
+          resolvedInSecurityHub += await control.resolve(resolutions, now);
         } catch (error) {
           if (!failures.includes(COMPLIANCE_READ_FAILURE_MESSAGES.resolve)) {
             failures.push(COMPLIANCE_READ_FAILURE_MESSAGES.resolve);

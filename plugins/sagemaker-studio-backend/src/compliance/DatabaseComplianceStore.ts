@@ -440,7 +440,7 @@ export class DatabaseComplianceStore {
    * (stopped, deleted, reported) goes on the matching finding; a finding
    * the sweep did not find true is RESOLVED here (inserted when the sweep
    * never saw it, e.g. a model the control deleted). Returns the Security
-   * Hub findings to mark resolved there.
+   * Hub findings to resolve there (archive and workflow).
    */
   async mergeDetectiveFindings(options: {
     sweepId: string;
@@ -481,7 +481,9 @@ export class DatabaseComplianceStore {
       const at = finding.createdAt ? new Date(finding.createdAt) : now;
       const row = existing.get(id);
       const stillTrue = row?.sweep_id === sweepId && row.state === 'OPEN';
-      if (!stillTrue && finding.workflowStatus !== 'RESOLVED') {
+      // Still ACTIVE in Security Hub (GetFindings reads no other), so still
+      // to archive even when someone set its workflow to RESOLVED.
+      if (!stillTrue) {
         toResolve.push({ id: finding.id, productArn: finding.productArn });
       }
       if (row) {

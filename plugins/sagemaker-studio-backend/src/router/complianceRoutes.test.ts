@@ -404,12 +404,20 @@ describe.each(databases.eachSupportedId())(
             Filters: { Id: [{ Value: asff.Id, Comparison: 'EQUALS' }] },
           },
         );
-        expect(
-          Findings[0].Workflow?.Status ?? Findings[0].WorkflowState,
-        ).toMatch(/RESOLVED/);
-        expect(Findings[0].ProductFields[ASFF_PRODUCT_FIELDS.teamName]).toBe(
-          'fraud-detection',
-        );
+        // Resolved as the detective control resolves (resolveFinding): the
+        // archived finding re-imported, then the workflow RESOLVED.
+        expect(Findings[0]).toMatchObject({
+          RecordState: 'ARCHIVED',
+          Workflow: { Status: 'RESOLVED' },
+          Compliance: { Status: 'FAILED' },
+          Note: { UpdatedBy: 'backstage-sagemaker-studio' },
+        });
+        expect(Findings[0].Note.Text).toContain('is stopped');
+        expect(Findings[0].ProductFields).toMatchObject({
+          [ASFF_PRODUCT_FIELDS.teamName]: 'fraud-detection',
+          [ASFF_PRODUCT_FIELDS.resolution]: 'stopped',
+          [ASFF_PRODUCT_FIELDS.action]: 'stopped',
+        });
         // Put the job back for the other database's run.
         setJobStatus(FRAUD_JOB, 'InProgress');
       });

@@ -15,11 +15,18 @@
  */
 
 import {
+  AwsSecurityFinding,
+  BatchImportFindingsCommand,
   BatchUpdateFindingsCommand,
   GetFindingsCommand,
 } from '@aws-sdk/client-securityhub';
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { fromAsffFinding } from '@internal/plugin-sagemaker-studio-common';
+import {
+  fromAsffFinding,
+  resolveFinding,
+  ResolveFindingUpdate,
+  SageMakerResourceState,
+} from '@internal/plugin-sagemaker-studio-common';
 import { SageMakerStudioAwsClients } from '../aws/SageMakerStudioAwsClients';
 import { classifyAwsFailure } from '../aws/studioAwsErrors';
 import { CompliancePageRetry, retryPage } from './retryPage';
@@ -32,8 +39,11 @@ import {
 /** The prefix of every `GeneratorId` the detective control writes (`sagemaker-studio/<ruleId>`). */
 export const DETECTIVE_CONTROL_GENERATOR_PREFIX = 'sagemaker-studio/';
 
-/** BatchUpdateFindings takes at most 100 findings per call. */
-const UPDATE_BATCH = 100;
+/** BatchImportFindings takes at most 100 findings per call. */
+const IMPORT_BATCH = 100;
+
+/** `Note.UpdatedBy` of the workflow updates the sweep sends. */
+export const SWEEP_UPDATED_BY = 'backstage-sagemaker-studio';
 
 /**
  * Options of {@link DetectiveControlFindings}.
@@ -50,9 +60,13 @@ export interface DetectiveControlFindingsOptions {
 /**
  * The detective control's findings in Security Hub, for one account and
  * region: read in pages with `GetFindings` (filtered on the control's
- * generator prefix and on active records, 100 per call), and marked resolved
- * with `BatchUpdateFindings` (`Workflow.Status` `RESOLVED`, 100 per call)
- * once the sweep finds them no longer true.
+ * generator prefix and on active records, 100 per call), and resolved once
+ * the sweep finds them no longer true the way the detective control resolves
+ * them (`resolveFinding` of `-common`): the archived finding re-imported with
+ * `BatchImportFindings` (`RecordState: ARCHIVED`, the new compliance status,
+ * `ProductFields["sagemaker-studio/Resolution"]`; 100 per call), then the
+ * workflow set to `RESOLVED` with `BatchUpdateFindings` (one call per finding:
+ * each carries its own note).
  *
  * @public
  */
@@ -117,6 +131,7 @@ export class DetectiveControlFindings {
           ...(raw.Workflow?.Status
             ? { workflowStatus: raw.Workflow.Status }
             : {}),
+          record: raw,
         });
       }
       if (page.length > 0) yield page;
@@ -125,41 +140,64 @@ export class DetectiveControlFindings {
   }
 
   /**
-   * Marks findings resolved in Security Hub. Returns how many Security Hub
-   * processed; findings it could not process are logged.
+   * Resolves findings in Security Hub: for each, `resolveFinding` with what
+   * is true of its resource now; the archived findings are imported first
+   * (`BatchImportFindings`, 100 per call), then the workflows updated
+   * (`BatchUpdateFindings`). A finding still `non-compliant`, already
+   * archived with that resolution and `RESOLVED`, or `SUPPRESSED` by someone
+   * costs nothing. Returns how many findings were archived or updated;
+   * findings Security Hub refused are logged.
    */
   async resolve(
-    findings: ReadonlyArray<{ id: string; productArn: string }>,
-    note?: string,
+    findings: ReadonlyArray<{ record: unknown; state: SageMakerResourceState }>,
+    now: Date,
   ): Promise<number> {
-    if (findings.length === 0) return 0;
+    const archives: AwsSecurityFinding[] = [];
+    const updates: ResolveFindingUpdate[] = [];
+    for (const { record, state } of findings) {
+      const resolution = resolveFinding(record, {
+        state,
+        now,
+        updatedBy: SWEEP_UPDATED_BY,
+      });
+      if (resolution?.archive) {
+        archives.push(resolution.archive as unknown as AwsSecurityFinding);
+      }
+      if (resolution?.update) updates.push(resolution.update);
+    }
+    if (archives.length === 0 && updates.length === 0) return 0;
     const client = await this.options.clients.securityHub();
-    let processed = 0;
-    for (let i = 0; i < findings.length; i += UPDATE_BATCH) {
-      const batch = findings.slice(i, i + UPDATE_BATCH);
+    const done = new Set<string>();
+    for (let i = 0; i < archives.length; i += IMPORT_BATCH) {
+      const batch = archives.slice(i, i + IMPORT_BATCH);
+      const output = await this.call(
+        'BatchImportFindings',
+        COMPLIANCE_READ_FAILURE_MESSAGES.resolve,
+        () => client.send(new BatchImportFindingsCommand({ Findings: batch })),
+      );
+      const failed = new Set<string>();
+      for (const failure of output.FailedFindings ?? []) {
+        failed.add(failure.Id ?? '');
+        this.options.logger.warn('Security Hub did not archive a finding', {
+          target: this.options.clients.targetKey,
+          findingId: failure.Id,
+          errorCode: failure.ErrorCode,
+          errorMessage: failure.ErrorMessage,
+        });
+      }
+      for (const finding of batch) {
+        if (!failed.has(finding.Id!)) done.add(finding.Id!);
+      }
+    }
+    for (const update of updates) {
       const output = await this.call(
         'BatchUpdateFindings',
         COMPLIANCE_READ_FAILURE_MESSAGES.resolve,
-        () =>
-          client.send(
-            new BatchUpdateFindingsCommand({
-              FindingIdentifiers: batch.map(f => ({
-                Id: f.id,
-                ProductArn: f.productArn,
-              })),
-              Workflow: { Status: 'RESOLVED' },
-              ...(note
-                ? {
-                    Note: {
-                      Text: note,
-                      UpdatedBy: 'backstage-sagemaker-studio',
-                    },
-                  }
-                : {}),
-            }),
-          ),
+        () => client.send(new BatchUpdateFindingsCommand(update)),
       );
-      processed += output.ProcessedFindings?.length ?? 0;
+      for (const processed of output.ProcessedFindings ?? []) {
+        done.add(processed.Id ?? '');
+      }
       for (const unprocessed of output.UnprocessedFindings ?? []) {
         this.options.logger.warn('Security Hub did not resolve a finding', {
           target: this.options.clients.targetKey,
@@ -169,7 +207,7 @@ export class DetectiveControlFindings {
         });
       }
     }
-    return processed;
+    return done.size;
   }
 
   private async call<T>(

@@ -15,12 +15,17 @@
  */
 
 import {
+  DescribeAppCommand,
   DescribeProcessingJobCommand,
+  DescribeSpaceCommand,
+  DescribeUserProfileCommand,
+  ListAppsCommand,
   ListAutoMLJobsCommand,
   ListDomainsCommand,
   ListEndpointConfigsCommand,
   ListNotebookInstancesCommand,
   ListProcessingJobsCommand,
+  ListSpacesCommand,
   ListTagsCommand,
   ListTransformJobsCommand,
   ListUserProfilesCommand,
@@ -74,6 +79,8 @@ describe('SageMakerEstateReader', () => {
       ListEndpointConfigsCommand,
       ListDomainsCommand,
       ListUserProfilesCommand,
+      ListSpacesCommand,
+      ListAppsCommand,
     ]) {
       sageMaker.on(command as any).resolves({});
     }
@@ -205,6 +212,248 @@ describe('SageMakerEstateReader', () => {
       2,
     );
     expect(sageMaker).toHaveReceivedCommandTimes(ListTagsCommand, 1);
+  });
+
+  describe('Studio spaces and apps', () => {
+    const DOMAIN = 'd-abc123';
+    const profileArn = (name: string) =>
+      arn('user-profile', `${DOMAIN}/${name}`);
+    const customImage = (name: string) =>
+      `arn:aws:sagemaker:eu-west-1:${ACCOUNT}:image/${name}`;
+
+    beforeEach(() => {
+      sageMaker.on(ListUserProfilesCommand).resolves({
+        UserProfiles: [
+          { DomainId: DOMAIN, UserProfileName: 'dana', Status: 'InService' },
+          { DomainId: DOMAIN, UserProfileName: 'sam', Status: 'InService' },
+        ],
+      });
+      sageMaker
+        .on(DescribeUserProfileCommand, { UserProfileName: 'dana' })
+        .resolves({
+          DomainId: DOMAIN,
+          UserProfileName: 'dana',
+          UserProfileArn: profileArn('dana'),
+          Status: 'InService',
+        })
+        .on(DescribeUserProfileCommand, { UserProfileName: 'sam' })
+        .resolves({
+          DomainId: DOMAIN,
+          UserProfileName: 'sam',
+          UserProfileArn: profileArn('sam'),
+          Status: 'InService',
+          UserSettings: {
+            ExecutionRole: `arn:aws:iam::${ACCOUNT}:role/ds-exec-recommendations-dev-sam`,
+          },
+        });
+      sageMaker
+        .on(ListTagsCommand, { ResourceArn: profileArn('dana') })
+        .resolves({ Tags: [{ Key: 'TeamName', Value: 'fraud-detection' }] })
+        .on(ListTagsCommand, { ResourceArn: profileArn('sam') })
+        .resolves({ Tags: [] });
+      sageMaker.on(ListSpacesCommand).resolves({
+        Spaces: [
+          {
+            DomainId: DOMAIN,
+            SpaceName: 'dana-space',
+            Status: 'InService',
+            SpaceSettingsSummary: { AppType: 'JupyterLab' },
+            SpaceSharingSettingsSummary: { SharingType: 'Private' },
+            OwnershipSettingsSummary: { OwnerUserProfileName: 'dana' },
+          },
+          {
+            DomainId: DOMAIN,
+            SpaceName: 'team-space',
+            Status: 'InService',
+            SpaceSharingSettingsSummary: { SharingType: 'Shared' },
+            OwnershipSettingsSummary: { OwnerUserProfileName: 'sam' },
+          },
+          { DomainId: DOMAIN, SpaceName: 'old', Status: 'Deleting' },
+        ],
+      });
+      sageMaker
+        .on(DescribeSpaceCommand, { SpaceName: 'dana-space' })
+        .resolves({
+          DomainId: DOMAIN,
+          SpaceName: 'dana-space',
+          SpaceArn: arn('space', `${DOMAIN}/dana-space`),
+          Status: 'InService',
+          SpaceSettings: {
+            AppType: 'JupyterLab',
+            JupyterLabAppSettings: {
+              DefaultResourceSpec: {
+                SageMakerImageArn: customImage('ds-approved'),
+              },
+            },
+          },
+          SpaceSharingSettings: { SharingType: 'Private' },
+          OwnershipSettings: { OwnerUserProfileName: 'dana' },
+        })
+        .on(DescribeSpaceCommand, { SpaceName: 'team-space' })
+        .resolves({
+          DomainId: DOMAIN,
+          SpaceName: 'team-space',
+          SpaceArn: arn('space', `${DOMAIN}/team-space`),
+          Status: 'InService',
+          SpaceSharingSettings: { SharingType: 'Shared' },
+          OwnershipSettings: { OwnerUserProfileName: 'sam' },
+        });
+      sageMaker.on(ListAppsCommand).resolves({
+        Apps: [
+          {
+            DomainId: DOMAIN,
+            SpaceName: 'dana-space',
+            AppType: 'JupyterLab',
+            AppName: 'default',
+            Status: 'InService',
+            ResourceSpec: { SageMakerImageArn: customImage('ds-unreviewed') },
+          },
+          {
+            // A Studio Classic app of a user: its summary carries no ResourceSpec.
+            DomainId: DOMAIN,
+            UserProfileName: 'sam',
+            AppType: 'KernelGateway',
+            AppName: 'kg',
+            Status: 'InService',
+          },
+          {
+            DomainId: DOMAIN,
+            SpaceName: 'team-space',
+            AppType: 'CodeEditor',
+            AppName: 'default',
+            Status: 'Deleted',
+          },
+        ],
+      });
+      sageMaker.on(DescribeAppCommand).resolves({
+        DomainId: DOMAIN,
+        UserProfileName: 'sam',
+        AppType: 'KernelGateway',
+        AppName: 'kg',
+        AppArn: arn('app', `${DOMAIN}/sam/kernelgateway/kg`),
+        Status: 'InService',
+        ResourceSpec: { SageMakerImageArn: customImage('ds-approved') },
+      });
+    });
+
+    const inAccount = () =>
+      fakeClients({
+        accountId: ACCOUNT,
+        targets: [{ accountId: ACCOUNT, region: 'eu-west-1' }],
+      });
+
+    const studio = (pages: any[][]) =>
+      pages
+        .flat()
+        .filter(r => r.kind === 'Space' || r.kind === 'App')
+        .map(r => ({
+          kind: r.kind,
+          name: r.name,
+          active: r.active,
+          team: r.team,
+          teamBy: r.teamBy,
+          failed: r.failed.map((f: any) => f.ruleId),
+        }));
+
+    it('without a context: one ListSpaces and one ListApps, no Describe, no ListTags; each takes its owner profile’s team', async () => {
+      const pages = await all(reader({ clients: inAccount() }));
+      expect(studio(pages)).toEqual([
+        {
+          kind: 'Space',
+          name: 'dana-space',
+          active: true,
+          team: 'fraud-detection',
+          teamBy: 'owner',
+          failed: [],
+        },
+        {
+          kind: 'Space',
+          name: 'team-space',
+          active: true,
+          team: 'recommendations',
+          teamBy: 'owner',
+          failed: [],
+        },
+        {
+          kind: 'Space',
+          name: 'old',
+          active: false,
+          team: undefined,
+          teamBy: undefined,
+          failed: [],
+        },
+        {
+          kind: 'App',
+          name: 'default',
+          active: true,
+          team: 'fraud-detection',
+          teamBy: 'owner',
+          failed: [],
+        },
+        {
+          kind: 'App',
+          name: 'kg',
+          active: true,
+          team: 'recommendations',
+          teamBy: 'owner',
+          failed: [],
+        },
+        {
+          kind: 'App',
+          name: 'default',
+          active: false,
+          team: 'recommendations',
+          teamBy: 'owner',
+          failed: [],
+        },
+      ]);
+      expect(sageMaker).toHaveReceivedCommandTimes(ListSpacesCommand, 1);
+      expect(sageMaker).toHaveReceivedCommandTimes(ListAppsCommand, 1);
+      expect(sageMaker).not.toHaveReceivedCommand(DescribeSpaceCommand);
+      expect(sageMaker).not.toHaveReceivedCommand(DescribeAppCommand);
+      // ListTags for the two profiles only.
+      expect(sageMaker).toHaveReceivedCommandTimes(ListTagsCommand, 2);
+      for (const command of [ListSpacesCommand, ListAppsCommand]) {
+        for (const call of sageMaker.commandCalls(command as any)) {
+          // Every domain at once: no DomainIdEquals, 100 per page.
+          expect(call.args[0].input).toEqual({
+            MaxResults: 100,
+            NextToken: undefined,
+          });
+        }
+      }
+    });
+
+    it('with approved images and shared spaces refused: describes active spaces, and only the app whose summary lacks ResourceSpec', async () => {
+      const pages = await all(
+        reader({
+          clients: inAccount(),
+          context: {
+            approvedImageNames: ['ds-approved'],
+            allowSharedSpaces: false,
+          },
+        }),
+      );
+      expect(
+        studio(pages).map(r => [r.kind, r.name, r.active, r.failed]),
+      ).toEqual([
+        ['Space', 'dana-space', true, []],
+        ['Space', 'team-space', true, ['SAGEMAKER_SPACE_SHARING']],
+        ['Space', 'old', false, []],
+        ['App', 'default', true, ['SAGEMAKER_APPROVED_IMAGE']],
+        ['App', 'kg', true, []],
+        ['App', 'default', false, []],
+      ]);
+      expect(sageMaker).toHaveReceivedCommandTimes(DescribeSpaceCommand, 2);
+      expect(sageMaker).toHaveReceivedCommandTimes(DescribeAppCommand, 1);
+      expect(sageMaker).toHaveReceivedCommandWith(DescribeAppCommand, {
+        DomainId: DOMAIN,
+        UserProfileName: 'sam',
+        AppType: 'KernelGateway',
+        AppName: 'kg',
+      });
+      expect(sageMaker).toHaveReceivedCommandTimes(ListTagsCommand, 2);
+    });
   });
 
   it('retries a throttled page and carries on', async () => {

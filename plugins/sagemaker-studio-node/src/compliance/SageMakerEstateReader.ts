@@ -15,18 +15,22 @@
  */
 
 import {
+  DescribeAppCommand,
   DescribeAutoMLJobV2Command,
   DescribeDomainCommand,
   DescribeEndpointConfigCommand,
   DescribeNotebookInstanceCommand,
   DescribeProcessingJobCommand,
+  DescribeSpaceCommand,
   DescribeTransformJobCommand,
   DescribeUserProfileCommand,
+  ListAppsCommand,
   ListAutoMLJobsCommand,
   ListDomainsCommand,
   ListEndpointConfigsCommand,
   ListNotebookInstancesCommand,
   ListProcessingJobsCommand,
+  ListSpacesCommand,
   ListTagsCommand,
   ListTransformJobsCommand,
   ListUserProfilesCommand,
@@ -35,6 +39,7 @@ import {
 } from '@aws-sdk/client-sagemaker';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
+  ComplianceContext,
   ComplianceRule,
   defaultComplianceRules,
   evaluateWorkload,
@@ -73,7 +78,16 @@ const INACTIVE_STATUSES: Partial<Record<SageMakerWorkloadKind, string[]>> = {
   NotebookInstance: ['Stopped', 'Stopping', 'Failed', 'Deleting'],
   Domain: ['Deleting', 'Delete_Failed'],
   UserProfile: ['Deleting', 'Delete_Failed'],
+  Space: ['Deleting', 'Delete_Failed'],
+  App: ['Deleted', 'Deleting', 'Failed'],
 };
+
+/** `<domain id>\n<name>`: a user profile or space within its domain. */
+function inDomain(domainId: unknown, name: unknown): string | undefined {
+  return typeof domainId === 'string' && typeof name === 'string'
+    ? `${domainId}\n${name}`
+    : undefined;
+}
 
 /** A kind read with a List call and one Describe (plus ListTags) per active resource. */
 interface ListedKind {
@@ -208,6 +222,11 @@ export interface SageMakerEstateReaderOptions {
   retry?: CompliancePageRetry;
   /** Describe and ListTags calls in flight at once. Defaults to 8. */
   concurrency?: number;
+  /**
+   * The settings the rules are judged with (`sageMakerStudio.sweep.context`);
+   * without it the rules that need a setting are not applicable.
+   */
+  context?: ComplianceContext;
 }
 
 /**
@@ -219,7 +238,11 @@ export interface SageMakerEstateReaderOptions {
  * for processing, transform and AutoML jobs, notebook instances, endpoint
  * configurations, domains and user profiles, then `Describe…` and
  * `ListTags` only for resources still active (a finished job has nothing
- * left to judge). Pages are yielded as they arrive, so memory holds one page
+ * left to judge); last, Studio spaces and apps with one `ListSpaces` and
+ * one `ListApps` per 100 over all domains, `DescribeSpace` / `DescribeApp`
+ * only when approved images are configured (and for an app only when its
+ * summary lacks `ResourceSpec`), and no ListTags: a space or app takes the
+ * team of its owning user profile, read just before. Pages are yielded as they arrive, so memory holds one page
  * whatever the size of the estate. A page that AWS throttles or fails on is
  * retried (see {@link retryPage}); a page that keeps failing ends the read
  * with a {@link ComplianceReadError}.
@@ -235,15 +258,174 @@ export class SageMakerEstateReader {
     this.concurrency = options.concurrency ?? 8;
   }
 
+  /**
+   * The team of each user profile read so far (`<domain id>\n<profile>`),
+   * and of each space (its owner's team): how spaces and apps, which the
+   * sweep does not ListTags, are attributed. Reset on every read.
+   */
+  private profileTeams = new Map<string, string>();
+  private spaceTeams = new Map<string, string>();
+
   /** Pages of judged resources, kind after kind. */
   async *pages(): AsyncGenerator<SweptResource[]> {
     const client = await this.options.clients.sageMaker();
+    this.profileTeams = new Map();
+    this.spaceTeams = new Map();
     for (const kind of SEARCHED_KINDS) {
       yield* this.searched(client, kind);
     }
+    // User profiles come last of these, so their teams are known below.
     for (const kind of LISTED_KINDS) {
       yield* this.listed(client, kind);
     }
+    yield* this.spaces(client);
+    yield* this.apps(client);
+  }
+
+  /**
+   * Whether a space's or app's Describe output can change a verdict that
+   * its List summary cannot give: only `SAGEMAKER_APPROVED_IMAGE` reads the
+   * images, and only when approved images are configured (custom rules may
+   * read anything, so they always get the Describe output).
+   */
+  private needsStudioImages(): boolean {
+    const { context, rules } = this.options;
+    return (
+      rules !== undefined ||
+      Boolean(context?.approvedImageArns || context?.approvedImageNames)
+    );
+  }
+
+  /**
+   * Studio spaces: `ListSpaces` over every domain of the account and region
+   * (100 per call; the summary carries the owner, sharing type and app
+   * type), then `DescribeSpace` per active space only when the images must
+   * be judged. A space takes its owner's team; no ListTags.
+   */
+  private async *spaces(
+    client: SageMakerClient,
+  ): AsyncGenerator<SweptResource[]> {
+    const describe = this.needsStudioImages();
+    yield* this.listStudio(client, 'ListSpaces', ListSpacesCommand, 'Spaces', {
+      kind: 'Space',
+      describe: summary =>
+        describe
+          ? this.page('DescribeSpace', () =>
+              client.send(
+                new DescribeSpaceCommand({
+                  DomainId: summary.DomainId,
+                  SpaceName: summary.SpaceName,
+                }),
+              ),
+            )
+          : undefined,
+      fromSummary: summary => ({
+        DomainId: summary.DomainId,
+        SpaceName: summary.SpaceName,
+        Status: summary.Status,
+        OwnershipSettings: summary.OwnershipSettingsSummary,
+        SpaceSharingSettings: summary.SpaceSharingSettingsSummary,
+        SpaceSettings: summary.SpaceSettingsSummary?.AppType
+          ? { AppType: summary.SpaceSettingsSummary.AppType }
+          : undefined,
+      }),
+      teamOf: output => {
+        const owner = output.OwnershipSettings?.OwnerUserProfileName;
+        const key = inDomain(output.DomainId, owner);
+        return key ? this.profileTeams.get(key) : undefined;
+      },
+      remember: (output, team) => {
+        const key = inDomain(output.DomainId, output.SpaceName);
+        if (key && team) this.spaceTeams.set(key, team);
+      },
+    });
+  }
+
+  /**
+   * Studio apps: `ListApps` over every domain (100 per call; the summary
+   * carries `ResourceSpec`), `DescribeApp` only for an active app whose
+   * summary lacks it when the images must be judged. An app takes the team
+   * of its space, else of its user profile; no ListTags.
+   */
+  private async *apps(
+    client: SageMakerClient,
+  ): AsyncGenerator<SweptResource[]> {
+    const describe = this.needsStudioImages();
+    yield* this.listStudio(client, 'ListApps', ListAppsCommand, 'Apps', {
+      kind: 'App',
+      describe: summary =>
+        describe && !summary.ResourceSpec
+          ? this.page('DescribeApp', () =>
+              client.send(
+                new DescribeAppCommand({
+                  DomainId: summary.DomainId,
+                  AppType: summary.AppType,
+                  AppName: summary.AppName,
+                  ...(summary.SpaceName
+                    ? { SpaceName: summary.SpaceName }
+                    : { UserProfileName: summary.UserProfileName }),
+                }),
+              ),
+            )
+          : undefined,
+      fromSummary: summary => summary,
+      teamOf: output =>
+        output.SpaceName
+          ? this.spaceTeams.get(
+              inDomain(output.DomainId, output.SpaceName) ?? '',
+            )
+          : this.profileTeams.get(
+              inDomain(output.DomainId, output.UserProfileName) ?? '',
+            ),
+    });
+  }
+
+  private async *listStudio(
+    client: SageMakerClient,
+    list: string,
+    listCommand: new (input: any) => any,
+    items: string,
+    spec: {
+      kind: 'Space' | 'App';
+      describe(summary: Raw): Promise<unknown> | undefined;
+      fromSummary(summary: Raw): Raw;
+      teamOf(output: Raw): string | undefined;
+      remember?(output: Raw, team: string | undefined): void;
+    },
+  ): AsyncGenerator<SweptResource[]> {
+    let nextToken: string | undefined;
+    do {
+      const token = nextToken;
+      const output = (await this.page(list, () =>
+        client.send(new listCommand({ MaxResults: 100, NextToken: token })),
+      )) as Raw;
+      const summaries: Raw[] = output[items] ?? [];
+      const judged = await mapWithConcurrency(
+        summaries,
+        async summary => {
+          const active = this.isActive(spec.kind, summary.Status);
+          let raw: Raw = spec.fromSummary(summary);
+          if (active) {
+            try {
+              const described = (await spec.describe(summary)) as
+                | Raw
+                | undefined;
+              if (described) raw = described;
+            } catch (error) {
+              if (isGone(error)) return undefined;
+              throw error;
+            }
+          }
+          const team = spec.teamOf(raw);
+          spec.remember?.(raw, team);
+          return this.judge(spec.kind, raw, [], team);
+        },
+        this.concurrency,
+      );
+      const page = judged.filter((r): r is SweptResource => Boolean(r));
+      if (page.length > 0) yield page;
+      nextToken = output.NextToken;
+    } while (nextToken);
   }
 
   private async *searched(
@@ -342,22 +524,32 @@ export class SageMakerEstateReader {
             )
           ).Tags ?? []
         : [];
-      return this.judge(
+      const resource = this.judge(
         spec.kind,
         { ...described, ...(arn ? { [`${spec.kind}Arn`]: arn } : {}) },
         tags,
       );
+      const profile = inDomain(described.DomainId, resource?.name);
+      if (spec.kind === 'UserProfile' && profile && resource?.team) {
+        this.profileTeams.set(profile, resource.team);
+      }
+      return resource;
     } catch (error) {
       if (isGone(error)) return undefined;
       throw error;
     }
   }
 
-  /** Normalises, attributes and judges one resource read whole. */
+  /**
+   * Normalises, attributes and judges one resource read whole. `ownerTeam`
+   * (spaces and apps) is the team of the owning user profile, used when the
+   * resource carries no `TeamName` tag of its own.
+   */
   private judge(
     kind: SageMakerWorkloadKind,
     output: Raw,
     tags: ReadonlyArray<{ Key?: string; Value?: string }>,
+    ownerTeam?: string,
   ): SweptResource | undefined {
     const workload = fromDescribeOutput(kind, output, { tags });
     if (!workload) return undefined;
@@ -371,8 +563,14 @@ export class SageMakerEstateReader {
       locationOfArn(workload.arn, fallback),
     );
     if (!arn) return undefined;
+    // A List summary (spaces, apps) has no ARN: the rules need its account.
+    workload.arn ??= arn;
     const active = this.isActive(kind, workload.status);
-    const { team, by } = attributeTeam(workload, executionRoleOf(kind, output));
+    const attributed = attributeTeam(workload, executionRoleOf(kind, output));
+    const { team, by } =
+      !attributed.team && ownerTeam
+        ? { team: ownerTeam, by: 'owner' as const }
+        : attributed;
     return {
       ...this.where(arn),
       kind,
@@ -382,7 +580,9 @@ export class SageMakerEstateReader {
       active,
       ...(team ? { team, teamBy: by } : {}),
       failed: active
-        ? failedFindings(evaluateWorkload(workload, this.rules))
+        ? failedFindings(
+            evaluateWorkload(workload, this.rules, this.options.context),
+          )
         : [],
     };
   }

@@ -42,8 +42,11 @@ export interface SweptResource {
   active: boolean;
   /** The team it is attributed to; only known for active resources. */
   team?: string;
-  /** How the team was found: the `TeamName` tag, or the execution role's name. */
-  teamBy?: 'tag' | 'role';
+  /**
+   * How the team was found: the `TeamName` tag, the execution role's name,
+   * or (spaces and apps) the team of the owning user profile.
+   */
+  teamBy?: 'tag' | 'role' | 'owner';
   /** The rules it fails (only for active resources). */
   failed: ComplianceFinding[];
 }
@@ -74,6 +77,8 @@ export interface DetectiveControlFinding {
   createdAt?: string;
   /** `NEW`, `NOTIFIED`, `SUPPRESSED` or `RESOLVED`. */
   workflowStatus?: string;
+  /** The finding as `GetFindings` returned it: what `resolveFinding` re-imports archived. */
+  record: unknown;
 }
 
 /**
