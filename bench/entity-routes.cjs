@@ -23,10 +23,11 @@
  *
  * The sandbox holds 3 accounts x 2 regions. Each target gets the platform and a
  * small estate through the real APIs (seedPlatform, seedDemoEstate); the rest
- * (teams' provisioned products, user profiles) are copies of those state
- * records with their own ids, names and tags, since 5,000 launches through
- * Service Catalog would take too long. Copied team environments share the
- * stack (and so the outputs) of the one they were copied from.
+ * (teams' provisioned products, user profiles and their user profile
+ * provisioned products) are copies of those state records with their own ids,
+ * names and tags, since 5,000 launches through Service Catalog would take too
+ * long. Copies share the stack (and so the outputs) of the record they were
+ * copied from.
  *
  * Prints figures only. Options: --teams 200 --profiles 5000 --samples 20.
  */
@@ -119,6 +120,12 @@ async function seedTargets(sandbox, options) {
     target.teams.push({ team, provisionedProductId: id });
   }
   const users = [];
+  const profileTemplates = new Map(
+    targets.map(target => [
+      target,
+      products[target.estate.provisionedProducts['profile-team-seed-seed']],
+    ]),
+  );
   for (let p = 0; p < options.profiles; p += 1) {
     const teamIndex = p % options.teams;
     const target = targets[teamIndex % targets.length];
@@ -140,9 +147,96 @@ async function seedTargets(sandbox, options) {
       BackstageRequestedFor: `user:default/${name}`,
     });
     profiles[key.replace(/\/seed$/, `/${name}`)] = record;
+    // The profile's provisioned product, named and tagged as the backend
+    // launches it: the team pages find members through these.
+    const productTemplate = profileTemplates.get(target);
+    const productId = `pp-benchu${pad(p, 5)}`;
+    const productName = `profile-${team}-${name}`;
+    products[productId] = {
+      ...structuredClone(productTemplate),
+      id: productId,
+      name: productName,
+      arn: productTemplate.arn
+        .replace(productTemplate.id, productId)
+        .replace(productTemplate.name, productName),
+      idempotencyToken: `bench-${productId}`,
+      tags: retag(productTemplate.tags, {
+        TeamName: team,
+        BackstageRequestedBy: `user:default/${name}`,
+        BackstageRequestedFor: `user:default/${name}`,
+      }),
+      parameters: {
+        ...productTemplate.parameters,
+        TeamName: team,
+        StudioUserProfileName: name,
+      },
+    };
     users.push({ name, team, target });
   }
   return { targets, users };
+}
+
+/**
+ * The fewest AWS calls each route can make for the samples the script asks
+ * for, from what is in the sandbox, with the documented APIs and a cache
+ * shared by every entity of one account and region (see bench/README.md):
+ *
+ * - user: DescribeUserProfile, ListSpaces and ListApps (filtered by the
+ *   profile) per profile;
+ * - domain: DescribeDomain, ListUserProfiles pages of 100 (its profiles are
+ *   counted: ListUserProfiles filters by domain), ListSpaces, ListApps;
+ * - team: per target, one account-level SearchProvisionedProducts listing
+ *   (100 a page; its documented filters cannot pick one team's products), the
+ *   target's ListUserProfiles pages (for the members' status) where the team
+ *   has members, and one DescribeStacks per environment (status and outputs).
+ *   Listings are paid once per target over the samples.
+ */
+async function minimumCalls(sandbox, targets, users, options, routes) {
+  const pages = n => Math.max(1, Math.ceil(n / 100));
+  const profiles = Object.keys(
+    sandbox.state.rawTable('sagemaker', 'userProfiles'),
+  );
+  const at = target => `${target.accountId}/${target.region}`;
+  const count = {};
+  for (const target of targets) {
+    // Asked before the proxy starts, so not counted.
+    const { TotalResultsCount } = await sandbox
+      .forAccount(target.accountId, target.region)
+      .invoke('servicecatalog', 'SearchProvisionedProducts', { PageSize: 1 });
+    count[at(target)] = {
+      products: TotalResultsCount,
+      profiles: profiles.filter(k => k.startsWith(`${at(target)}/`)).length,
+    };
+  }
+  const teamTarget = new Map(
+    targets.flatMap(target => target.teams.map(t => [t.team, target])),
+  );
+  const searchAll = targets.reduce(
+    (sum, target) => sum + pages(count[at(target)].products),
+    0,
+  );
+  const team = [];
+  const profilesListed = new Set();
+  for (let i = 0; i < options.samples; i += 1) {
+    const name = routes.team(i).split('/').pop();
+    const target = teamTarget.get(name);
+    let calls = i === 0 ? searchAll : 0;
+    const hasMembers = users.some(u => u.team === name);
+    if (hasMembers && !profilesListed.has(at(target))) {
+      profilesListed.add(at(target));
+      calls += pages(count[at(target)].profiles);
+    }
+    team.push(calls + 1);
+  }
+  const domain = targets.map(
+    target => 3 + pages(users.filter(u => u.target === target).length + 1),
+  );
+  return {
+    count,
+    'user cold': Array(options.samples).fill(3),
+    'team cold': team,
+    'domain cold': domain,
+  };
 }
 
 function entities(targets, users) {
@@ -310,6 +404,7 @@ async function main() {
     domain: i =>
       `default/resource/${targets[i % targets.length].estate.domainId}`,
   };
+  const minimum = await minimumCalls(sandbox, targets, users, options, routes);
   const results = {};
   try {
     for (const [route, refOf] of Object.entries(routes)) {
@@ -336,6 +431,7 @@ async function main() {
           for (const error of body?.errors ?? [])
             errors[error.errorType] = (errors[error.errorType] ?? 0) + 1;
         }
+        const firstMs = latencies[0];
         results[`${route} ${phase}`] = {
           samples,
           p50: round(
@@ -347,6 +443,15 @@ async function main() {
           p95: round(percentile(latencies, 95)),
           max: round(Math.max(...latencies)),
           callsPerRequest: round(calls.reduce((a, b) => a + b, 0) / samples),
+          firstMs: round(firstMs),
+          firstCalls: calls[0],
+          minimumPerRequest: minimum[`${route} ${phase}`]
+            ? round(
+                minimum[`${route} ${phase}`].reduce((a, b) => a + b, 0) /
+                  samples,
+              )
+            : 0,
+          minimumFirst: minimum[`${route} ${phase}`]?.[0] ?? 0,
           byOperation,
           statuses,
           errors,
@@ -358,25 +463,42 @@ async function main() {
     await proxy.close();
     await sandbox.close();
   }
+  const cell = (value, width) => String(value).padStart(width);
   console.log(
-    'route         samples   p50 ms   p95 ms   max ms  AWS calls/req  by operation (total)  HTTP  per-source errors',
+    'route         samples   p50 ms   p95 ms   max ms  first ms  first calls (min)  AWS calls/req (min)  by operation (total)  HTTP  per-source errors',
   );
   for (const [name, r] of Object.entries(results)) {
+    const ratio = r.minimumPerRequest
+      ? ` ${round(r.callsPerRequest / r.minimumPerRequest)}x`
+      : '';
     console.log(
-      `${name.padEnd(12)} ${String(r.samples).padStart(8)} ${String(
-        r.p50,
-      ).padStart(8)} ${String(r.p95).padStart(8)} ${String(r.max).padStart(
+      `${name.padEnd(12)} ${cell(r.samples, 8)} ${cell(r.p50, 8)} ${cell(
+        r.p95,
         8,
-      )} ${String(r.callsPerRequest).padStart(14)}  ${Object.entries(
-        r.byOperation,
-      )
+      )} ${cell(r.max, 8)} ${cell(r.firstMs, 9)} ${cell(
+        `${r.firstCalls} (${r.minimumFirst})`,
+        18,
+      )} ${cell(
+        `${r.callsPerRequest} (${r.minimumPerRequest})${ratio}`,
+        20,
+      )}  ${Object.entries(r.byOperation)
         .map(([o, n]) => `${o} x${n}`)
         .join(', ')}  ${JSON.stringify(r.statuses)} ${JSON.stringify(
         r.errors,
       )}`,
     );
   }
-  writeResults(RESULTS_FILE, { options, machine: machine(), results });
+  console.log(
+    `Per target: ${Object.entries(minimum.count)
+      .map(([t, c]) => `${t} ${c.products} products, ${c.profiles} profiles`)
+      .join('; ')}`,
+  );
+  writeResults(RESULTS_FILE, {
+    options,
+    machine: machine(),
+    perTarget: minimum.count,
+    results,
+  });
 }
 
 main().catch(error => {

@@ -20,8 +20,9 @@ const http = require('node:http');
  * A plain HTTP proxy on 127.0.0.1 in front of the sandbox. The sandbox has no
  * per-call log or hook, so AWS calls are counted here, where the backend's SDK
  * clients send them: every attempt (SDK retries included), by operation
- * (X-Amz-Target), by HTTP status and by error type, with the time the
- * sandbox took to answer (to the response headers) by operation.
+ * (X-Amz-Target, or the query protocol's Action), by HTTP status and by
+ * error type, with the time the sandbox took to answer (to the response
+ * headers) by operation.
  *
  * `onCall`, when given, is called once per answered call with the operation,
  * the HTTP status, the AWS error type (if any) and the request body as text,
@@ -34,15 +35,23 @@ async function startCountingProxy(targetUrl, { onCall } = {}) {
 
   const server = http.createServer((incoming, outgoing) => {
     const amzTarget = String(incoming.headers['x-amz-target'] ?? '');
-    const operation = amzTarget.split('.').pop() || 'unknown';
+    // JSON protocols name the operation in X-Amz-Target; the query protocol
+    // (CloudFormation) in the body's Action, known once the body is read.
+    let operation = amzTarget.split('.').pop() || 'unknown';
     const tally = counts;
     const sent = process.hrtime.bigint();
     tally.calls += 1;
-    tally.byOperation[operation] = (tally.byOperation[operation] ?? 0) + 1;
     const chunks = [];
-    if (onCall) {
-      incoming.on('data', chunk => chunks.push(chunk));
-    }
+    incoming.on('data', chunk => chunks.push(chunk));
+    incoming.on('end', () => {
+      if (!amzTarget) {
+        const action = /(?:^|&)Action=(\w+)/.exec(
+          Buffer.concat(chunks).toString('utf8'),
+        );
+        if (action) operation = action[1];
+      }
+      tally.byOperation[operation] = (tally.byOperation[operation] ?? 0) + 1;
+    });
     const upstream = http.request(
       {
         host: target.hostname,
