@@ -193,6 +193,47 @@ function decodeCursor(cursor: string): { rank: number; id: string } {
   }
 }
 
+/** Control (NUL included) and bidi characters: PostgreSQL refuses NUL, and neither belongs in a filter. */
+const UNSAFE_TEXT =
+  /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+function checkText(field: string, value: unknown): void {
+  if (typeof value !== 'string' || UNSAFE_TEXT.test(value)) {
+    throw new InputError(
+      `${field}: must be text without control or bidi characters`,
+    );
+  }
+}
+
+function checkCriteria(
+  criteria: PermissionCriteria<ComplianceFindingQuery>,
+): void {
+  if (isAndCriteria(criteria)) criteria.allOf.forEach(checkCriteria);
+  else if (isOrCriteria(criteria)) criteria.anyOf.forEach(checkCriteria);
+  else if (isNotCriteria(criteria)) checkCriteria(criteria.not);
+  else for (const team of criteria.teams) checkText('access.teams', team);
+}
+
+/**
+ * Refuses a filter holding a control or bidi character (or a non-string)
+ * before any SQL is built: the routes refuse them too, this keeps other
+ * callers from reaching the database with them.
+ */
+function checkFilter(filter: ComplianceFilter): void {
+  for (const team of filter.teams ?? []) checkText('teams', team);
+  if (filter.access) checkCriteria(filter.access);
+  for (const field of [
+    'team',
+    'ruleId',
+    'severity',
+    'accountId',
+    'region',
+    'state',
+  ] as const) {
+    if (filter[field] !== undefined) checkText(field, filter[field]);
+  }
+}
+
 /** Adds a permission criteria tree to a query as SQL on the `team` column. */
 function whereAccess(
   builder: Knex.QueryBuilder,
@@ -665,6 +706,7 @@ export class DatabaseComplianceStore {
 
   /** Counts over the findings that match, the score of the latest sweep's day, and the latest sweep. */
   async summary(filter: ComplianceFilter): Promise<ComplianceSummary> {
+    checkFilter(filter);
     const openBySeverity = zeroes();
     const open = (await this.db(FINDINGS)
       .select('severity')
@@ -703,6 +745,7 @@ export class DatabaseComplianceStore {
     filter: ComplianceFilter,
     options: { now: Date; days?: number },
   ): Promise<ComplianceHistoryPoint[]> {
+    checkFilter(filter);
     const days = options.days ?? 30;
     const first = dayOf(
       new Date(options.now.getTime() - (days - 1) * 86_400_000),
@@ -758,6 +801,7 @@ export class DatabaseComplianceStore {
     filter: ComplianceFilter,
     page: { cursor?: string; limit?: number } = {},
   ): Promise<{ items: ComplianceFindingView[]; nextCursor?: string }> {
+    checkFilter(filter);
     const limit = Math.min(Math.max(page.limit ?? DEFAULT_PAGE, 1), MAX_PAGE);
     const builder = this.db<FindingRow>(FINDINGS)
       .where(q => whereFinding(q, filter))
@@ -801,6 +845,7 @@ export class DatabaseComplianceStore {
     filter: ComplianceFilter,
     limit: number,
   ): Promise<ComplianceFindingView[]> {
+    checkFilter(filter);
     const rows = (await this.db<FindingRow>(FINDINGS)
       .where(q => whereFinding(q, { ...filter, state: 'OPEN' }))
       .orderBy('severity_rank', 'desc')
@@ -815,6 +860,7 @@ export class DatabaseComplianceStore {
     filter: ComplianceFilter,
     limit: number,
   ): Promise<ComplianceFindingView[]> {
+    checkFilter(filter);
     const rows = (await this.db<FindingRow>(FINDINGS)
       .where(q => whereFinding(q, { ...filter, state: undefined }))
       .whereNotNull('action_taken')
@@ -831,6 +877,7 @@ export class DatabaseComplianceStore {
     accounts: string[];
     regions: string[];
   }> {
+    checkFilter(filter);
     const distinct = async (column: string) =>
       (
         (await this.db(FINDINGS)
