@@ -870,6 +870,38 @@ describe('sagemaker jobs, models and notebooks', () => {
       ).toEqual(['third']);
     });
 
+    it('returns a model wrapped in a ModelDashboardModel, as SearchRecord.Model is in AWS', async () => {
+      await sageMaker.send(
+        new CreateModelCommand({
+          ModelName: 'searched-model',
+          ExecutionRoleArn: ROLE,
+          PrimaryContainer: { Image: 'img' },
+          VpcConfig: { Subnets: ['subnet-1'], SecurityGroupIds: ['sg-1'] },
+          EnableNetworkIsolation: true,
+          Tags: [{ Key: 'TeamName', Value: 'fraud-detection' }],
+        }),
+      );
+      const { Results } = await sageMaker.send(
+        new SearchCommand({ Resource: 'Model' }),
+      );
+      expect(Results).toHaveLength(1);
+      // SearchRecord.Model is a ModelDashboardModel; the model itself is its `Model`.
+      const dashboard = Results![0].Model!;
+      expect(Object.keys(Results![0])).toEqual(['Model']);
+      expect(dashboard).not.toHaveProperty('ModelName');
+      expect(dashboard.Model).toMatchObject({
+        ModelName: 'searched-model',
+        ModelArn:
+          'arn:aws:sagemaker:us-east-1:123456789012:model/searched-model',
+        ExecutionRoleArn: ROLE,
+        PrimaryContainer: { Image: 'img' },
+        VpcConfig: { Subnets: ['subnet-1'], SecurityGroupIds: ['sg-1'] },
+        EnableNetworkIsolation: true,
+        Tags: [{ Key: 'TeamName', Value: 'fraud-detection' }],
+      });
+      expect(dashboard.Model?.CreationTime).toBeInstanceOf(Date);
+    });
+
     it('rejects unsupported resources and operators with ValidationException', async () => {
       expect(
         (
