@@ -164,6 +164,51 @@ describe('EntityComplianceCard', () => {
     expect(screen.queryByText(/Partial results/)).toBeNull();
   });
 
+  it('lists each resource the detective control acted on once, with every rule it broke', async () => {
+    const stoppedFor = (
+      id: string,
+      ruleId: string,
+      title: string,
+      at: string,
+    ) => mockFinding({ id, ruleId, title, action: { taken: 'stopped', at } });
+    await renderForEntity(<EntityComplianceCard />, teamGroup, {
+      getEntityCompliance: async () =>
+        mockEntityCompliance({
+          recentActions: [
+            stoppedFor(
+              'f-1',
+              'SAGEMAKER_VPC_REQUIRED',
+              'Training jobs run in a VPC',
+              '2026-12-01T06:03:00Z',
+            ),
+            mockFinding({
+              id: 'f-9',
+              ruleId: 'SAGEMAKER_OUTPUT_KMS_KEY',
+              title: 'Model output is encrypted',
+              resource: {
+                kind: 'Model',
+                name: 'fraud-model-3',
+                arn: 'arn:aws:sagemaker:eu-west-1:111111111111:model/fraud-model-3',
+              },
+              action: { taken: 'deleted', at: '2026-12-01T06:02:30Z' },
+            }),
+            stoppedFor(
+              'f-2',
+              'SAGEMAKER_VOLUME_KMS_KEY',
+              'Training jobs encrypt their volumes',
+              '2026-12-01T06:02:00Z',
+            ),
+          ],
+        }),
+    });
+    const actions = await screen.findByRole('list', { name: 'Latest actions' });
+    const items = within(actions).getAllByRole('listitem');
+    expect(items.map(item => item.textContent)).toEqual([
+      'Stopped Training job fraud-train-7 (broke Training jobs run in a VPC; Training jobs encrypt their volumes), 2026-12-01 06:03 UTC',
+      'Deleted Model fraud-model-3 (broke Model output is encrypted), 2026-12-01 06:02 UTC',
+    ]);
+  });
+
   it("names the teams counted on a user's card", async () => {
     await renderForEntity(<EntityComplianceCard />, danaUser, {
       getEntityCompliance: async () => mockEntityCompliance(),

@@ -22,6 +22,7 @@ import {
   useEntity,
 } from '@backstage/plugin-catalog-react';
 import {
+  ComplianceActionTaken,
   ComplianceFindingView,
   EntityComplianceResponse,
   SAGEMAKER_STUDIO_TEAM_ANNOTATION,
@@ -45,7 +46,7 @@ import {
 
 /** How many open findings the card lists; the rest are counted. */
 export const CARD_FINDINGS_LIMIT = 10;
-/** How many of the detective control's actions the card lists. */
+/** How many resources the detective control acted on the card lists (one line each). */
 export const CARD_ACTIONS_LIMIT = 5;
 
 /** The state of a compliance read, as `useComplianceOfEntity` returns it. */
@@ -117,17 +118,69 @@ function FindingItem(props: { finding: ComplianceFindingView }) {
   );
 }
 
-function ActionItem(props: { finding: ComplianceFindingView }) {
-  const { finding } = props;
-  const { action, resource } = finding;
+/** What the detective control did to one resource, over every rule it broke. */
+export interface ResourceAction {
+  key: string;
+  resource: ComplianceFindingView['resource'];
+  /** The strongest action taken: deleted, else stopped, else reported. */
+  taken: ComplianceActionTaken;
+  /** The latest time of those actions, when known. */
+  at?: string;
+  /** The titles of the rules it broke, newest action first, each once. */
+  rules: string[];
+}
+
+const ACTION_STRENGTH: Record<ComplianceActionTaken, number> = {
+  deleted: 3,
+  stopped: 2,
+  reported: 1,
+};
+
+/**
+ * The latest actions (newest first, one finding per rule) as one entry per
+ * resource, in the order of each resource's newest action.
+ */
+export function groupActionsByResource(
+  findings: readonly ComplianceFindingView[],
+): ResourceAction[] {
+  const byResource = new Map<string, ResourceAction>();
+  for (const finding of findings) {
+    const key = [
+      finding.accountId,
+      finding.region,
+      finding.resource.arn.toLowerCase(),
+    ].join('\n');
+    const taken = finding.action?.taken ?? 'reported';
+    const at = finding.action?.at;
+    const entry = byResource.get(key);
+    if (!entry) {
+      byResource.set(key, {
+        key,
+        resource: finding.resource,
+        taken,
+        ...(at ? { at } : {}),
+        rules: [finding.title],
+      });
+      continue;
+    }
+    if (ACTION_STRENGTH[taken] > ACTION_STRENGTH[entry.taken]) {
+      entry.taken = taken;
+    }
+    if (at && (!entry.at || at > entry.at)) entry.at = at;
+    if (!entry.rules.includes(finding.title)) entry.rules.push(finding.title);
+  }
+  return [...byResource.values()];
+}
+
+function ActionItem(props: { action: ResourceAction }) {
+  const { resource, taken, at, rules } = props.action;
   return (
     <li>
       <Typography variant="body2">
         <strong>
-          {action ? actionLabel(action.taken) : 'Reported'}{' '}
-          {kindLabel(resource.kind)} {resource.name}
+          {actionLabel(taken)} {kindLabel(resource.kind)} {resource.name}
         </strong>{' '}
-        ({finding.title}){action?.at ? `, ${formatUtc(action.at)}` : ''}
+        (broke {rules.join('; ')}){at ? `, ${formatUtc(at)}` : ''}
       </Typography>
     </li>
   );
@@ -184,9 +237,11 @@ function ComplianceDetails(props: { compliance: EntityComplianceResponse }) {
           <Muted>The detective control has taken no action yet.</Muted>
         ) : (
           <ul aria-label="Latest actions" style={{ margin: 0 }}>
-            {recentActions.slice(0, CARD_ACTIONS_LIMIT).map(finding => (
-              <ActionItem key={finding.id} finding={finding} />
-            ))}
+            {groupActionsByResource(recentActions)
+              .slice(0, CARD_ACTIONS_LIMIT)
+              .map(action => (
+                <ActionItem key={action.key} action={action} />
+              ))}
           </ul>
         )}
       </Section>
