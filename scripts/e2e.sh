@@ -31,7 +31,12 @@ trap cleanup EXIT INT TERM
 set -m
 node packages/aws-sandbox/bin/aws-sandbox --port 4580 --demo --delay-ms 500 > "$LOGS/sandbox.log" 2>&1 &
 pids+=($!)
-(cd packages/backend && exec $YARN start) > "$LOGS/backend.log" 2>&1 &
+# The backend as `yarn start` runs it, minus its file watcher: with others
+# editing the tree, every saved file would restart it mid-check, and its
+# in-memory database (requests, compliance findings) would start empty.
+(cd packages/backend && NODE_ENV=development exec node --enable-source-maps \
+  --require "$ROOT/node_modules/@backstage/cli-node/config/nodeTransform.cjs" \
+  src/index) > "$LOGS/backend.log" 2>&1 &
 pids+=($!)
 (cd packages/app && exec $YARN start) > "$LOGS/app.log" 2>&1 &
 pids+=($!)
