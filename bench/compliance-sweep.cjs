@@ -186,9 +186,14 @@ function minimumCalls(options, running) {
       'ListEndpointConfigs',
       'ListDomains',
       'ListUserProfiles',
+      'ListSpaces',
+      'ListApps',
     ]) {
       add(list, 1);
     }
+    // One page of the detective control's findings. The sweep reads it twice
+    // (before the resources, to know which to watch, and after, to merge and
+    // resolve), so it makes one call per target above this minimum.
     add('GetFindings', 1);
   }
   // A running processing job is read whole only by Describe, its tags only by ListTags.
@@ -377,6 +382,9 @@ async function main() {
       peakRss: round(peakRss / MB),
       heapBefore: round(before.heapUsed / MB),
       peakHeap: round(peakHeap / MB),
+      // What the sweep itself added: flat if the same for any estate size.
+      rssGrowth: round((peakRss - before.rss) / MB),
+      heapGrowth: round((peakHeap - before.heapUsed) / MB),
     },
   };
   printTable(
@@ -389,6 +397,8 @@ async function main() {
       'peak RSS MB',
       'heap before MB',
       'peak heap MB',
+      'RSS growth MB',
+      'heap growth MB',
       'evaluated',
       'open',
     ],
@@ -401,6 +411,8 @@ async function main() {
         figures.memoryMB.peakRss,
         figures.memoryMB.heapBefore,
         figures.memoryMB.peakHeap,
+        figures.memoryMB.rssGrowth,
+        figures.memoryMB.heapGrowth,
         figures.sweep.evaluatedResources,
         figures.sweep.openFindings,
       ],
