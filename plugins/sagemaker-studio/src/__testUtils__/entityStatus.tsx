@@ -115,6 +115,11 @@ export function mockTeamEnvironment(
       TeamUserRoleArn: 'arn:aws:iam::111111111111:role/ds-team-user-fraud',
       TeamSecurityGroupId: 'sg-team',
       SsmParameterPrefix: '/sagemaker-studio/fraud-detection/dev/',
+      TeamResourceGroupArn:
+        'arn:aws:resource-groups:eu-west-1:111111111111:group/ds-fraud-detection-dev',
+      AssumeTeamAdminRoleUrl:
+        'https://signin.aws.amazon.com/switchrole?roleName=ds-team-admin-fraud',
+      ExtraOutput: 'shown as it is',
     },
     members: [
       {

@@ -132,7 +132,19 @@ describe('TeamEnvironmentCard', () => {
       'href',
       expect.stringContaining('#SecurityGroup:groupId=sg-team'),
     );
-    expect(screen.getByText('SsmParameterPrefix')).toBeInTheDocument();
+    expect(screen.getByText('Parameter prefix (SSM)')).toBeInTheDocument();
+    expect(
+      screen.getByText('/sagemaker-studio/fraud-detection/dev/'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('ds-fraud-detection-dev')).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: /Switch to the team admin role/ }),
+    ).toHaveAttribute(
+      'href',
+      'https://signin.aws.amazon.com/switchrole?roleName=ds-team-admin-fraud',
+    );
+    // Outputs the card does not know are listed under their own name.
+    expect(screen.getByText('ExtraOutput')).toBeInTheDocument();
 
     const members = within(
       screen.getByRole('table', { name: 'Members of fraud-detection' }),

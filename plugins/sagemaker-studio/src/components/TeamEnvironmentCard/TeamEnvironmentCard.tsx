@@ -91,7 +91,18 @@ const KNOWN_OUTPUTS: Array<{
     label: 'Security group',
     url: securityGroupConsoleUrl,
   },
+  { key: 'SsmParameterPrefix', label: 'Parameter prefix (SSM)' },
+  {
+    key: 'TeamResourceGroupArn',
+    label: 'Resource group',
+    text: value => value.split(':group/').pop() ?? value,
+  },
 ];
+
+/** Outputs that are links, shown with a label of their own. */
+const LINK_OUTPUTS: Record<string, string> = {
+  AssumeTeamAdminRoleUrl: 'Switch to the team admin role',
+};
 
 function outputFacts(env: Env): Fact[] {
   const at = { accountId: env.accountId, region: env.region };
@@ -115,10 +126,12 @@ function outputFacts(env: Env): Fact[] {
   for (const [key, value] of Object.entries(env.outputs)) {
     if (known.has(key)) continue;
     let shown: ReactNode = value;
+    let label = key;
     if (/^https:\/\//.test(value)) {
-      shown = <Link to={value}>{key}</Link>;
+      shown = <Link to={value}>{LINK_OUTPUTS[key] ?? key}</Link>;
+      label = LINK_OUTPUTS[key] ? 'Console' : key;
     }
-    facts.push({ label: key, value: shown });
+    facts.push({ label, value: shown });
   }
   return facts;
 }
