@@ -148,7 +148,10 @@ export function groupActionsByResource(
     const key = [
       finding.accountId,
       finding.region,
-      finding.resource.arn.toLowerCase(),
+      (
+        finding.resource.arn ??
+        `${finding.resource.kind}/${finding.resource.name}`
+      ).toLowerCase(),
     ].join('\n');
     const taken = finding.action?.taken ?? 'reported';
     const at = finding.action?.at;
