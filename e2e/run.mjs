@@ -58,6 +58,8 @@ const PEOPLE = {
   ada: 'Ada (data-science admin)',
   grace: 'Grace (data-science admin)',
 };
+/** The portal's own account (sageMakerStudio.accountId), where profiles are provisioned. */
+const HOME_ACCOUNT = '123456789012';
 // Provisioning in the sandbox: plan, approval, stack, record, catalog refresh.
 const PROVISIONING_TIMEOUT = 120_000;
 
@@ -125,8 +127,19 @@ async function api(token, path, body) {
     },
     body: body ? JSON.stringify(body) : undefined,
   });
-  if (!response.ok)
-    throw new Error(`${path}: ${response.status} ${await response.text()}`);
+  if (!response.ok) {
+    // One line: the backend's message, not its pretty-printed body.
+    const text = await response.text();
+    let message = text;
+    try {
+      message = JSON.parse(text).error?.message ?? text;
+    } catch {
+      // not JSON: the text as it is
+    }
+    throw new Error(
+      `${path}: ${response.status} ${message.replace(/\s+/g, ' ')}`,
+    );
+  }
   return response.json();
 }
 
@@ -208,6 +221,31 @@ async function pickOwned(page, template, name) {
     return false;
   await option.click();
   return true;
+}
+
+/**
+ * Picks the home account's Studio domain in a template's domain field. The
+ * catalog holds a domain per account and both have the same title, so the
+ * option is told apart by the entity ref in its title attribute.
+ */
+async function pickHomeDomain(page, who) {
+  const { items } = await api(
+    await tokenOf(who),
+    '/api/catalog/entities/by-query?filter=kind=resource,spec.type=sagemaker-studio-domain',
+  );
+  const home = items.find(
+    e =>
+      e.metadata.annotations?.['sagemaker-studio.aws/account-id'] ===
+      HOME_ACCOUNT,
+  );
+  if (!home) throw new Error(`no Studio domain of account ${HOME_ACCOUNT}`);
+  const ref = `resource:default/${home.metadata.name}`;
+  await page.locator('#root_domain').click();
+  await page
+    .getByRole('option')
+    .filter({ has: page.locator(`[title^="${ref} "]`) })
+    .first()
+    .click();
 }
 
 async function choose(page, fieldId, option) {
@@ -432,6 +470,7 @@ try {
           operation: 'terminate',
           provisionedProductId,
           parameters: {},
+          idempotencyKey: `e2e-offboard-${provisionedProductId}-${Date.now()}`,
         });
         if (request.status === 'PENDING_APPROVAL') {
           await api(
@@ -473,6 +512,7 @@ try {
       async () => {
         await openTemplate(dana, 'sagemaker-studio-user-profile');
         await teamPicked(dana, 'Fraud Detection');
+        await pickHomeDomain(dana, 'dana-scientist');
         await shot(dana, 'dana-profile-form');
         danaProfileRequest = await create(dana, 'APPROVED');
         await waitForStatus(dana, danaProfileRequest, 'Succeeded');
