@@ -20,18 +20,23 @@ import Typography from '@material-ui/core/Typography';
 
 /** The score in large type, and what it is a share of. */
 export function ComplianceScore(props: { summary: ComplianceSummary }) {
-  const { score, evaluatedResources } = props.summary;
+  const { score, evaluatedResources, lastSweep } = props.summary;
   return (
     <Box display="flex" alignItems="baseline" style={{ gap: 12 }}>
       <Typography variant="h3" component="p" aria-label="Compliance score">
         {score === null ? '—' : `${score}%`}
       </Typography>
       <Typography variant="body2" color="textSecondary">
-        {score === null
-          ? 'No resource evaluated yet.'
-          : `of ${evaluatedResources} evaluated ${
-              evaluatedResources === 1 ? 'resource has' : 'resources have'
-            } no open finding`}
+        {score === null && !lastSweep && 'No resource evaluated yet.'}
+        {score === null &&
+          lastSweep &&
+          // Finished jobs and deleted resources are not evaluated: their
+          // findings show as resolved, and nothing is left to score.
+          'No running or active resource to evaluate in the last sweep.'}
+        {score !== null &&
+          `of ${evaluatedResources} evaluated ${
+            evaluatedResources === 1 ? 'resource has' : 'resources have'
+          } no open finding`}
       </Typography>
     </Box>
   );

@@ -258,6 +258,26 @@ describe('EntityComplianceCard', () => {
     expect(screen.queryByText('100%')).toBeNull();
   });
 
+  it('says nothing was left to evaluate, not "not evaluated yet", after a sweep found no active resource', async () => {
+    await renderForEntity(<EntityComplianceCard />, teamGroup, {
+      getEntityCompliance: async () =>
+        mockEntityCompliance({
+          summary: mockSummary({
+            score: null,
+            evaluatedResources: 0,
+            openBySeverity: { CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: 0 },
+          }),
+          findings: [],
+        }),
+    });
+    expect(
+      await screen.findByText(
+        'No running or active resource to evaluate in the last sweep.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('No resource evaluated yet.')).toBeNull();
+  });
+
   it('names the accounts and regions a partial sweep could not read, above the figures it could', async () => {
     await renderForEntity(<EntityComplianceCard />, teamGroup, {
       getEntityCompliance: async () =>
