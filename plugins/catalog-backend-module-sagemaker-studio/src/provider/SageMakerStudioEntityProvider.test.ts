@@ -515,6 +515,17 @@ describe('SageMakerStudioEntityProvider across accounts', () => {
       `fraud-detection-dev-team-environment${suffix}`,
       `dana-scientist-user-profile${suffix}`,
     ]);
+    // Titles name the account and region too, so pickers tell them apart.
+    expect(home.map(e => e.metadata.title)).toEqual([
+      expect.not.stringContaining(B),
+      'fraud-detection team environment (dev)',
+      'dana-scientist',
+    ]);
+    expect(other.map(e => e.metadata.title)).toEqual([
+      expect.stringMatching(new RegExp(` \\(${B}/us-east-1\\)$`)),
+      `fraud-detection team environment (dev) (${B}/us-east-1)`,
+      `dana-scientist (${B}/us-east-1)`,
+    ]);
     for (const entity of other) {
       expect(entity.metadata.annotations).toMatchObject({
         'sagemaker-studio.aws/account-id': B,

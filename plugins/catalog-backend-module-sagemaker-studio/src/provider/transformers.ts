@@ -79,6 +79,19 @@ export function nameInTarget(name: string, suffix?: string): string {
 }
 
 /**
+ * A title with the target named after it, `<title> (<account>/<region>)`,
+ * outside the home account and region, so that pickers and lists tell apart
+ * two domains or environments of the same name in different accounts.
+ *
+ * @public
+ */
+export function titleInTarget(title: string, suffix?: string): string {
+  if (!suffix) return title;
+  const [, account, region] = /^-([^-]+)-(.+)$/.exec(suffix) ?? [];
+  return account && region ? `${title} (${account}/${region})` : title;
+}
+
+/**
  * The account and region annotations of a record: from its ARN, else from
  * the target it was read in (no account annotation when neither knows it).
  *
@@ -124,7 +137,9 @@ export function domainToResourceEntity(
     kind: 'Resource',
     metadata: {
       name: nameInTarget(domain.domainId, options.nameSuffix),
-      title: domain.domainName,
+      title: domain.domainName
+        ? titleInTarget(domain.domainName, options.nameSuffix)
+        : undefined,
       description: `SageMaker Studio domain (${
         domain.appNetworkAccessType ?? 'unknown network mode'
       })`,
@@ -307,7 +322,10 @@ export function teamEnvironmentToResourceEntity(
         teamEnvironmentEntityName(teamName, envType),
         options.nameSuffix,
       ),
-      title: `${teamName} team environment (${envType})`,
+      title: titleInTarget(
+        `${teamName} team environment (${envType})`,
+        options.nameSuffix,
+      ),
       description: `SageMaker Studio team environment, provisioned product ${product.name} (${product.productName}${version}, ${product.status})`,
       annotations: {
         [ANNOTATION_LOCATION]: location,
@@ -426,7 +444,7 @@ export function userProfileToResourceEntity(
         userProfileEntityName(profile.userProfileName),
         options.nameSuffix,
       ),
-      title: profile.userProfileName,
+      title: titleInTarget(profile.userProfileName, options.nameSuffix),
       description: `SageMaker Studio user profile${owner}${
         version ? `, version ${version}` : ''
       } (${profile.status})`,
