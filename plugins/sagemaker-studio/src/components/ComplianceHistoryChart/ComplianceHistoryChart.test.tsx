@@ -30,9 +30,11 @@ describe('ComplianceHistoryChart', () => {
       }),
     ).toBeInTheDocument();
     expect(container.querySelectorAll('.recharts-area')).toHaveLength(4);
-    for (const label of ['Critical', 'High', 'Medium', 'Low']) {
-      expect(screen.getByText(label)).toBeInTheDocument();
-    }
+    // The legend lists the severities most severe first.
+    const legend = Array.from(
+      container.querySelectorAll('.recharts-legend-item-text'),
+    ).map(item => item.textContent);
+    expect(legend).toEqual(['Critical', 'High', 'Medium', 'Low']);
     expect(screen.getByText('2026-11-28')).toBeInTheDocument();
     expect(screen.getByText('2026-11-30')).toBeInTheDocument();
   });

@@ -71,7 +71,12 @@ export function ComplianceHistoryChart(props: {
           <XAxis dataKey="day" />
           <YAxis allowDecimals={false} />
           <Tooltip />
-          <Legend />
+          {/* Most severe first, as everywhere else (recharts sorts by name by default). */}
+          <Legend
+            itemSorter={item =>
+              SEVERITIES.findIndex(s => severityLabel(s) === item.value)
+            }
+          />
           {[...SEVERITIES].reverse().map(severity => (
             <Area
               key={severity}
