@@ -27,6 +27,16 @@ export interface AwsLocation {
 }
 
 /**
+ * How much of a team environment or user profile the caller is shown:
+ * `full`, or `summary` (what it is, where, and its status; the details are
+ * left out) for people who are neither admins nor members of its team (nor,
+ * for a profile, its owner). Absent is full.
+ *
+ * @public
+ */
+export type StudioDetailAccess = 'full' | 'summary';
+
+/**
  * A Studio domain as its entity page shows it.
  *
  * @public
@@ -78,6 +88,8 @@ export interface StudioUserProfileStatus extends AwsLocation {
   apps: StudioAppStatus[];
   /** Whether the signed-in person may open Studio as this profile. */
   canOpen: boolean;
+  /** `summary`: no execution role, security groups, spaces or apps (empty). */
+  access?: StudioDetailAccess;
 }
 
 /**
@@ -102,6 +114,8 @@ export interface StudioTeamEnvironmentStatus extends AwsLocation {
     owner?: string;
     domainId: string;
   }>;
+  /** `summary`: no outputs, stack status or members (empty). */
+  access?: StudioDetailAccess;
 }
 
 /**

@@ -302,6 +302,64 @@ describe.each(databases.eachSupportedId())(
         ]);
       }, 30_000);
 
+      // Dana's profile in A is fraud-detection's, the one in B recommendations'.
+      it.each([
+        [dana, 'full', 'full'],
+        [frank, 'full', 'summary'],
+        [sam, 'summary', 'full'],
+        [ada, 'full', 'full'],
+      ])(
+        "shows Dana's profiles to %s: in A %s, in B %s (by each profile's team)",
+        async (who, accessA, accessB) => {
+          const res = await get(
+            backend.server,
+            who,
+            '/entity/default/user/dana-scientist',
+          );
+          expect(res.status).toBe(200);
+          expect(res.body.errors).toEqual([]);
+          expect(
+            res.body.userProfiles.map((p: any) => [
+              p.accountId,
+              p.access,
+              p.access === 'full'
+                ? typeof p.executionRoleArn
+                : p.executionRoleArn,
+            ]),
+          ).toEqual([
+            [A, accessA, accessA === 'full' ? 'string' : undefined],
+            [B, accessB, accessB === 'full' ? 'string' : undefined],
+          ]);
+        },
+        30_000,
+      );
+
+      it.each([
+        [sam, 'recommendations', 'full'],
+        [frank, 'recommendations', 'summary'],
+        [frank, 'fraud-detection', 'full'],
+        [sam, 'fraud-detection', 'summary'],
+      ])(
+        "shows %s %s's environments of both accounts: %s",
+        async (who, team, access) => {
+          const res = await get(
+            backend.server,
+            who,
+            `/entity/default/group/${team}`,
+          );
+          expect(res.status).toBe(200);
+          expect(res.body.errors).toEqual([]);
+          expect(res.body.teamEnvironments.length).toBeGreaterThan(0);
+          for (const environment of res.body.teamEnvironments) {
+            expect(environment.access).toBe(access);
+            expect(Object.keys(environment.outputs).length > 0).toBe(
+              access === 'full',
+            );
+          }
+        },
+        30_000,
+      );
+
       it("gathers recommendations' environments from both accounts", async () => {
         const res = await get(
           backend.server,

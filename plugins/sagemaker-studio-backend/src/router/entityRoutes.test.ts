@@ -203,14 +203,19 @@ describe.each(databases.eachSupportedId())(
 
       it('answers 403 to a service principal on both routes', async () => {
         const service = mockCredentials.service.header();
-        const reads = await request(backend.server)
-          .get(`${BASE}/entity/${DANA}`)
-          .set('Authorization', service);
+        for (const ref of [DANA, FRAUD, FRAUD_ENV, ALICE_RESOURCE]) {
+          const reads = await request(backend.server)
+            .get(`${BASE}/entity/${ref}`)
+            .set('Authorization', service);
+          expect(reads.status).toBe(403);
+          expect(reads.body).not.toHaveProperty('teamEnvironments');
+          expect(reads.body).not.toHaveProperty('userProfiles');
+        }
         const opens = await request(backend.server)
           .post(`${BASE}/entity/${DANA}/open-studio`)
           .set('Authorization', service)
           .send({});
-        expect([reads.status, opens.status]).toEqual([403, 403]);
+        expect(opens.status).toBe(403);
       });
 
       it('answers 400 to a malformed entity ref or body', async () => {
@@ -234,6 +239,7 @@ describe.each(databases.eachSupportedId())(
             status: 'InService',
             owner: dana,
             canOpen: true,
+            access: 'full',
             accountId: sandbox.settings.accountId,
             region: 'us-east-1',
             executionRoleArn: expect.stringMatching(/^arn:aws:iam::/),
@@ -257,6 +263,72 @@ describe.each(databases.eachSupportedId())(
             false,
             false,
           ]);
+        },
+      );
+
+      const SUMMARY_FIELDS = [
+        'accountId',
+        'region',
+        'domainId',
+        'userProfileName',
+        'status',
+        'owner',
+        'spaces',
+        'apps',
+        'canOpen',
+        'access',
+      ].sort();
+      const ROLE_ARN = expect.stringMatching(/^arn:aws:iam::/);
+      // Alice's profile has no team annotation (Dana's teams count: she owns
+      // it), Bob's is annotated fraud-detection.
+      it.each([
+        [frank, 'full'],
+        [ada, 'full'],
+        [sam, 'summary'],
+      ])(
+        "shows Dana's profiles to %s from her User and the profile Resources: %s",
+        async (who, access) => {
+          for (const [ref, names] of [
+            [DANA, [ALICE, BOB]],
+            [ALICE_RESOURCE, [ALICE]],
+            [BOB_RESOURCE, [BOB]],
+          ] as const) {
+            const res = await get(backend, who, ref);
+            expect(res.status).toBe(200);
+            expect(res.body.errors).toEqual([]);
+            const profiles = res.body.userProfiles;
+            expect(profiles.map((p: any) => p.userProfileName)).toEqual(names);
+            for (const profile of profiles) {
+              expect(profile).toMatchObject({
+                domainId,
+                status: 'InService',
+                owner: dana,
+                accountId: sandbox.settings.accountId,
+                region: 'us-east-1',
+                canOpen: false,
+                access,
+              });
+            }
+            // Full: the role; a summary: these fields only (the ARN and the
+            // team when known), no spaces or apps.
+            expect(
+              profiles.map((p: any) =>
+                p.access === 'full'
+                  ? p.executionRoleArn
+                  : [
+                      Object.keys(p)
+                        .filter(key => !['arn', 'teamName'].includes(key))
+                        .sort(),
+                      p.spaces,
+                      p.apps,
+                    ],
+              ),
+            ).toEqual(
+              names.map(() =>
+                access === 'full' ? ROLE_ARN : [SUMMARY_FIELDS, [], []],
+              ),
+            );
+          }
         },
       );
 
@@ -296,7 +368,7 @@ describe.each(databases.eachSupportedId())(
         },
       );
 
-      it.each([frank, sam])(
+      it.each([dana, frank, ada])(
         'shows the fraud-detection environment and members to %s, from the Group and the Resource',
         async who => {
           for (const ref of [FRAUD, FRAUD_ENV]) {
@@ -311,6 +383,7 @@ describe.each(databases.eachSupportedId())(
                 status: 'AVAILABLE',
                 stackStatus: 'CREATE_COMPLETE',
                 version: 'v1',
+                access: 'full',
                 outputs: expect.objectContaining({
                   DataBucketName: expect.any(String),
                   TeamKmsKeyArn: expect.any(String),
@@ -326,6 +399,55 @@ describe.each(databases.eachSupportedId())(
           }
         },
       );
+
+      it("shows Sam (recommendations) only a summary of fraud-detection's environment, from the Group and the Resource", async () => {
+        const full = await get(backend, ada, FRAUD);
+        const [details] = full.body.teamEnvironments;
+        const secrets = [
+          ...Object.values(details.outputs as Record<string, string>),
+          ...details.members.map((m: any) => m.userProfileName),
+          details.stackStatus,
+        ];
+        expect(secrets.length).toBeGreaterThan(5);
+        for (const ref of [FRAUD, FRAUD_ENV]) {
+          const res = await get(backend, sam, ref);
+          expect(res.status).toBe(200);
+          expect(res.body.errors).toEqual([]);
+          expect(res.body.teamEnvironments).toEqual([
+            {
+              accountId: sandbox.settings.accountId,
+              region: 'us-east-1',
+              teamName: 'fraud-detection',
+              envType: 'dev',
+              provisionedProductId: fraudEnvironmentId,
+              provisionedProductName: details.provisionedProductName,
+              productName: details.productName,
+              version: 'v1',
+              status: 'AVAILABLE',
+              outputs: {},
+              members: [],
+              access: 'summary',
+            },
+          ]);
+          const text = JSON.stringify(res.body);
+          expect(secrets.filter(secret => text.includes(secret))).toEqual([]);
+        }
+      });
+
+      it('shows Sam his own team in full', async () => {
+        const res = await get(backend, sam, 'default/group/recommendations');
+        expect(res.status).toBe(200);
+        expect(res.body.teamEnvironments).toEqual([
+          expect.objectContaining({
+            teamName: 'recommendations',
+            access: 'full',
+            outputs: expect.objectContaining({
+              DataBucketName: expect.any(String),
+            }),
+          }),
+        ]);
+        expect(res.body.teamEnvironments[0].members.length).toBeGreaterThan(0);
+      });
 
       it('gives Dana a URL for her profile, from her User and from the profile Resource', async () => {
         for (const ref of [DANA, ALICE_RESOURCE]) {
@@ -458,11 +580,12 @@ describe.each(databases.eachSupportedId())(
           const target = ref === 'DOMAIN' ? domainRef() : ref;
           const counter = countAwsCalls();
           try {
-            expect((await get(backend, sam, target)).status).toBe(200);
+            expect((await get(backend, frank, target)).status).toBe(200);
             expect([...counter.calls].sort()).toEqual(cold);
             counter.calls.length = 0;
-            // Another person: the cache is per resource, not per caller.
-            const warm = await get(backend, frank, target);
+            // Another person, who sees less of the team and of Dana: the
+            // cache is per resource, not per caller.
+            const warm = await get(backend, sam, target);
             expect(warm.status).toBe(200);
             expect(warm.body.errors).toEqual([]);
             expect(counter.calls).toEqual([]);
@@ -509,6 +632,52 @@ describe.each(databases.eachSupportedId())(
           expect(Number(third.headers['retry-after'])).toBeGreaterThan(0);
           // Another person has a limit of their own.
           expect((await open(backend, sam, DANA)).status).toBe(403);
+        } finally {
+          counter.restore();
+        }
+      });
+    });
+
+    describe('what a summary costs', () => {
+      let backend: StudioTestBackend;
+      beforeAll(async () => {
+        backend = await start();
+      }, 30_000);
+      afterAll(() => backend?.stop());
+
+      it('reads no members for a summary; a member then reads only them', async () => {
+        const counter = countAwsCalls();
+        const calls = () => {
+          const sorted = [...counter.calls].sort();
+          counter.calls.length = 0;
+          return sorted;
+        };
+        try {
+          // The listing and the environment's stack; no ListUserProfiles,
+          // no stacks of alice's and bob's products.
+          const group = await get(backend, sam, FRAUD);
+          expect(group.body.teamEnvironments[0].access).toBe('summary');
+          expect(calls()).toEqual([
+            'cloudformation:DescribeStacks',
+            'servicecatalog:SearchProvisionedProducts',
+          ]);
+          const environment = await get(backend, sam, FRAUD_ENV);
+          expect(environment.body.teamEnvironments[0].access).toBe('summary');
+          expect(calls()).toEqual([
+            'cloudformation:DescribeStacks',
+            'servicecatalog:SearchProvisionedProducts',
+          ]);
+          // Frank, a member: the members only, the rest is cached.
+          const full = await get(backend, frank, FRAUD);
+          expect(full.body.teamEnvironments[0].members).toHaveLength(2);
+          expect(calls()).toEqual([
+            'cloudformation:DescribeStacks',
+            'cloudformation:DescribeStacks',
+            'sagemaker:ListUserProfiles',
+          ]);
+          const again = await get(backend, frank, FRAUD_ENV);
+          expect(again.body.teamEnvironments[0].members).toHaveLength(2);
+          expect(calls()).toEqual([]);
         } finally {
           counter.restore();
         }

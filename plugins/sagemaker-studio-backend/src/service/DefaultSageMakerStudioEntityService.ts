@@ -46,6 +46,7 @@ import {
   StudioDomainStatus,
   StudioEntityStatus,
   StudioTeamEnvironmentStatus,
+  StudioUserProfileStatus,
 } from '@internal/plugin-sagemaker-studio-common';
 import {
   createPresignedDomainUrl,
@@ -153,11 +154,16 @@ function isSourceError(
  * target that fails is a per-source error naming its account and region,
  * and the rest is still answered.
  *
- * Who asks only shapes the answer after the read: the domain's network,
+ * Who asks only shapes the answer, never what is cached (see
+ * {@link StudioDomainAccess}; a reduced view rather than a 403, so the cards
+ * still show what the thing is and its status): the domain's network,
  * encryption and role details are left out for people who are neither
- * admins nor working in that domain (see {@link StudioDomainAccess}; a
- * reduced view rather than a 403, so the domain card still shows status and
- * counts), and `canOpen` is true for the profile's owner only.
+ * admins nor working in that domain; a team environment is a summary
+ * (`access: 'summary'`: no outputs, stack status or members, which are then
+ * not read) for people who are neither admins nor members of the team; a
+ * user profile is a summary (no execution role, security groups, spaces or
+ * apps) for people who are neither its owner, admins nor members of its
+ * team. `canOpen` is true for the profile's owner only.
  *
  * @public
  */
@@ -252,9 +258,10 @@ export class DefaultSageMakerStudioEntityService
     const type = (entity.spec as { type?: unknown } | undefined)?.type;
     const ref = status.entityRef;
 
+    const viewer = this.access.viewer(credentials);
     const profiles = await this.profileTargets(credentials, entity);
     if (profiles.length > 0) {
-      const caller = userRefOf(credentials);
+      const caller = viewer.userRef;
       // Read a few at a time; errors are kept in the profiles' order.
       const read = await mapWithConcurrency(profiles, async target => {
         const errors: SourceError[] = [];
@@ -266,18 +273,37 @@ export class DefaultSageMakerStudioEntityService
         );
         return { profile, errors };
       });
-      profiles.forEach((target, index) => {
+      // The owners' teams, for profiles without a team annotation, read once each.
+      const ownerTeams = new Map<string, Promise<Set<string>>>();
+      const teamsOfOwner = (owner: string) => {
+        let teams = ownerTeams.get(owner);
+        if (!teams) {
+          teams = this.teamsOfOwner(credentials, entity, owner);
+          ownerTeams.set(owner, teams);
+        }
+        return teams;
+      };
+      for (const [index, target] of profiles.entries()) {
         const { profile, errors } = read[index];
         status.errors.push(...errors);
-        if (!profile) return;
-        status.userProfiles.push({
+        if (!profile) continue;
+        const full: StudioUserProfileStatus = {
           ...profile,
           ...(target.teamName ? { teamName: target.teamName } : {}),
           ...(target.owner ? { owner: target.owner } : {}),
           canOpen:
             sameRef(target.owner, caller) && profile.status === 'InService',
+          access: 'full',
+        };
+        const maySee = await this.access.maySeeProfile(viewer, {
+          owner: target.owner,
+          teams: async () => {
+            if (target.teamName) return [target.teamName];
+            return target.owner ? teamsOfOwner(target.owner) : [];
+          },
         });
-      });
+        status.userProfiles.push(maySee ? full : userProfileSummary(full));
+      }
       return status;
     }
 
@@ -297,17 +323,25 @@ export class DefaultSageMakerStudioEntityService
         readers => this.readTeamEnvironment(readers, provisionedProductId),
       );
       if (environment) {
-        const members = await collect(target, 'ListUserProfiles', readers =>
-          this.readTeamMembers(readers, environment.teamName || teamName!),
-        );
-        status.teamEnvironments.push({
-          ...environment,
-          members: members ?? [],
-        });
+        const team = environment.teamName || teamName || '';
+        if (await this.access.maySeeTeam(viewer, team)) {
+          const members = await collect(target, 'ListUserProfiles', readers =>
+            this.readTeamMembers(readers, team),
+          );
+          status.teamEnvironments.push({
+            ...environment,
+            members: members ?? [],
+            access: 'full',
+          });
+        } else {
+          // Members are not read for a summary.
+          status.teamEnvironments.push(teamEnvironmentSummary(environment));
+        }
       }
       return status;
     }
     if (kind === 'group' && teamName) {
+      const full = await this.access.maySeeTeam(viewer, teamName);
       // A team may work in any account and region: all of them are read.
       const { values, errors } = await readEachStudioTarget({
         clients: this.deps.clients,
@@ -319,9 +353,12 @@ export class DefaultSageMakerStudioEntityService
           // asked only when one of them is not cached.
           let listing: Promise<StudioTeamProducts> | undefined;
           const products = () => (listing ??= this.readTeamProducts(readers));
+          // Members are not read for a summary.
           const [environments, members] = await Promise.all([
             this.readTeamEnvironments(readers, teamName, products),
-            this.readTeamMembers(readers, teamName, products),
+            full
+              ? this.readTeamMembers(readers, teamName, products)
+              : Promise.resolve([]),
           ]);
           return { environments, members };
         },
@@ -329,10 +366,11 @@ export class DefaultSageMakerStudioEntityService
       status.errors.push(...errors);
       for (const { value } of values) {
         for (const environment of value.environments) {
-          status.teamEnvironments.push({
-            ...environment,
-            members: value.members,
-          });
+          status.teamEnvironments.push(
+            full
+              ? { ...environment, members: value.members, access: 'full' }
+              : teamEnvironmentSummary(environment),
+          );
         }
       }
       return status;
@@ -433,6 +471,33 @@ export class DefaultSageMakerStudioEntityService
       await auditEvent.fail({ error: answer });
       throw answer;
     }
+  }
+
+  /**
+   * The teams of a profile's owner: of the entity shown when it is the
+   * owner (a User page), else of the owner's User as the caller may read it.
+   */
+  private async teamsOfOwner(
+    credentials: BackstageCredentials,
+    shown: Entity,
+    owner: string,
+  ): Promise<Set<string>> {
+    if (sameRef(stringifyEntityRef(shown), owner)) {
+      return this.access.teamsOfPerson(credentials, shown);
+    }
+    let ref: CompoundEntityRef;
+    try {
+      ref = parseEntityRef(owner);
+    } catch {
+      return new Set();
+    }
+    if (ref.kind.toLocaleLowerCase('en-US') !== 'user') return new Set();
+    const person = await this.deps.catalog.getEntityByRef(ref, {
+      credentials,
+    });
+    return person
+      ? this.access.teamsOfPerson(credentials, person)
+      : new Set<string>();
   }
 
   private async entity(
@@ -649,4 +714,53 @@ export function withoutDetails(domain: StudioDomainStatus): StudioDomainStatus {
     delete reduced[key];
   }
   return reduced;
+}
+
+/**
+ * A team environment as anyone signed in sees it: what it is and its
+ * status, without its outputs (buckets, key, roles, security group, SSM
+ * prefix), stack status and members.
+ */
+export function teamEnvironmentSummary(
+  environment: TeamEnvironment,
+): StudioTeamEnvironmentStatus {
+  const e = environment;
+  return {
+    accountId: e.accountId,
+    region: e.region,
+    teamName: e.teamName,
+    ...(e.envType ? { envType: e.envType } : {}),
+    provisionedProductId: e.provisionedProductId,
+    provisionedProductName: e.provisionedProductName,
+    ...(e.productName ? { productName: e.productName } : {}),
+    ...(e.version ? { version: e.version } : {}),
+    status: e.status,
+    outputs: {},
+    members: [],
+    access: 'summary',
+  };
+}
+
+/**
+ * A user profile as anyone signed in sees it: whose it is, where, and its
+ * status, without its execution role, security groups, spaces and apps.
+ */
+export function userProfileSummary(
+  profile: StudioUserProfileStatus,
+): StudioUserProfileStatus {
+  const p = profile;
+  return {
+    accountId: p.accountId,
+    region: p.region,
+    domainId: p.domainId,
+    userProfileName: p.userProfileName,
+    ...(p.arn ? { arn: p.arn } : {}),
+    status: p.status,
+    ...(p.teamName ? { teamName: p.teamName } : {}),
+    ...(p.owner ? { owner: p.owner } : {}),
+    spaces: [],
+    apps: [],
+    canOpen: p.canOpen,
+    access: 'summary',
+  };
 }

@@ -33,7 +33,9 @@ export interface SageMakerStudioEntityService {
    * The Studio status of a domain Resource, a team (Group with the team
    * annotation, or the team environment Resource) or a person (User, or the
    * user profile Resource). Failed AWS reads are per-source errors in the
-   * answer. NotFoundError when the caller cannot see the entity.
+   * answer. NotFoundError when the caller cannot see the entity. Details are
+   * for admins, members of the team and a profile's owner; anyone else gets
+   * reduced views (`access: 'summary'`).
    */
   getEntityStatus(options: {
     credentials: BackstageCredentials;

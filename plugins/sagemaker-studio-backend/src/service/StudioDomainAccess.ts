@@ -62,13 +62,56 @@ function locationOf(entity: Entity): StudioLocation | undefined {
 }
 
 /**
- * Who may see a Studio domain's details (network, key, roles) and find it
- * in the domain list: admins (`sagemaker-studio.estate.read`), and people
- * who work in it, that is who has a profile there (the domain annotation of
- * their User, or a user profile Resource they own) or belongs to a team
- * with a Studio Resource (profile or environment) annotated with the
- * domain. Everything is read with the caller's credentials, so catalog
- * permissions apply.
+ * Who is asking, and what they may see, each asked of the catalog and the
+ * permission framework at most once per answer and only when needed.
+ */
+export interface StudioViewer {
+  /** Entity ref of the signed-in person; undefined for a non-user. */
+  readonly userRef?: string;
+  /** Whether they hold `sagemaker-studio.estate.read` (admins). */
+  isAdmin(): Promise<boolean>;
+  /** Their teams: of each Group they belong to, its team annotation, else its name. */
+  teams(): Promise<Set<string>>;
+}
+
+function once<T>(read: () => Promise<T>): () => Promise<T> {
+  let value: Promise<T> | undefined;
+  return () => (value ??= read());
+}
+
+function sameRef(a: string | undefined, b: string | undefined): boolean {
+  return (
+    a !== undefined &&
+    b !== undefined &&
+    a.toLocaleLowerCase('en-US') === b.toLocaleLowerCase('en-US')
+  );
+}
+
+/** The team a Group stands for: its team annotation, else its name. */
+function teamOfGroup(group: Entity): string {
+  return (
+    getSageMakerStudioAnnotation(group, SAGEMAKER_STUDIO_TEAM_ANNOTATION) ??
+    group.metadata.name
+  );
+}
+
+/**
+ * Who may see the details of Studio things, rather than a reduced view:
+ *
+ * - a domain's network, key and roles, and finding it in the domain list:
+ *   admins (`sagemaker-studio.estate.read`), and people who work in it, that
+ *   is who has a profile there (the domain annotation of their User, or a
+ *   user profile Resource they own) or belongs to a team with a Studio
+ *   Resource (profile or environment) annotated with the domain;
+ * - a team environment's outputs, stack and members: admins and members of
+ *   the team (a Group they belong to has the team's name as its team
+ *   annotation, else as its name);
+ * - a user profile's execution role, security groups, spaces and apps: its
+ *   owner, admins, and members of its team (its team annotation; without
+ *   one, the teams of its owner).
+ *
+ * Everything is read with the caller's credentials, so catalog permissions
+ * apply.
  */
 export class StudioDomainAccess {
   constructor(
@@ -77,6 +120,61 @@ export class StudioDomainAccess {
       permissions: PermissionsService;
     },
   ) {}
+
+  /** The caller, whose admin-ness and teams are read on first use only. */
+  viewer(credentials: BackstageCredentials): StudioViewer {
+    return {
+      userRef: userRefOf(credentials),
+      isAdmin: once(() => this.isAdmin(credentials)),
+      teams: once(() => this.teamsOf(credentials)),
+    };
+  }
+
+  /** Whether the viewer is a member of the team or an admin. */
+  async maySeeTeam(viewer: StudioViewer, teamName: string): Promise<boolean> {
+    if (teamName && (await viewer.teams()).has(teamName)) return true;
+    return viewer.isAdmin();
+  }
+
+  /**
+   * Whether the viewer owns the profile, is a member of one of its teams
+   * (`teams`: the profile's team, else its owner's) or is an admin.
+   */
+  async maySeeProfile(
+    viewer: StudioViewer,
+    profile: { owner?: string; teams: () => Promise<Iterable<string>> },
+  ): Promise<boolean> {
+    if (sameRef(profile.owner, viewer.userRef)) return true;
+    const mine = await viewer.teams();
+    if (mine.size > 0) {
+      for (const team of await profile.teams()) {
+        if (mine.has(team)) return true;
+      }
+    }
+    return viewer.isAdmin();
+  }
+
+  /** The caller's teams (see {@link StudioViewer.teams}); none for a non-user. */
+  async teamsOf(credentials: BackstageCredentials): Promise<Set<string>> {
+    const userRef = userRefOf(credentials);
+    if (!userRef) return new Set();
+    const person = await this.deps.catalog.getEntityByRef(userRef, {
+      credentials,
+    });
+    return person ? this.teamsOfPerson(credentials, person) : new Set();
+  }
+
+  /** A person's teams: of each Group they belong to, its team annotation, else its name. */
+  async teamsOfPerson(
+    credentials: BackstageCredentials,
+    person: Entity,
+  ): Promise<Set<string>> {
+    const teams = new Set<string>();
+    for (const group of await this.groupsOf(credentials, person)) {
+      teams.add(teamOfGroup(group));
+    }
+    return teams;
+  }
 
   isAdmin(credentials: BackstageCredentials): Promise<boolean> {
     return hasPermission({
@@ -109,24 +207,13 @@ export class StudioDomainAccess {
     const own = locationOf(person);
     if (own) locations.push(own);
 
-    const groupRefs = (person.relations ?? [])
-      .filter(r => r.type === RELATION_MEMBER_OF)
-      .map(r => r.targetRef);
     const teams: string[] = [];
-    if (groupRefs.length > 0) {
-      const { items: groups } = await catalog.getEntitiesByRefs(
-        { entityRefs: groupRefs, fields: FIELDS },
-        { credentials },
+    for (const group of await this.groupsOf(credentials, person)) {
+      const team = getSageMakerStudioAnnotation(
+        group,
+        SAGEMAKER_STUDIO_TEAM_ANNOTATION,
       );
-      for (const group of groups) {
-        const team = group
-          ? getSageMakerStudioAnnotation(
-              group,
-              SAGEMAKER_STUDIO_TEAM_ANNOTATION,
-            )
-          : undefined;
-        if (team) teams.push(team);
-      }
+      if (team) teams.push(team);
     }
     const filters: Array<Record<string, string | string[]>> = [
       {
@@ -148,6 +235,22 @@ export class StudioDomainAccess {
       }
     }
     return locations;
+  }
+
+  /** The Groups a person belongs to (their memberOf relations) that the caller may see. */
+  private async groupsOf(
+    credentials: BackstageCredentials,
+    person: Entity,
+  ): Promise<Entity[]> {
+    const groupRefs = (person.relations ?? [])
+      .filter(r => r.type === RELATION_MEMBER_OF)
+      .map(r => r.targetRef);
+    if (groupRefs.length === 0) return [];
+    const { items } = await this.deps.catalog.getEntitiesByRefs(
+      { entityRefs: groupRefs, fields: FIELDS },
+      { credentials },
+    );
+    return items.filter((group): group is Entity => Boolean(group));
   }
 
   private async query(

@@ -170,6 +170,33 @@ export function mockUserProfile(
   };
 }
 
+/** A team environment as the backend shows it to someone outside the team. */
+export function mockTeamEnvironmentSummary(
+  overrides: Partial<StudioTeamEnvironmentStatus> = {},
+): StudioTeamEnvironmentStatus {
+  const { stackStatus: _stackStatus, ...env } = mockTeamEnvironment();
+  return { ...env, outputs: {}, members: [], access: 'summary', ...overrides };
+}
+
+/** A user profile as the backend shows it to someone neither its owner, a teammate nor an admin. */
+export function mockUserProfileSummary(
+  overrides: Partial<StudioUserProfileStatus> = {},
+): StudioUserProfileStatus {
+  const {
+    executionRoleArn: _role,
+    securityGroupIds: _groups,
+    ...profile
+  } = mockUserProfile();
+  return {
+    ...profile,
+    spaces: [],
+    apps: [],
+    canOpen: false,
+    access: 'summary',
+    ...overrides,
+  };
+}
+
 export function mockEntityStatus(
   overrides: Partial<StudioEntityStatus> = {},
 ): StudioEntityStatus {

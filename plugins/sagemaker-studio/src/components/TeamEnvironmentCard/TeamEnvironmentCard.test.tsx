@@ -19,6 +19,7 @@ import {
   externalLink,
   mockEntityStatus,
   mockTeamEnvironment,
+  mockTeamEnvironmentSummary,
   pending,
   renderForEntity,
   teamGroup,
@@ -163,6 +164,54 @@ describe('TeamEnvironmentCard', () => {
     expect(members.getByText('InService')).toBeInTheDocument();
     expect(members.getByText('legacy-bob')).toBeInTheDocument();
     expect(members.getByText('Failed')).toBeInTheDocument();
+  });
+
+  it('shows the summary to someone outside the team, and who sees more', async () => {
+    await renderForEntity(<TeamEnvironmentCard />, teamGroup, {
+      getEntityStatus: async () =>
+        mockEntityStatus({
+          entityRef: 'group:default/fraud-detection',
+          teamEnvironments: [mockTeamEnvironmentSummary()],
+        }),
+    });
+    expect(
+      await screen.findByText(
+        'Details are shown to members of fraud-detection and admins.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/fraud-detection \(dev\)/)).toBeInTheDocument();
+    expect(screen.getByText('AVAILABLE')).toBeInTheDocument();
+    const facts = within(
+      screen.getByRole('table', {
+        name: 'Team environment fraud-detection-dev',
+      }),
+    );
+    expect(facts.getByText('Team environment v2')).toBeInTheDocument();
+    expect(facts.getByText('111111111111')).toBeInTheDocument();
+    expect(facts.getByText('eu-west-1')).toBeInTheDocument();
+    expect(externalLink('fraud-detection-dev')).toBeInTheDocument();
+    // No stack, outputs or members, and no claim that there are none.
+    expect(facts.queryByRole('row', { name: /^Stack status/ })).toBeNull();
+    expect(facts.getAllByRole('row')).toHaveLength(4);
+    expect(screen.queryByText('Members')).not.toBeInTheDocument();
+    expect(
+      screen.queryByText('No member has a Studio user profile yet.'),
+    ).not.toBeInTheDocument();
+  });
+
+  it('shows an environment marked full with its details and no summary line', async () => {
+    await renderForEntity(<TeamEnvironmentCard />, teamGroup, {
+      getEntityStatus: async () =>
+        mockEntityStatus({
+          teamEnvironments: [mockTeamEnvironment({ access: 'full' })],
+        }),
+    });
+    expect(await screen.findByText('UPDATE_COMPLETE')).toBeInTheDocument();
+    expect(externalLink('fraud-detection-dev-data')).toBeInTheDocument();
+    expect(
+      screen.getByRole('table', { name: 'Members of fraud-detection' }),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/Details are shown to/)).not.toBeInTheDocument();
   });
 
   it.each([

@@ -140,6 +140,8 @@ function EnvironmentDetails(props: { env: Env }) {
   const { env } = props;
   const at = { accountId: env.accountId, region: env.region };
   const product = [env.productName, env.version].filter(Boolean).join(' ');
+  // The backend left out outputs, stack and members for someone outside the team.
+  const summary = env.access === 'summary';
   return (
     <Box mb={2}>
       <SectionTitle>
@@ -165,59 +167,80 @@ function EnvironmentDetails(props: { env: Env }) {
             ),
           },
           { label: 'Product', value: product || '—' },
-          {
-            label: 'Stack status',
-            value: env.stackStatus ? (
-              <StudioStatusChip status={env.stackStatus} />
-            ) : (
-              '—'
-            ),
-          },
+          ...(summary
+            ? []
+            : [
+                {
+                  label: 'Stack status',
+                  value: env.stackStatus ? (
+                    <StudioStatusChip status={env.stackStatus} />
+                  ) : (
+                    '—'
+                  ),
+                },
+              ]),
           { label: 'Account', value: env.accountId },
           { label: 'Region', value: env.region },
-          ...outputFacts(env),
+          ...(summary ? [] : outputFacts(env)),
         ]}
       />
-      <Box mt={2}>
-        <Typography variant="subtitle2" component="h4">
-          Members
-        </Typography>
-        {env.members.length === 0 ? (
-          <EmptyMessage>No member has a Studio user profile yet.</EmptyMessage>
-        ) : (
-          <SimpleTable
-            label={`Members of ${env.teamName}`}
-            rowKey={m => `${m.domainId}/${m.userProfileName}`}
-            rows={env.members}
-            columns={[
-              {
-                title: 'Person',
-                render: m =>
-                  m.owner ? <EntityRefText entityRef={m.owner} /> : '—',
-              },
-              {
-                title: 'Profile',
-                render: m => (
-                  <AwsConsoleLink
-                    href={userProfileConsoleUrl(
-                      env.region,
-                      m.domainId,
-                      m.userProfileName,
-                    )}
-                    {...at}
-                  >
-                    {m.userProfileName}
-                  </AwsConsoleLink>
-                ),
-              },
-              {
-                title: 'Status',
-                render: m => <StudioStatusChip status={m.status} />,
-              },
-            ]}
-          />
-        )}
-      </Box>
+      {summary ? (
+        <Box mt={2}>
+          <EmptyMessage>
+            Details are shown to members of {env.teamName || 'the team'} and
+            admins.
+          </EmptyMessage>
+        </Box>
+      ) : (
+        <EnvironmentMembers env={env} />
+      )}
+    </Box>
+  );
+}
+
+function EnvironmentMembers(props: { env: Env }) {
+  const { env } = props;
+  const at = { accountId: env.accountId, region: env.region };
+  return (
+    <Box mt={2}>
+      <Typography variant="subtitle2" component="h4">
+        Members
+      </Typography>
+      {env.members.length === 0 ? (
+        <EmptyMessage>No member has a Studio user profile yet.</EmptyMessage>
+      ) : (
+        <SimpleTable
+          label={`Members of ${env.teamName}`}
+          rowKey={m => `${m.domainId}/${m.userProfileName}`}
+          rows={env.members}
+          columns={[
+            {
+              title: 'Person',
+              render: m =>
+                m.owner ? <EntityRefText entityRef={m.owner} /> : '—',
+            },
+            {
+              title: 'Profile',
+              render: m => (
+                <AwsConsoleLink
+                  href={userProfileConsoleUrl(
+                    env.region,
+                    m.domainId,
+                    m.userProfileName,
+                  )}
+                  {...at}
+                >
+                  {m.userProfileName}
+                </AwsConsoleLink>
+              ),
+            },
+            {
+              title: 'Status',
+              render: m => <StudioStatusChip status={m.status} />,
+            },
+          ]}
+        />
+      )}
     </Box>
   );
 }
@@ -260,7 +283,9 @@ function FetchingTeamEnvironmentCard(props: {
 /**
  * The team environment of a Group with the team annotation, or of a
  * `sagemaker-studio-team-environment` Resource: product and version, stack
- * status, outputs with links to the AWS console, and the members' profiles.
+ * status, outputs with links to the AWS console, and the members' profiles;
+ * for someone neither a member of the team nor an admin, the backend's
+ * summary (product, version, status, account and region) and who sees more.
  *
  * @public
  */

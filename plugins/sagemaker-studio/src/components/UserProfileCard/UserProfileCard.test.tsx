@@ -21,6 +21,7 @@ import {
   externalLink,
   mockEntityStatus,
   mockUserProfile,
+  mockUserProfileSummary,
   pending,
   renderForEntity,
   withoutAnnotations,
@@ -250,6 +251,62 @@ describe('UserProfileCard', () => {
       screen.getByText(/can open Studio as dana-scientist/),
     ).toBeInTheDocument();
     expect(openButton()).toBeDisabled();
+  });
+
+  it('shows the summary of a profile that is not yours, and who sees more', async () => {
+    await renderForEntity(<UserProfileCard />, danaUser, {
+      getEntityStatus: async () =>
+        mockEntityStatus({ userProfiles: [mockUserProfileSummary()] }),
+    });
+    expect(
+      await screen.findByText(
+        'Details are shown to its owner, members of fraud-detection and admins.',
+      ),
+    ).toBeInTheDocument();
+    const facts = within(
+      screen.getByRole('table', { name: 'User profile dana-scientist' }),
+    );
+    expect(screen.getByText('InService')).toBeInTheDocument();
+    expect(facts.getByText('fraud-detection')).toBeInTheDocument();
+    expect(facts.getByText('111111111111')).toBeInTheDocument();
+    expect(facts.getByText('eu-west-1')).toBeInTheDocument();
+    expect(externalLink('d-abc123')).toBeInTheDocument();
+    for (const label of ['Execution role', 'Security groups']) {
+      expect(facts.queryByText(label)).not.toBeInTheDocument();
+    }
+    expect(screen.queryByText('Spaces')).not.toBeInTheDocument();
+    expect(screen.queryByText('No space yet.')).not.toBeInTheDocument();
+    expect(screen.queryByRole('table', { name: /^Apps of/ })).toBeNull();
+    // Still says whose it is, with no working button.
+    expect(screen.getByText(/This profile is not yours/)).toBeInTheDocument();
+    expect(openButton()).toBeDisabled();
+  });
+
+  it("names the owner's teammates when a summarised profile has no team", async () => {
+    await renderForEntity(<UserProfileCard />, danaUser, {
+      getEntityStatus: async () =>
+        mockEntityStatus({
+          userProfiles: [mockUserProfileSummary({ teamName: undefined })],
+        }),
+    });
+    expect(
+      await screen.findByText(
+        'Details are shown to its owner, their teammates and admins.',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the details of a profile marked full, with no summary line', async () => {
+    await renderForEntity(<UserProfileCard />, danaUser, {
+      getEntityStatus: async () =>
+        mockEntityStatus({
+          userProfiles: [mockUserProfile({ canOpen: false, access: 'full' })],
+        }),
+    });
+    expect(await screen.findByText('Execution role')).toBeInTheDocument();
+    expect(externalLink('fraud-user-role')).toBeInTheDocument();
+    expect(screen.getByText('dana-space')).toBeInTheDocument();
+    expect(screen.queryByText(/Details are shown to/)).not.toBeInTheDocument();
   });
 
   it('says Studio opens once the profile is InService', async () => {

@@ -100,6 +100,34 @@ function ProfileDetails(props: {
   const { profile: p, entity } = props;
   const at = { accountId: p.accountId, region: p.region };
   const privateApps = p.apps.filter(a => !a.spaceName);
+  // The backend left out role, security groups, spaces and apps for someone
+  // neither the owner, a teammate nor an admin.
+  const summary = p.access === 'summary';
+  const details = [
+    {
+      label: 'Execution role',
+      value: p.executionRoleArn ? (
+        <AwsConsoleLink
+          href={roleConsoleUrl(p.region, p.executionRoleArn)}
+          {...at}
+        >
+          {roleName(p.executionRoleArn)}
+        </AwsConsoleLink>
+      ) : (
+        '—'
+      ),
+    },
+    {
+      label: 'Security groups',
+      value: (
+        <AwsConsoleLinks
+          ids={p.securityGroupIds}
+          url={securityGroupConsoleUrl}
+          {...at}
+        />
+      ),
+    },
+  ];
   return (
     <Box mb={2}>
       <SectionTitle>
@@ -145,54 +173,43 @@ function ProfileDetails(props: {
           },
           { label: 'Account', value: p.accountId },
           { label: 'Region', value: p.region },
-          {
-            label: 'Execution role',
-            value: p.executionRoleArn ? (
-              <AwsConsoleLink
-                href={roleConsoleUrl(p.region, p.executionRoleArn)}
-                {...at}
-              >
-                {roleName(p.executionRoleArn)}
-              </AwsConsoleLink>
-            ) : (
-              '—'
-            ),
-          },
-          {
-            label: 'Security groups',
-            value: (
-              <AwsConsoleLinks
-                ids={p.securityGroupIds}
-                url={securityGroupConsoleUrl}
-                {...at}
-              />
-            ),
-          },
+          ...(summary ? [] : details),
         ]}
       />
-      <Box mt={2}>
-        <Typography variant="subtitle2" component="h4">
-          Spaces
-        </Typography>
-        {p.spaces.length === 0 ? (
-          <EmptyMessage>No space yet.</EmptyMessage>
-        ) : (
-          <SimpleTable
-            label={`Spaces of ${p.userProfileName}`}
-            rowKey={s => s.spaceName}
-            rows={p.spaces}
-            columns={[
-              { title: 'Space', render: s => s.spaceName },
-              {
-                title: 'Status',
-                render: s => <StudioStatusChip status={s.status} />,
-              },
-              { title: 'Apps', render: s => appsText(s.apps) },
-            ]}
-          />
-        )}
-      </Box>
-      {privateApps.length > 0 && (
+      {summary && (
+        <Box mt={2}>
+          <EmptyMessage>
+            {p.teamName
+              ? `Details are shown to its owner, members of ${p.teamName} and admins.`
+              : 'Details are shown to its owner, their teammates and admins.'}
+          </EmptyMessage>
+        </Box>
+      )}
+      {!summary && (
+        <Box mt={2}>
+          <Typography variant="subtitle2" component="h4">
+            Spaces
+          </Typography>
+          {p.spaces.length === 0 ? (
+            <EmptyMessage>No space yet.</EmptyMessage>
+          ) : (
+            <SimpleTable
+              label={`Spaces of ${p.userProfileName}`}
+              rowKey={s => s.spaceName}
+              rows={p.spaces}
+              columns={[
+                { title: 'Space', render: s => s.spaceName },
+                {
+                  title: 'Status',
+                  render: s => <StudioStatusChip status={s.status} />,
+                },
+                { title: 'Apps', render: s => appsText(s.apps) },
+              ]}
+            />
+          )}
+        </Box>
+      )}
+      {!summary && privateApps.length > 0 && (
         <Box mt={2}>
           <Typography variant="subtitle2" component="h4">
             Apps
@@ -259,7 +276,9 @@ function FetchingUserProfileCard(props: { entity: Entity }) {
 /**
  * The Studio user profiles of a User, or of a
  * `sagemaker-studio-user-profile` Resource: status, execution role,
- * security groups, spaces and apps, and "Open Studio" for the owner.
+ * security groups, spaces and apps, and "Open Studio" for the owner; for
+ * someone neither its owner, a member of its team nor an admin, the
+ * backend's summary (owner, team, domain, status, account and region).
  *
  * @public
  */
