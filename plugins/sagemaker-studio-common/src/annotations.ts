@@ -79,6 +79,19 @@ export const SAGEMAKER_STUDIO_ACCOUNT_ID_ANNOTATION =
  */
 export const SAGEMAKER_STUDIO_REGION_ANNOTATION = 'sagemaker-studio.aws/region';
 
+/**
+ * A label (`metadata.labels`), set to `'true'` on the entities the catalog
+ * module reads in the home account and region (`sageMakerStudio.accountId`
+ * and `region`), where the Service Catalog products are launched: the only
+ * domains a profile can be requested in and the only profiles and team
+ * environments the portal can upgrade or offboard. The software templates'
+ * pickers filter on it; entities of the other accounts and regions do not
+ * carry it.
+ *
+ * @public
+ */
+export const SAGEMAKER_STUDIO_HOME_LABEL = 'sagemaker-studio.aws/home';
+
 function annotation(entity: Entity, key: string): string | undefined {
   const value = entity.metadata.annotations?.[key]?.trim();
   return value ? value : undefined;

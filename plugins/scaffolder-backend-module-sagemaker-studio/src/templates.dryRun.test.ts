@@ -64,7 +64,26 @@ const entities: Entities = [
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Resource',
-    metadata: { name: 'd-abc123def456' },
+    metadata: {
+      name: 'd-abc123def456',
+      labels: { 'sagemaker-studio.aws/home': 'true' },
+      annotations: { 'sagemaker-studio.aws/domain-id': 'd-abc123def456' },
+    },
+    spec: { type: 'sagemaker-studio-domain', owner: 'group:default/admins' },
+  },
+  // The same domain id read in a second account: its name carries the
+  // account and region, its annotation the id.
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: {
+      name: 'd-abc123def456-210987654321-us-east-1',
+      annotations: {
+        'sagemaker-studio.aws/domain-id': 'd-abc123def456',
+        'sagemaker-studio.aws/account-id': '210987654321',
+        'sagemaker-studio.aws/region': 'us-east-1',
+      },
+    },
     spec: { type: 'sagemaker-studio-domain', owner: 'group:default/admins' },
   },
   {
@@ -95,7 +114,10 @@ const entities: Entities = [
 ];
 
 describe('templates in a scaffolder dry run', () => {
-  async function dryRun(name: string, values: Record<string, unknown>) {
+  async function dryRun(
+    name: string | object,
+    values: Record<string, unknown>,
+  ) {
     const requests = mockRequestsService();
     const { server } = await startTestBackend({
       features: [
@@ -124,7 +146,7 @@ describe('templates in a scaffolder dry run', () => {
           'Content-Type': 'application/json',
         },
         body: JSON.stringify({
-          template: template(name),
+          template: typeof name === 'string' ? template(name) : name,
           values,
           directoryContents: [],
         }),
@@ -155,7 +177,7 @@ describe('templates in a scaffolder dry run', () => {
     );
   });
 
-  it('previews a user profile on the picked domain', async () => {
+  it('previews a user profile on the picked domain, sending its domain-id annotation', async () => {
     const { response, requests } = await dryRun('user-profile', {
       team: 'group:default/fraud-detection-group',
       domain: 'resource:default/d-abc123def456',
@@ -172,6 +194,37 @@ describe('templates in a scaffolder dry run', () => {
         parameters: { EnvType: 'dev', RequireNetworkIsolation: 'true' },
       }),
       expect.anything(),
+    );
+  });
+
+  it("sends the id, not the entity name, of a second account's domain (the backend then refuses it)", async () => {
+    const { response, requests } = await dryRun('user-profile', {
+      team: 'group:default/fraud-detection-group',
+      domain: 'resource:default/d-abc123def456-210987654321-us-east-1',
+      envType: 'dev',
+    });
+
+    expect(response.status).toBe(200);
+    expect(requests.previewRequest).toHaveBeenCalledWith(
+      expect.objectContaining({ domainId: 'd-abc123def456' }),
+      expect.anything(),
+    );
+  });
+
+  it("refuses a domain entity's name as its id, naming the field", async () => {
+    // The template before the fix sent the picked entity's name.
+    const before = template('user-profile');
+    before.spec.steps.find((s: any) => s.id === 'request').input.domainId =
+      "${{ parameters.domain | parseEntityRef | pick('name') }}";
+    const { response, requests } = await dryRun(before, {
+      team: 'group:default/fraud-detection-group',
+      domain: 'resource:default/d-abc123def456-210987654321-us-east-1',
+      envType: 'dev',
+    });
+
+    expect(requests.previewRequest).not.toHaveBeenCalled();
+    expect(JSON.stringify(response.body)).toMatch(
+      /Invalid input passed to action sagemaker-studio:user-profile:request, instance\.domainId does not match pattern/,
     );
   });
 

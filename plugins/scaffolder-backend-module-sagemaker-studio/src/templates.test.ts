@@ -17,7 +17,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import yaml from 'yaml';
-import { SAGEMAKER_STUDIO_PRODUCT_INPUTS } from '@internal/plugin-sagemaker-studio-common';
+import {
+  SAGEMAKER_STUDIO_DOMAIN_ID_ANNOTATION,
+  SAGEMAKER_STUDIO_HOME_LABEL,
+  SAGEMAKER_STUDIO_PRODUCT_INPUTS,
+} from '@internal/plugin-sagemaker-studio-common';
 import { actionOptions } from './actions/__testUtils__/actionTestUtils';
 import {
   createSageMakerStudioDomainRequestAction,
@@ -106,6 +110,48 @@ describe('templates', () => {
       );
     },
   );
+
+  it.each(
+    templates.filter(([, template]) =>
+      Object.values(properties(template)).some(
+        (field: any) => field['ui:options']?.catalogFilter,
+      ),
+    ),
+  )(
+    '%s offers only Resources of the home account and region, where products are launched',
+    (_file, template) => {
+      const filters = Object.values(properties(template))
+        .map((field: any) => field['ui:options']?.catalogFilter)
+        .filter(Boolean)
+        .flat();
+      expect(filters.length).toBeGreaterThan(0);
+      for (const filter of filters) {
+        expect(filter).toMatchObject({
+          kind: 'Resource',
+          'spec.type': expect.stringMatching(/^sagemaker-studio-/),
+          [`metadata.labels.${SAGEMAKER_STUDIO_HOME_LABEL}`]: 'true',
+        });
+      }
+    },
+  );
+
+  it("sends the picked domain's id from its domain-id annotation, not its entity name", () => {
+    const [, template] = templates.find(([file]) =>
+      file.includes('/user-profile/'),
+    )!;
+    const fetch = template.spec.steps.find(
+      (step: any) =>
+        step.action === 'catalog:fetch' &&
+        step.input.entityRef === '${{ parameters.domain }}',
+    );
+    expect(fetch).toBeDefined();
+    const request = template.spec.steps.find(
+      (step: any) => step.action === 'sagemaker-studio:user-profile:request',
+    );
+    expect(request.input.domainId).toBe(
+      `\${{ steps.${fetch.id}.output.entity.metadata.annotations['${SAGEMAKER_STUDIO_DOMAIN_ID_ANNOTATION}'] }}`,
+    );
+  });
 
   it('offers the studio domain parameters exactly as the product does', () => {
     const [, template] = templates.find(([file]) =>

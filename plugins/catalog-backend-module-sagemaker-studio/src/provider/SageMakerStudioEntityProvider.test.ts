@@ -79,6 +79,7 @@ const EXPECTED_MUTATION = {
             'sagemaker-studio.aws/region': 'us-east-1',
           },
           tags: ['sagemaker', 'studio'],
+          labels: { 'sagemaker-studio.aws/home': 'true' },
         },
         spec: {
           type: 'sagemaker-studio-domain',
@@ -108,6 +109,7 @@ const EXPECTED_MUTATION = {
             'sagemaker-studio.aws/region': 'us-east-1',
           },
           tags: ['sagemaker', 'studio'],
+          labels: { 'sagemaker-studio.aws/home': 'true' },
         },
         spec: {
           type: 'sagemaker-studio-team-environment',
@@ -139,6 +141,7 @@ const EXPECTED_MUTATION = {
             'sagemaker-studio.aws/region': 'us-east-1',
           },
           tags: ['sagemaker', 'studio'],
+          labels: { 'sagemaker-studio.aws/home': 'true' },
         },
         spec: {
           type: 'sagemaker-studio-user-profile',
@@ -532,6 +535,14 @@ describe('SageMakerStudioEntityProvider across accounts', () => {
         'sagemaker-studio.aws/region': 'us-east-1',
       });
     }
+    // Only the home account's entities are offered by the templates'
+    // pickers: profiles are launched there, nowhere else.
+    expect(home.map(e => e.metadata.labels)).toEqual(
+      home.map(() => ({ 'sagemaker-studio.aws/home': 'true' })),
+    );
+    expect(other.map(e => e.metadata.labels)).toEqual(
+      other.map(() => undefined),
+    );
     const profile = other[2];
     expect(profile.spec).toMatchObject({
       owner: 'user:default/dana-scientist',

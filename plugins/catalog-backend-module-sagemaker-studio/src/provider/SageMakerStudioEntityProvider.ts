@@ -28,6 +28,7 @@ import {
 import { EventParams, EventsService } from '@backstage/plugin-events-node';
 import {
   ListResponse,
+  SAGEMAKER_STUDIO_HOME_LABEL,
   SAGEMAKER_STUDIO_PROVISIONING_TOPIC,
   SageMakerStudioProvisioningEventPayload,
   SourceError,
@@ -106,7 +107,10 @@ export type PerTarget<T> = T | ((target: SageMakerStudioAwsTarget) => T);
  *
  * Every entity carries the `sagemaker-studio.aws/account-id` and
  * `sagemaker-studio.aws/region` annotations (from its ARN). Outside the
- * home account and region, names end in `-<accountId>-<region>`.
+ * home account and region, names end in `-<accountId>-<region>`; in the home
+ * account and region, every entity carries the `sagemaker-studio.aws/home:
+ * 'true'` label (see `SAGEMAKER_STUDIO_HOME_LABEL`), the one place the
+ * portal provisions into, which the software templates' pickers require.
  *
  * @public
  */
@@ -149,6 +153,7 @@ export class SageMakerStudioEntityProvider implements EntityProvider {
         domainOwner: settings.adminGroup,
         region: target.region,
         accountId: target.accountId,
+        home: providerConfig.home,
         nameSuffix: providerConfig.home
           ? undefined
           : sageMakerStudioNameSuffix(target),
@@ -173,6 +178,8 @@ export class SageMakerStudioEntityProvider implements EntityProvider {
       domainOwner: string;
       region: string;
       accountId?: string;
+      /** Whether this is the home account and region; its entities get the home label. */
+      home: boolean;
       nameSuffix?: string;
       domains: DomainSource;
       estate: EstateSource;
@@ -243,6 +250,14 @@ export class SageMakerStudioEntityProvider implements EntityProvider {
     }
     for (const reason of warnings) {
       logger.warn(`Skipped ${reason}`);
+    }
+    if (this.options.home) {
+      for (const entity of entities) {
+        entity.metadata.labels = {
+          ...entity.metadata.labels,
+          [SAGEMAKER_STUDIO_HOME_LABEL]: 'true',
+        };
+      }
     }
     const valid: Entity[] = [];
     const names = new Set<string>();

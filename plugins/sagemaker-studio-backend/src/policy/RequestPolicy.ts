@@ -45,6 +45,7 @@ import {
   SAGEMAKER_STUDIO_USER_PROFILE_ANNOTATION,
   SageMakerStudioProductKind,
   sageMakerStudioEstateReadPermission,
+  StudioDomainSummary,
   sageMakerStudioRequestCreatePermission,
 } from '@internal/plugin-sagemaker-studio-common';
 import {
@@ -81,6 +82,7 @@ export interface Caller {
 }
 
 const PROVISIONED_PRODUCT_ID = /^pp-[a-z0-9]{1,50}$/;
+const DOMAIN_ID = /^d-[a-z0-9]{1,63}$/;
 const PLATFORM = new Set<string>(SAGEMAKER_STUDIO_PLATFORM_PARAMETERS);
 
 /** The operations each product offers. */
@@ -556,16 +558,58 @@ export class RequestPolicy {
     return name;
   }
 
+  /**
+   * The domain a profile is launched into: an InService domain of the home
+   * account and region (`sageMakerStudio.accountId`/`region`), where the
+   * Service Catalog products are launched. Found by id in the home target's
+   * own listing, so the same id in another account cannot stand in for it;
+   * a domain only another configured account or region has is refused,
+   * naming where it is. A home account left to the `aws:` block's main
+   * account (no `accountId`) is compared by region only, and a domain's
+   * account counts against the home one only when both are known.
+   */
   private async checkDomain(domainId: string): Promise<string> {
-    if (!/^d-[a-z0-9]{1,63}$/.test(domainId)) {
+    if (!DOMAIN_ID.test(domainId)) {
+      // The catalog names other targets' domains `<domainId>-<account>-<region>`.
+      const entityName =
+        /^(d-[a-z0-9]{1,63})-(\d{12}|default)-([a-z0-9-]+)$/.exec(domainId);
+      if (!entityName) {
+        throw new InputError(
+          'domainId: must be a Studio domain id like d-abc123',
+        );
+      }
+      const home = await this.deps.domains.listDomains();
+      const [, id, account, region] = entityName;
       throw new InputError(
-        'domainId: must be a Studio domain id like d-abc123',
+        `domainId: ${domainId} is the catalog name of domain ${id} in ${account}/${region}, not a domain id; profiles are launched in the home account ${this.homeLocation(
+          home.items,
+        )} only`,
       );
     }
-    const { items } = await this.deps.domains.listDomains();
-    const domain = items.find(d => d.domainId === domainId);
+    const home = await this.deps.domains.listDomains();
+    const domain = home.items.find(
+      d => d.domainId === domainId && this.isHome(d),
+    );
     if (!domain) {
-      throw new InputError(`domainId: no Studio domain ${domainId}`);
+      const where = this.homeLocation(home.items);
+      const { items } = await this.deps.domains.listDomainsOfEveryTarget();
+      const elsewhere = [
+        ...new Set(
+          items
+            .filter(d => d.domainId === domainId)
+            .map(d => `${d.accountId ?? 'default'}/${d.region}`),
+        ),
+      ];
+      if (elsewhere.length > 0) {
+        throw new InputError(
+          `domainId: domain ${domainId} is in ${elsewhere.join(
+            ', ',
+          )}; profiles are launched in the home account ${where} only`,
+        );
+      }
+      throw new InputError(
+        `domainId: no Studio domain ${domainId} in the home account ${where}`,
+      );
     }
     if (domain.status !== 'InService') {
       throw new InputError(
@@ -573,5 +617,23 @@ export class RequestPolicy {
       );
     }
     return domainId;
+  }
+
+  /** Whether a domain of the home listing lies in the home account and region. */
+  private isHome(domain: StudioDomainSummary): boolean {
+    const { accountId, region } = this.deps.config;
+    if (domain.region && domain.region !== region) return false;
+    return !(accountId && domain.accountId && domain.accountId !== accountId);
+  }
+
+  /**
+   * `<account>/<region>` of the home target; without a configured account,
+   * the account the home domains' ARNs name, else `default` (the `aws:`
+   * block's main account).
+   */
+  private homeLocation(homeDomains: StudioDomainSummary[]): string {
+    const { accountId, region } = this.deps.config;
+    const seen = homeDomains.find(d => d.accountId && this.isHome(d));
+    return `${accountId ?? seen?.accountId ?? 'default'}/${region}`;
   }
 }

@@ -57,11 +57,11 @@ export const domainId = (z: Zod) =>
   z
     .string()
     .regex(
-      /^d-[a-z0-9]+$/,
-      'must be a Studio domain id such as d-abc123def456 (the domain entity name, not its entity ref)',
+      /^d-[a-z0-9]{1,63}$/,
+      'must be a Studio domain id such as d-abc123def456: the sagemaker-studio.aws/domain-id annotation of the domain Resource, not its entity name (d-…-<account>-<region> outside the home account) or entity ref',
     )
     .describe(
-      'Id of the Studio domain the profile joins, e.g. d-abc123def456 (the name of the domain resource in the catalog). No default.',
+      'Id of the Studio domain the profile joins, e.g. d-abc123def456: the sagemaker-studio.aws/domain-id annotation of a domain Resource of the home account and region (label sagemaker-studio.aws/home), where profiles are launched. Not the entity name, which outside the home account ends in -<account>-<region>. No default.',
     );
 
 export const provisionedProductId = (z: Zod) =>

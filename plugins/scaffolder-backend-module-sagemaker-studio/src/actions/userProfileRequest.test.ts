@@ -46,6 +46,25 @@ describeRequestAction(
     ),
   },
   () => {
+    it('takes a domain id only, not the entity name of a domain read in another account', () => {
+      const action = createSageMakerStudioUserProfileRequestAction(
+        actionOptions(),
+      );
+      const field = (action.schema?.input as any).properties.domainId;
+      const pattern = new RegExp(field.pattern);
+      expect(pattern.test('d-abc123def456')).toBe(true);
+      for (const wrong of [
+        'd-abc123def456-210987654321-us-east-1',
+        'resource:default/d-abc123def456',
+        'D-ABC123',
+        'd-',
+      ]) {
+        expect(pattern.test(wrong)).toBe(false);
+      }
+      expect((action.schema?.input as any).required).toContain('domainId');
+      expect(field.description).toMatch(/sagemaker-studio\.aws\/domain-id/);
+    });
+
     it('defaults to dev without network isolation', async () => {
       const options = actionOptions();
       const action = createSageMakerStudioUserProfileRequestAction(options);
