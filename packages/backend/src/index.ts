@@ -19,6 +19,7 @@ import { ConfigSources } from '@backstage/config-loader';
 import { findConfigProblems } from './startupChecks';
 import { authModuleLocalIdentities } from './modules/localIdentities';
 import { permissionModuleSageMakerStudioPolicy } from './modules/permissionPolicy';
+import { guardedSchedulerServiceFactory } from './schedulerApiGuard';
 
 async function main() {
   // Read the same config the backend will, and stop with a readable message
@@ -37,6 +38,10 @@ async function main() {
   }
 
   const backend = createBackend();
+
+  // Every plugin's scheduler REST API (/.backstage/scheduler/...) answers
+  // only service principals; people get 403 (backstage/backstage#30049).
+  backend.add(guardedSchedulerServiceFactory);
 
   backend.add(import('@backstage/plugin-app-backend'));
   backend.add(import('@backstage/plugin-events-backend'));
