@@ -43,6 +43,10 @@ import { RequestPolicy } from './policy/RequestPolicy';
 import { ProvisioningExecutor } from './provisioning/ProvisioningExecutor';
 import { RequestNotifier } from './provisioning/RequestNotifier';
 import { DatabaseRequestStore } from './requests/DatabaseRequestStore';
+import {
+  COMPLIANCE_SWEEP_TASK_ID,
+  createComplianceSweepRoutes,
+} from './router/complianceRoutes';
 import { createRouter } from './router/createRouter';
 import { DefaultSageMakerStudioService } from './service/DefaultSageMakerStudioService';
 import { DefaultSageMakerStudioEntityService } from './service/DefaultSageMakerStudioEntityService';
@@ -149,7 +153,7 @@ export const sageMakerStudioPlugin = createBackendPlugin({
           });
           // Global: one sweep at a time across instances.
           await deps.scheduler.scheduleTask({
-            id: 'sagemaker-studio:compliance-sweep',
+            id: COMPLIANCE_SWEEP_TASK_ID,
             scope: 'global',
             frequency: { minutes: sweepSettings.frequencyMinutes },
             // Frees the lock of an instance that died mid-sweep.
@@ -191,6 +195,17 @@ export const sageMakerStudioPlugin = createBackendPlugin({
                 complianceFindingPermissionResourceRef,
               ),
             }),
+          }),
+        );
+        // An admin's "sweep now" (the scheduler's own REST API is closed to
+        // people, see packages/backend/src/schedulerApiGuard.ts).
+        deps.httpRouter.use(
+          createComplianceSweepRoutes({
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            auditor: deps.auditor,
+            scheduler: deps.scheduler,
+            sweepEnabled: sweepSettings.enabled,
           }),
         );
       },

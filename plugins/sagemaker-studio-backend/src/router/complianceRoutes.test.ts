@@ -16,6 +16,7 @@
 
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { ConflictError } from '@backstage/errors';
 import {
   ASFF_PRODUCT_FIELDS,
   toAsffFinding,
@@ -342,6 +343,136 @@ describe.each(databases.eachSupportedId())(
         expect(res.status).toBe(400);
         expect(res.body.error.message).toMatch(/^team: /);
       });
+    });
+
+    describe('POST /compliance/sweep', () => {
+      const sweepNow = (who: string) =>
+        request(backend.server)
+          .post(`${BASE}/compliance/sweep`)
+          .set('Authorization', as(who));
+      const audits = () =>
+        backend.logs
+          .map(line => JSON.parse(line))
+          .filter(line => line.eventId === 'compliance-sweep-trigger');
+
+      afterEach(() => jest.restoreAllMocks());
+
+      it.each([ada, grace])(
+        'lets %s start a sweep: 202, the scheduler triggers the sweep task',
+        async who => {
+          const trigger = jest.spyOn(backend.scheduler, 'triggerTask');
+          const before = audits().length;
+          const res = await sweepNow(who);
+          expect(res.status).toBe(202);
+          expect(res.body).toEqual({ triggered: true });
+          expect(trigger).toHaveBeenCalledTimes(1);
+          expect(trigger).toHaveBeenCalledWith(SWEEP);
+          // The ManualScheduler runs the sweep when triggered: it ran.
+          const page = await findings(who);
+          expect(page.body.summary.lastSweep).toMatchObject({
+            status: 'succeeded',
+          });
+          expect(audits().slice(before)).toEqual([
+            expect.objectContaining({ status: 'initiated' }),
+            expect.objectContaining({
+              status: 'succeeded',
+              actor: expect.objectContaining({ actorId: who }),
+              meta: { taskId: SWEEP },
+            }),
+          ]);
+        },
+      );
+
+      it.each([
+        ['the owner (Dana)', dana],
+        ['another member (Frank)', frank],
+        ['another team (Sam)', sam],
+      ])('answers 403 to %s and triggers nothing', async (_, who) => {
+        const trigger = jest.spyOn(backend.scheduler, 'triggerTask');
+        const before = audits().length;
+        const res = await sweepNow(who);
+        expect(res.status).toBe(403);
+        expect(res.body.error).toMatchObject({
+          name: 'NotAllowedError',
+          message: expect.stringContaining('sagemaker-studio.estate.read'),
+        });
+        expect(trigger).not.toHaveBeenCalled();
+        expect(audits().slice(before)).toEqual([
+          expect.objectContaining({ status: 'initiated' }),
+          expect.objectContaining({
+            status: 'failed',
+            actor: expect.objectContaining({ actorId: who }),
+          }),
+        ]);
+      });
+
+      it('refuses service credentials and triggers nothing', async () => {
+        const trigger = jest.spyOn(backend.scheduler, 'triggerTask');
+        const res = await request(backend.server)
+          .post(`${BASE}/compliance/sweep`)
+          .set('Authorization', mockCredentials.service.header());
+        expect(res.status).toBe(403);
+        expect(trigger).not.toHaveBeenCalled();
+      });
+
+      it('answers 409 while a sweep is running', async () => {
+        // What the scheduler throws (TaskWorker.trigger, LocalTaskWorker.trigger).
+        jest
+          .spyOn(backend.scheduler, 'triggerTask')
+          .mockRejectedValueOnce(
+            new ConflictError(`Task ${SWEEP} is currently running`),
+          );
+        const before = audits().length;
+        const res = await sweepNow(ada);
+        expect(res.status).toBe(409);
+        expect(res.body.error).toMatchObject({
+          name: 'ConflictError',
+          message:
+            'A compliance sweep is already running; its findings show here when it finishes',
+        });
+        expect(audits().slice(before)).toEqual([
+          expect.objectContaining({ status: 'initiated' }),
+          expect.objectContaining({ status: 'failed' }),
+        ]);
+      });
+
+      it('passes on any other scheduler failure', async () => {
+        jest
+          .spyOn(backend.scheduler, 'triggerTask')
+          .mockRejectedValueOnce(new Error('database gone'));
+        const res = await sweepNow(ada);
+        expect(res.status).toBe(500);
+      });
+
+      it('answers 404 with a fixed message when the sweep is off by config', async () => {
+        const off = await startStudioBackend({
+          knex: await databases.init(databaseId),
+          sandbox,
+          settings: { sweep: { enabled: false } },
+        });
+        try {
+          const trigger = jest.spyOn(off.scheduler, 'triggerTask');
+          const res = await request(off.server)
+            .post(`${BASE}/compliance/sweep`)
+            .set('Authorization', as(ada));
+          expect(res.status).toBe(404);
+          expect(res.body.error).toEqual(
+            expect.objectContaining({
+              name: 'NotFoundError',
+              message:
+                'The compliance sweep is turned off on this portal (sageMakerStudio.sweep.enabled: false); there is no sweep to start',
+            }),
+          );
+          expect(trigger).not.toHaveBeenCalled();
+          // Non-admins learn nothing about the config: still 403.
+          const sams = await request(off.server)
+            .post(`${BASE}/compliance/sweep`)
+            .set('Authorization', as(sam));
+          expect(sams.status).toBe(403);
+        } finally {
+          await off.stop();
+        }
+      }, 60_000);
     });
 
     describe('after the detective control stops the job', () => {

@@ -14,13 +14,25 @@
  * limitations under the License.
  */
 
-import { HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  HttpAuthService,
+  PermissionsService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
-import { InputError } from '@backstage/errors';
+import {
+  ConflictError,
+  InputError,
+  isError,
+  NotFoundError,
+} from '@backstage/errors';
+import { sageMakerStudioEstateReadPermission } from '@internal/plugin-sagemaker-studio-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { ComplianceService } from '../compliance/ComplianceService';
+import { requirePermission } from '../permissions/requirePermission';
 import { hasControlCharacters } from './createRouter';
 
 /** Catalog names, kinds and namespaces: letters, digits and `-_.`, at most 253. */
@@ -129,6 +141,76 @@ export function createComplianceRoutes(options: {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     const query = parseQuery(req.query);
     res.json(await complianceService.findings({ credentials, query }));
+  });
+
+  return router;
+}
+
+/** The id of the scheduled compliance sweep. */
+export const COMPLIANCE_SWEEP_TASK_ID = 'sagemaker-studio:compliance-sweep';
+
+/** The answer when `sageMakerStudio.sweep.enabled` is false. */
+export const SWEEP_DISABLED_MESSAGE =
+  'The compliance sweep is turned off on this portal (sageMakerStudio.sweep.enabled: false); there is no sweep to start';
+
+/** The answer when a sweep is running already. */
+export const SWEEP_RUNNING_MESSAGE =
+  'A compliance sweep is already running; its findings show here when it finishes';
+
+/**
+ * `POST /compliance/sweep`: an admin's "sweep now". Asks the scheduler to
+ * run the compliance sweep at once (on whichever instance holds the task),
+ * and answers 202 `{ triggered: true }` without waiting for it.
+ *
+ * Only people holding `sagemaker-studio.estate.read` outright (the admins)
+ * may; everyone else gets 403, service credentials too. 409 when a sweep is
+ * running, 404 when the sweep is turned off by config. Every attempt is an
+ * auditor event, `compliance-sweep-trigger`.
+ */
+export function createComplianceSweepRoutes(options: {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  auditor: AuditorService;
+  scheduler: SchedulerService;
+  /** `sageMakerStudio.sweep.enabled`: whether the sweep is scheduled at all. */
+  sweepEnabled: boolean;
+}): express.Router {
+  const { httpAuth, permissions, auditor, scheduler, sweepEnabled } = options;
+  const router = Router();
+
+  router.post('/compliance/sweep', async (req, res) => {
+    const auditEvent = await auditor.createEvent({
+      eventId: 'compliance-sweep-trigger',
+      severityLevel: 'medium',
+      request: req,
+      meta: { taskId: COMPLIANCE_SWEEP_TASK_ID },
+    });
+    try {
+      const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+      await requirePermission({
+        permissions,
+        credentials,
+        permission: sageMakerStudioEstateReadPermission,
+      });
+      if (!sweepEnabled) {
+        throw new NotFoundError(SWEEP_DISABLED_MESSAGE);
+      }
+      try {
+        await scheduler.triggerTask(COMPLIANCE_SWEEP_TASK_ID);
+      } catch (error) {
+        if (isError(error) && error.name === 'ConflictError') {
+          throw new ConflictError(SWEEP_RUNNING_MESSAGE);
+        }
+        throw error;
+      }
+      await auditEvent.success();
+      res.status(202).json({ triggered: true });
+    } catch (error) {
+      await auditEvent.fail({
+        error: isError(error) ? error : new Error(String(error)),
+      });
+      throw error;
+    }
   });
 
   return router;
