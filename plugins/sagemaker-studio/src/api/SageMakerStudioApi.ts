@@ -121,6 +121,12 @@ export interface SageMakerStudioApi {
   listComplianceFindings(
     query: ComplianceFindingsQuery,
   ): Promise<ComplianceFindingsPage>;
+  /**
+   * Asks the backend to run the compliance sweep now (admins only), without
+   * waiting for it. Rejects with a `ResponseError` of 403 for anyone else,
+   * 409 while a sweep is running, 404 when the sweep is turned off.
+   */
+  triggerComplianceSweep(): Promise<{ triggered: true }>;
 }
 
 /**

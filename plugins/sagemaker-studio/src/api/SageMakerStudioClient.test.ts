@@ -543,4 +543,38 @@ describe('SageMakerStudioClient', () => {
       expect(error.statusCode).toBe(500);
     });
   });
+
+  describe('triggerComplianceSweep', () => {
+    it('posts to /compliance/sweep and returns the answer', async () => {
+      let method: string | undefined;
+      server.use(
+        http.post(`${base}/compliance/sweep`, ({ request: req }) => {
+          method = req.method;
+          return HttpResponse.json({ triggered: true }, { status: 202 });
+        }),
+      );
+      await expect(api.triggerComplianceSweep()).resolves.toEqual({
+        triggered: true,
+      });
+      expect(method).toBe('POST');
+    });
+
+    it('keeps the structured error of a 409 while a sweep runs', async () => {
+      server.use(
+        http.post(`${base}/compliance/sweep`, () =>
+          errorBody(
+            409,
+            'ConflictError',
+            'A compliance sweep is already running',
+          ),
+        ),
+      );
+      const error = await api.triggerComplianceSweep().catch(e => e);
+      expect(ResponseError.is(error)).toBe(true);
+      expect(error.statusCode).toBe(409);
+      expect(error.body.error.message).toBe(
+        'A compliance sweep is already running',
+      );
+    });
+  });
 });

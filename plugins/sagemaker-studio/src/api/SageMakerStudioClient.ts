@@ -129,6 +129,10 @@ export class SageMakerStudioClient implements SageMakerStudioApi {
     return this.request(`/compliance/findings${search ? `?${search}` : ''}`);
   }
 
+  triggerComplianceSweep(): Promise<{ triggered: true }> {
+    return this.post('/compliance/sweep', {});
+  }
+
   private post<T>(path: string, body: unknown): Promise<T> {
     return this.request(path, {
       method: 'POST',

@@ -57,6 +57,7 @@ import {
 import { CursorPager } from '../CursorPager';
 import { SimpleTable } from '../RequestDetails';
 import { RequirePermission } from '../RequirePermission';
+import { SweepNowButton } from './SweepNowButton';
 
 /** How many findings one page of the table shows. */
 export const COMPLIANCE_PAGE_SIZE = 25;
@@ -317,7 +318,7 @@ function ComplianceEstate() {
       <EmptyState
         missing="data"
         title="Not swept yet"
-        description="No compliance sweep has run, so there are no findings to show. The first scheduled sweep fills this page."
+        description="No compliance sweep has run, so there are no findings to show. The first scheduled sweep fills this page, or start one with Sweep now."
       />
     );
   } else if (pages.page.items.length === 0) {
@@ -350,6 +351,7 @@ function ComplianceEstate() {
           <Box mt={2}>
             <SeverityCounts openBySeverity={summary.openBySeverity} />
           </Box>
+          <SweepNowButton onStarted={pages.retry} />
         </InfoCard>
       </Grid>
       <Grid item xs={12} md={8}>
