@@ -4,10 +4,12 @@
 // Issue 9's acceptance: a training job without VPC configuration, tagged for
 // fraud-detection, is created in the sandbox -> the detective control (run by
 // the sandbox on the CloudTrail event) stops it -> the compliance sweep reads
-// it -> the finding and the action are on fraud-detection's compliance card
-// (Dana) and on the admin page (Ada), resolved with the job Stopped; Sam
-// (recommendations) sees none of it, on the page or through the API; a
-// compliant job raises nothing. Run from e2e/run.mjs, which passes its
+// it (Ada starts it with the admins' POST /compliance/sweep) -> the finding
+// and the action are on fraud-detection's compliance card (Dana) and on the
+// admin page (Ada), resolved with the job Stopped; Sam (recommendations) sees
+// none of it, on the page or through the API, and may not start a sweep
+// (403 from the admins' route and from the scheduler's own); a compliant job
+// raises nothing. Run from e2e/run.mjs, which passes its
 // helpers in `e2e`.
 import {
   CreateTrainingJobCommand,
@@ -82,26 +84,34 @@ async function statusOf(e2e, token, path) {
   return { status: response.status, body: await response.text() };
 }
 
+/** The scheduler's own trigger route of the sweep, which people may not use. */
+const SCHEDULER_TRIGGER = `/api/sagemaker-studio/.backstage/scheduler/v1/tasks/${encodeURIComponent(
+  SWEEP_TASK,
+)}/trigger`;
+/** An admin's "sweep now". */
+const SWEEP_NOW = '/api/sagemaker-studio/compliance/sweep';
+
+/** The status of a POST without a body as the token's user, and the body. */
+async function postStatusOf(e2e, token, path) {
+  const response = await fetch(`${e2e.backendUrl}${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return { status: response.status, body: await response.text() };
+}
+
 /**
- * Asks the backend's scheduler to run the sweep now (the Backstage
- * scheduler's own route, `/.backstage/scheduler/v1/tasks/:id/trigger`);
- * 409 while one runs, then the next one is asked for again.
+ * Asks the backend to run the sweep now, as an admin
+ * (`POST /api/sagemaker-studio/compliance/sweep`, 202); 409 while one runs,
+ * then the next one is asked for again.
  */
 async function triggerSweep(e2e, token) {
   const deadline = Date.now() + 60_000;
   for (;;) {
-    const response = await fetch(
-      `${
-        e2e.backendUrl
-      }/api/sagemaker-studio/.backstage/scheduler/v1/tasks/${encodeURIComponent(
-        SWEEP_TASK,
-      )}/trigger`,
-      { method: 'POST', headers: { authorization: `Bearer ${token}` } },
-    );
-    if (response.ok) return;
-    const text = await response.text();
-    if (response.status !== 409 || Date.now() > deadline)
-      throw new Error(`triggering the sweep: ${response.status} ${text}`);
+    const { status, body } = await postStatusOf(e2e, token, SWEEP_NOW);
+    if (status === 202) return;
+    if (status !== 409 || Date.now() > deadline)
+      throw new Error(`triggering the sweep: ${status} ${body.slice(0, 300)}`);
     await new Promise(resolve => setTimeout(resolve, 2000));
   }
 }
@@ -376,6 +386,34 @@ export async function complianceChecks(e2e) {
       if ((await sam.getByText(jobs.noVpc).count()) !== 0)
         throw new Error('Sam sees the job on the admin page');
       await shot(sam, 'sam-compliance-page-refused');
+    },
+  );
+
+  await check(
+    "sam: may not start the sweep, neither through the scheduler's own route nor the admins' (403 both)",
+    undefined,
+    async () => {
+      const token = await tokenOf('sam-lead');
+      for (const path of [SCHEDULER_TRIGGER, SWEEP_NOW]) {
+        const { status, body } = await postStatusOf(e2e, token, path);
+        if (status !== 403)
+          throw new Error(
+            `Sam got ${status} for POST ${path}: ${body.slice(0, 200)}`,
+          );
+        let name;
+        try {
+          name = JSON.parse(body).error?.name;
+        } catch {
+          name = undefined;
+        }
+        if (name !== 'NotAllowedError')
+          throw new Error(
+            `POST ${path} refused Sam without a NotAllowedError: ${body.slice(
+              0,
+              200,
+            )}`,
+          );
+      }
     },
   );
 }
