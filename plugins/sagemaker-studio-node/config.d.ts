@@ -12,7 +12,9 @@ export interface Config {
     /**
      * Every account and region whose Studio estate is read (entity pages,
      * catalog, compliance). Credentials per account come from the `aws:` block.
-     * When absent, only the home `accountId` and `region` are read.
+     * When absent, only the home `accountId` and `region` are read; when
+     * present, it must list the home account and region too (start-up fails
+     * otherwise), since the products are launched there.
      */
     accounts?: Array<{
       /** 12-digit account id; the `aws:` block's main account when absent. */

@@ -84,12 +84,20 @@ describe('readSageMakerStudioConfig', () => {
     ],
     [{ ...valid, accounts: [] }, 'sageMakerStudio.accounts', 'is empty'],
     [
+      { ...valid, accounts: [{ accountId: '111111111111' }] },
+      'sageMakerStudio.accounts',
+      'does not list the home account and region 111122223333/us-east-1',
+    ],
+    [
       { ...valid, accounts: [{ accountId: '12' }] },
       'sageMakerStudio.accounts[0].accountId',
       '12-digit',
     ],
     [
-      { ...valid, accounts: [{ accountId: '111111111111', regions: ['x'] }] },
+      {
+        ...valid,
+        accounts: [{ accountId: '111111111111', regions: ['x'] }],
+      },
       'sageMakerStudio.accounts[0].regions',
       'not an AWS region',
     ],
@@ -138,6 +146,7 @@ describe('readSageMakerStudioConfig', () => {
           { accountId: '111111111111', regions: ['us-east-1', 'eu-west-1'] },
           { accountId: '222222222222' },
           { regions: ['ap-southeast-2'] },
+          { accountId: '111122223333' },
         ],
       });
       expect(config.targets).toEqual([
@@ -145,6 +154,7 @@ describe('readSageMakerStudioConfig', () => {
         { accountId: '111111111111', region: 'eu-west-1' },
         { accountId: '222222222222', region: valid.region },
         { region: 'ap-southeast-2' },
+        { accountId: '111122223333', region: valid.region },
       ]);
     });
   });

@@ -502,6 +502,15 @@ function readTargets(
       targets.push(target);
     }
   });
+  // The products are launched in the home account and region, and the
+  // catalog marks what can be provisioned from its entities there: it must be read.
+  const homeKey = sageMakerStudioTargetKey(home);
+  if (!seen.has(homeKey)) {
+    throw new SageMakerStudioConfigError(
+      `${SAGEMAKER_STUDIO_CONFIG_ROOT}.accounts`,
+      `does not list the home account and region ${homeKey} (sageMakerStudio.accountId and region, where the products are launched); add it`,
+    );
+  }
   return targets;
 }
 

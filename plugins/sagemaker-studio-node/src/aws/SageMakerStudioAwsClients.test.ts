@@ -62,9 +62,11 @@ describe('SageMakerStudioAwsClients', () => {
 
   it('builds clients per account and region with that account’s credentials', async () => {
     const { clients, askedFor } = clientsFor([
+      { accountId: '111111111111' },
       { accountId: '222222222222', regions: ['eu-west-1', 'us-east-1'] },
     ]);
-    const [euWest, usEast] = clients.forEachTarget();
+    const [home, euWest, usEast] = clients.forEachTarget();
+    expect(home).toBe(clients);
     expect(euWest.targetKey).toBe('222222222222/eu-west-1');
     expect(usEast.accountId).toBe('222222222222');
     const client = await euWest.securityHub();
