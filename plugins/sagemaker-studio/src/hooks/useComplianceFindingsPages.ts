@@ -19,9 +19,8 @@ import {
   ComplianceFindingsPage,
   ComplianceFindingsQuery,
 } from '@internal/plugin-sagemaker-studio-common';
-import { useEffect, useState } from 'react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { sageMakerStudioApiRef } from '../api/SageMakerStudioApi';
+import { useCursorPages } from './useCursorPages';
 
 /** The filters of the estate's findings, without the paging. */
 export type ComplianceFindingsFilters = Omit<
@@ -54,63 +53,19 @@ export function useComplianceFindingsPages(
   limit?: number,
 ) {
   const api = useApi(sageMakerStudioApiRef);
-  const queryKey = filtersKey(filters, limit);
-
-  // The cursors of the pages after the first one, so "previous" can go back.
-  const [stack, setStack] = useState<{ key: string; cursors: string[] }>({
-    key: queryKey,
-    cursors: [],
-  });
-  const cursors = stack.key === queryKey ? stack.cursors : [];
-  const cursor = cursors[cursors.length - 1];
-  const pageKey = `${queryKey}|${cursor ?? ''}`;
-
-  const state = useAsyncRetry(async () => {
-    const query: ComplianceFindingsQuery = {};
-    for (const key of FILTER_KEYS) {
-      if (filters[key]) {
-        Object.assign(query, { [key]: filters[key] });
+  return useCursorPages<ComplianceFindingsPage>(
+    filtersKey(filters, limit),
+    cursor => {
+      const query: ComplianceFindingsQuery = {};
+      for (const key of FILTER_KEYS) {
+        if (filters[key]) {
+          Object.assign(query, { [key]: filters[key] });
+        }
       }
-    }
-    if (cursor) query.cursor = cursor;
-    if (limit !== undefined) query.limit = limit;
-    const page = await api.listComplianceFindings(query);
-    return { pageKey, page };
-    // pageKey stands for the filters, the limit and the cursor.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, pageKey]);
-
-  const [lastGood, setLastGood] = useState<{
-    pageKey: string;
-    page: ComplianceFindingsPage;
-  }>();
-  useEffect(() => {
-    if (state.value) {
-      setLastGood(state.value);
-    }
-  }, [state.value]);
-
-  const current = state.value ?? lastGood;
-  // A page that belongs to other filters or another cursor is not shown.
-  const page = current?.pageKey === pageKey ? current.page : undefined;
-
-  return {
-    /** The shown page, or undefined while it is read. */
-    page,
-    /** The latest page read, whatever its filters (for summary and options). */
-    lastPage: current?.page,
-    loading: state.loading,
-    error: state.error,
-    retry: state.retry,
-    /** 1 for the first page. */
-    pageNumber: cursors.length + 1,
-    hasPrevious: cursors.length > 0,
-    hasNext: Boolean(page?.nextCursor),
-    next: () => {
-      if (page?.nextCursor) {
-        setStack({ key: queryKey, cursors: [...cursors, page.nextCursor] });
-      }
+      if (cursor) query.cursor = cursor;
+      if (limit !== undefined) query.limit = limit;
+      return api.listComplianceFindings(query);
     },
-    previous: () => setStack({ key: queryKey, cursors: cursors.slice(0, -1) }),
-  };
+    [api],
+  );
 }

@@ -21,10 +21,9 @@ import {
   ProvisioningRequestPage,
   ProvisioningRequestStatus,
 } from '@internal/plugin-sagemaker-studio-common';
-import { useEffect, useState } from 'react';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import useInterval from 'react-use/esm/useInterval';
 import { sageMakerStudioApiRef } from '../api/SageMakerStudioApi';
+import { useCursorPages } from './useCursorPages';
 
 /** How often a page with work in flight is read again. */
 export const DEFAULT_POLL_INTERVAL_MS = 5000;
@@ -55,64 +54,25 @@ export interface RequestPagesOptions {
 export function useProvisioningRequestPages(options: RequestPagesOptions) {
   const { scope, status, limit, pollIntervalMs, shouldPoll } = options;
   const api = useApi(sageMakerStudioApiRef);
-  const queryKey = `${scope}|${status ?? '*'}|${limit ?? ''}`;
-
-  // The cursors of the pages after the first one, so "previous" can go back.
-  const [stack, setStack] = useState<{ key: string; cursors: string[] }>({
-    key: queryKey,
-    cursors: [],
-  });
-  const cursors = stack.key === queryKey ? stack.cursors : [];
-  const cursor = cursors[cursors.length - 1];
-  const pageKey = `${queryKey}|${cursor ?? ''}`;
-
-  const state = useAsyncRetry(async () => {
-    const page = await api.listRequests({ scope, status, cursor, limit });
-    return { pageKey, page };
-  }, [api, scope, status, cursor, limit, pageKey]);
-
-  const [lastGood, setLastGood] = useState<{
-    pageKey: string;
-    page: ProvisioningRequestPage;
-  }>();
-  useEffect(() => {
-    if (state.value) {
-      setLastGood(state.value);
-    }
-  }, [state.value]);
-
-  const current = state.value ?? lastGood;
-  // A page that belongs to another filter or cursor is not shown.
-  const page = current?.pageKey === pageKey ? current.page : undefined;
+  // `lastPage` is left out: a request list shows only the page it asked for.
+  const { lastPage: _lastPage, ...pages } =
+    useCursorPages<ProvisioningRequestPage>(
+      `${scope}|${status ?? '*'}|${limit ?? ''}`,
+      cursor => api.listRequests({ scope, status, cursor, limit }),
+      [api],
+    );
 
   const polling = Boolean(
-    pollIntervalMs && page && shouldPoll && shouldPoll(page.items),
+    pollIntervalMs && pages.page && shouldPoll && shouldPoll(pages.page.items),
   );
   useInterval(
     () => {
-      if (!state.loading) {
-        state.retry();
+      if (!pages.loading) {
+        pages.retry();
       }
     },
     polling ? pollIntervalMs! : null,
   );
 
-  return {
-    /** The shown page, or undefined while the first read of it runs. */
-    page,
-    /** True while reading (the first time or a refresh). */
-    loading: state.loading,
-    error: state.error,
-    retry: state.retry,
-    /** 1 for the first page. */
-    pageNumber: cursors.length + 1,
-    hasPrevious: cursors.length > 0,
-    hasNext: Boolean(page?.nextCursor),
-    next: () => {
-      if (page?.nextCursor) {
-        setStack({ key: queryKey, cursors: [...cursors, page.nextCursor] });
-      }
-    },
-    previous: () => setStack({ key: queryKey, cursors: cursors.slice(0, -1) }),
-  };
+  return pages;
 }
