@@ -14,10 +14,7 @@
  * limitations under the License.
  */
 
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import {
@@ -40,6 +37,7 @@ import {
 } from '@internal/plugin-sagemaker-studio-node';
 import { createHash, randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
+import { decodeCursor, encodeCursor, migratedClient } from '../database';
 import { ComplianceFindingQuery } from './permissionRules';
 import {
   ComplianceFailedTarget,
@@ -166,31 +164,22 @@ function scoreOf(evaluated: number, compliant: number): number | null {
   return evaluated > 0 ? Math.round((100 * compliant) / evaluated) : null;
 }
 
-function encodeCursor(row: Pick<FindingRow, 'severity_rank' | 'id'>): string {
-  return Buffer.from(
-    JSON.stringify({ r: row.severity_rank, i: row.id }),
-  ).toString('base64url');
+function findingCursor(row: Pick<FindingRow, 'severity_rank' | 'id'>): string {
+  return encodeCursor({ r: row.severity_rank, i: row.id });
 }
 
-function decodeCursor(cursor: string): { rank: number; id: string } {
-  try {
-    const { r, i } = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+function readFindingCursor(cursor: string): { rank: number; id: string } {
+  return decodeCursor(cursor, ({ r, i }) =>
     // Only what this API gives out, so a forged cursor never reaches SQL.
-    if (
-      !Number.isInteger(r) ||
-      r < 1 ||
-      r > 4 ||
-      typeof i !== 'string' ||
-      !/^[0-9a-f]{40}$/.test(i)
-    ) {
-      throw new Error('bad cursor');
-    }
-    return { rank: r, id: i };
-  } catch {
-    throw new InputError(
-      'cursor: not a cursor this API gave out; use nextCursor from the previous page',
-    );
-  }
+    typeof r === 'number' &&
+    Number.isInteger(r) &&
+    r >= 1 &&
+    r <= 4 &&
+    typeof i === 'string' &&
+    /^[0-9a-f]{40}$/.test(i)
+      ? { rank: r, id: i }
+      : undefined,
+  );
 }
 
 /** Control (NUL included) and bidi characters: PostgreSQL refuses NUL, and neither belongs in a filter. */
@@ -329,16 +318,7 @@ export class DatabaseComplianceStore {
   static async create(options: {
     database: DatabaseService;
   }): Promise<DatabaseComplianceStore> {
-    const client = await options.database.getClient();
-    if (!options.database.migrations?.skip) {
-      await client.migrate.latest({
-        directory: resolvePackagePath(
-          '@internal/plugin-sagemaker-studio-backend',
-          'migrations',
-        ),
-      });
-    }
-    return new DatabaseComplianceStore(client);
+    return new DatabaseComplianceStore(await migratedClient(options.database));
   }
 
   private constructor(private readonly db: Knex) {}
@@ -809,7 +789,7 @@ export class DatabaseComplianceStore {
       .orderBy('id', 'asc')
       .limit(limit + 1);
     if (page.cursor) {
-      const { rank, id } = decodeCursor(page.cursor);
+      const { rank, id } = readFindingCursor(page.cursor);
       builder.where(q =>
         q
           .where('severity_rank', '<', rank)
@@ -823,7 +803,7 @@ export class DatabaseComplianceStore {
     return {
       items: items.map(toView),
       ...(rows.length > limit
-        ? { nextCursor: encodeCursor(items[items.length - 1]) }
+        ? { nextCursor: findingCursor(items[items.length - 1]) }
         : {}),
     };
   }

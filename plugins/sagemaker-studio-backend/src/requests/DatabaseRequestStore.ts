@@ -14,11 +14,8 @@
  * limitations under the License.
  */
 
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
-import { ConflictError, InputError } from '@backstage/errors';
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import { ConflictError } from '@backstage/errors';
 import {
   FINAL_REQUEST_STATUSES,
   ProvisioningOperation,
@@ -28,6 +25,7 @@ import {
 } from '@internal/plugin-sagemaker-studio-common';
 import { randomUUID } from 'node:crypto';
 import { Knex } from 'knex';
+import { decodeCursor, encodeCursor, migratedClient } from '../database';
 import {
   NewProvisioningRequest,
   RequestChanges,
@@ -86,37 +84,27 @@ function json<T>(value: string | null): T | undefined {
   return value ? (JSON.parse(value) as T) : undefined;
 }
 
-function encodeCursor(row: RequestRow): string {
-  return Buffer.from(
-    JSON.stringify({ c: iso(row.created_at), i: row.id }),
-  ).toString('base64url');
+function requestCursor(row: RequestRow): string {
+  return encodeCursor({ c: iso(row.created_at), i: row.id });
 }
 
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  try {
-    const { c, i } = JSON.parse(Buffer.from(cursor, 'base64url').toString());
-    const createdAt = new Date(c);
+function readRequestCursor(cursor: string): { createdAt: Date; id: string } {
+  return decodeCursor(cursor, ({ c, i }) => {
+    const createdAt = new Date(c as string);
     const year = createdAt.getUTCFullYear();
     // Only what this API gives out: a request id and a plausible time, so a
     // forged cursor cannot reach the database (PostgreSQL refuses NUL bytes
     // and years out of its range with a 500).
-    if (
-      typeof i !== 'string' ||
-      !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(
+    const valid =
+      typeof i === 'string' &&
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(
         i,
-      ) ||
-      Number.isNaN(year) ||
-      year < 2000 ||
-      year > 9999
-    ) {
-      throw new Error('bad cursor');
-    }
-    return { createdAt, id: i };
-  } catch {
-    throw new InputError(
-      'cursor: not a cursor this API gave out; use nextCursor from the previous page',
-    );
-  }
+      ) &&
+      !Number.isNaN(year) &&
+      year >= 2000 &&
+      year <= 9999;
+    return valid ? { createdAt, id: i } : undefined;
+  });
 }
 
 function changeColumns(changes: RequestChanges = {}): Partial<RequestRow> {
@@ -146,16 +134,7 @@ export class DatabaseRequestStore implements RequestStore {
   static async create(options: {
     database: DatabaseService;
   }): Promise<DatabaseRequestStore> {
-    const client = await options.database.getClient();
-    if (!options.database.migrations?.skip) {
-      await client.migrate.latest({
-        directory: resolvePackagePath(
-          '@internal/plugin-sagemaker-studio-backend',
-          'migrations',
-        ),
-      });
-    }
-    return new DatabaseRequestStore(client);
+    return new DatabaseRequestStore(await migratedClient(options.database));
   }
 
   private constructor(private readonly db: Knex) {}
@@ -258,7 +237,7 @@ export class DatabaseRequestStore implements RequestStore {
     if (query.cursor) {
       // Keyset paging: a request that changes status while someone pages
       // never shifts another one off the page.
-      const { createdAt, id } = decodeCursor(query.cursor);
+      const { createdAt, id } = readRequestCursor(query.cursor);
       builder = builder.where(q =>
         q
           .where('created_at', '<', createdAt)
@@ -272,7 +251,7 @@ export class DatabaseRequestStore implements RequestStore {
     return {
       items: await this.hydrateAll(page),
       ...(rows.length > limit
-        ? { nextCursor: encodeCursor(page[page.length - 1]) }
+        ? { nextCursor: requestCursor(page[page.length - 1]) }
         : {}),
     };
   }

@@ -1,0 +1,38 @@
+/*
+ * Copyright 2026 The SageMaker Studio Portal Authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { Knex } from 'knex';
+
+/**
+ * The plugin's database client, with the plugin's migrations run first
+ * (unless the database service says to skip them).
+ */
+export async function migratedClient(database: DatabaseService): Promise<Knex> {
+  const client = await database.getClient();
+  if (!database.migrations?.skip) {
+    await client.migrate.latest({
+      directory: resolvePackagePath(
+        '@internal/plugin-sagemaker-studio-backend',
+        'migrations',
+      ),
+    });
+  }
+  return client;
+}
