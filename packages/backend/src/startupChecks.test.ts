@@ -16,6 +16,7 @@
 
 import { readHttpServerOptions } from '@backstage/backend-defaults/rootHttpRouter';
 import { ConfigReader } from '@backstage/config';
+import { readSageMakerStudioConfig } from '@internal/plugin-sagemaker-studio-node';
 import { loadRepoConfig } from './configFiles';
 import { findConfigProblems } from './startupChecks';
 
@@ -42,6 +43,13 @@ describe('findConfigProblems', () => {
   it('finds nothing wrong with a complete production config', async () => {
     const config = await loadRepoConfig(production, productionEnv);
     expect(findConfigProblems(config, {})).toEqual([]);
+  });
+
+  it('reads only the home account and region in production, not the local sandbox accounts', async () => {
+    const config = await loadRepoConfig(production, productionEnv);
+    expect(readSageMakerStudioConfig(config).targets).toEqual([
+      { accountId: '111122223333', region: 'eu-west-1' },
+    ]);
   });
 
   it.each(['HOST', 'PORT', 'USER', 'PASSWORD'])(
