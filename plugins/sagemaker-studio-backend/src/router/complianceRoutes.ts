@@ -20,34 +20,14 @@ import {
   PermissionsService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
-import { CompoundEntityRef } from '@backstage/catalog-model';
-import {
-  ConflictError,
-  InputError,
-  isError,
-  NotFoundError,
-} from '@backstage/errors';
+import { ConflictError, isError, NotFoundError } from '@backstage/errors';
 import { sageMakerStudioEstateReadPermission } from '@internal/plugin-sagemaker-studio-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { ComplianceService } from '../compliance/ComplianceService';
 import { requirePermission } from '../permissions/requirePermission';
-import { hasControlCharacters } from './createRouter';
-
-/** Catalog names, kinds and namespaces: letters, digits and `-_.`, at most 253. */
-const ENTITY_PART = /^[A-Za-z0-9][A-Za-z0-9\-_.]{0,252}$/;
-
-/** Text a filter may hold: no control or bidi characters (PostgreSQL refuses NUL with a 500). */
-function plain(max: number) {
-  return z
-    .string()
-    .max(max)
-    .refine(
-      v => !hasControlCharacters(v),
-      'must not contain control or bidi characters',
-    );
-}
+import { entityRefOf, parse, plain } from './validation';
 
 const findingsQuery = z
   .object({
@@ -77,45 +57,6 @@ const findingsQuery = z
   })
   .strict();
 
-/** The text with every control or bidi character spelled out, for messages that quote input. */
-function printable(value: string): string {
-  let out = '';
-  for (const char of value) {
-    out += hasControlCharacters(char)
-      ? `\\u{${char.codePointAt(0)!.toString(16)}}`
-      : char;
-  }
-  return out;
-}
-
-function parseQuery(value: unknown): z.output<typeof findingsQuery> {
-  const result = findingsQuery.safeParse(value);
-  if (!result.success) {
-    throw new InputError(
-      printable(
-        result.error.issues
-          .map(issue =>
-            issue.code === 'unrecognized_keys'
-              ? `query: unknown field(s) ${issue.keys.join(', ')}`
-              : `${issue.path.join('.') || 'query'}: ${issue.message}`,
-          )
-          .join('; '),
-      ),
-    );
-  }
-  return result.data;
-}
-
-function entityRefOf(params: Record<string, string>): CompoundEntityRef {
-  const { namespace, kind, name } = params;
-  for (const [field, value] of Object.entries({ namespace, kind, name })) {
-    if (!ENTITY_PART.test(value)) {
-      throw new InputError(`${field}: not a catalog entity ${field}`);
-    }
-  }
-  return { kind, namespace, name };
-}
-
 /**
  * The compliance routes: `GET /entity/:namespace/:kind/:name/compliance`
  * (a team's or a person's findings, for signed-in people the permission
@@ -139,7 +80,7 @@ export function createComplianceRoutes(options: {
 
   router.get('/compliance/findings', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const query = parseQuery(req.query);
+    const query = parse(findingsQuery, req.query, 'query');
     res.json(await complianceService.findings({ credentials, query }));
   });
 

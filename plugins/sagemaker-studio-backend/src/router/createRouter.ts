@@ -29,56 +29,11 @@ import { SageMakerStudioEntityService } from '../service/SageMakerStudioEntitySe
 import { createEntityRoutes } from './entityRoutes';
 import { createComplianceRoutes } from './complianceRoutes';
 import { ComplianceService } from '../compliance/ComplianceService';
-
-/**
- * C0 and C1 controls, and the Unicode bidi marks, overrides and isolates
- * that make a text read differently from what it is. Refused everywhere a
- * person types; free text (`multiline`) may still span lines.
- */
-export function hasControlCharacters(value: string, multiline = false) {
-  for (const char of value) {
-    const code = char.codePointAt(0)!;
-    if (multiline && (code === 0x09 || code === 0x0a || code === 0x0d)) {
-      continue;
-    }
-    if (
-      code < 0x20 ||
-      (code >= 0x7f && code <= 0x9f) ||
-      code === 0x200e ||
-      code === 0x200f ||
-      (code >= 0x202a && code <= 0x202e) ||
-      (code >= 0x2066 && code <= 0x2069)
-    ) {
-      return true;
-    }
-  }
-  return false;
-}
-
-/** The text with every control or bidi character spelled out as `\u{…}`, for messages that quote input. */
-function printable(value: string): string {
-  let out = '';
-  for (const char of value) {
-    out += hasControlCharacters(char)
-      ? `\\u{${char.codePointAt(0)!.toString(16)}}`
-      : char;
-  }
-  return out;
-}
+import { hasControlCharacters, parse, plain } from './validation';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const MAX_PARAMETERS = 32;
-
-function plain(max: number) {
-  return z
-    .string()
-    .max(max)
-    .refine(
-      v => !hasControlCharacters(v),
-      'must not contain control or bidi characters',
-    );
-}
 
 function text(max: number) {
   return z
@@ -144,28 +99,6 @@ const listQuery = z
     limit: z.coerce.number().int().min(1).max(100).optional(),
   })
   .strict();
-
-function parse<S extends z.ZodTypeAny>(
-  schema: S,
-  value: unknown,
-  where: 'body' | 'query' = 'body',
-): z.output<S> {
-  const result = schema.safeParse(value);
-  if (!result.success) {
-    const message = result.error.issues
-      .map(issue => {
-        const field = issue.path.join('.') || where;
-        if (issue.code === 'unrecognized_keys') {
-          return `${field}: unknown field(s) ${issue.keys.join(', ')}`;
-        }
-        return `${field}: ${issue.message}`;
-      })
-      .join('; ');
-    // Zod quotes field names and values, which may carry control characters.
-    throw new InputError(printable(message));
-  }
-  return result.data;
-}
 
 /** What body-parser's errors say, without the raw body and the snippet of it they carry. */
 const BODY_ERRORS: Record<string, [number, string]> = {

@@ -15,7 +15,6 @@
  */
 
 import { HttpAuthService } from '@backstage/backend-plugin-api';
-import { CompoundEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -25,9 +24,7 @@ import {
   TooManyRequestsError,
 } from '../limits/SlidingWindowLimiter';
 import { SageMakerStudioEntityService } from '../service/SageMakerStudioEntityService';
-
-/** Catalog names, kinds and namespaces: letters, digits and `-_.`, at most 253. */
-const ENTITY_PART = /^[A-Za-z0-9][A-Za-z0-9\-_.]{0,252}$/;
+import { entityRefOf } from './validation';
 
 const openStudioBody = z
   .object({
@@ -50,16 +47,6 @@ const openStudioBody = z
       .optional(),
   })
   .strict();
-
-function entityRefOf(params: Record<string, string>): CompoundEntityRef {
-  const { namespace, kind, name } = params;
-  for (const [field, value] of Object.entries({ namespace, kind, name })) {
-    if (!ENTITY_PART.test(value)) {
-      throw new InputError(`${field}: not a catalog entity ${field}`);
-    }
-  }
-  return { kind, namespace, name };
-}
 
 /**
  * The entity-scoped routes, in the convention of the awslabs ECS plugin:

@@ -34,7 +34,7 @@ import {
   startStudioBackend,
   StudioTestBackend,
 } from '../__testUtils__/studioTestBackend';
-import { hasControlCharacters } from './createRouter';
+import { hasControlCharacters } from './validation';
 
 // Issue 10, "Acceptance": a property-based fuzz of every route of the plugin,
 // on both databases, as each kind of identity. Every answer is below 500, is
