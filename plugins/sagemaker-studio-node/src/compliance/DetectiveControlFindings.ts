@@ -28,11 +28,10 @@ import {
   SageMakerResourceState,
 } from '@internal/plugin-sagemaker-studio-common';
 import { SageMakerStudioAwsClients } from '../aws/SageMakerStudioAwsClients';
-import { classifyAwsFailure } from '../aws/studioAwsErrors';
-import { CompliancePageRetry, retryPage } from './retryPage';
+import { readPage } from './readPage';
+import { CompliancePageRetry } from './retryPage';
 import {
   COMPLIANCE_READ_FAILURE_MESSAGES,
-  ComplianceReadError,
   DetectiveControlFinding,
 } from './types';
 
@@ -210,34 +209,17 @@ export class DetectiveControlFindings {
     return done.size;
   }
 
-  private async call<T>(
+  private call<T>(
     operation: string,
     message: string,
     call: () => Promise<T>,
   ): Promise<T> {
-    try {
-      return await retryPage(call, {
-        ...this.options.retry,
-        what: `${operation} in ${this.options.clients.targetKey}`,
-        logger: this.options.logger,
-      });
-    } catch (error) {
-      const failure = classifyAwsFailure(error);
-      const aws = error as {
-        name?: string;
-        message?: string;
-        $metadata?: { requestId?: string };
-      };
-      this.options.logger.error(
-        `Compliance sweep: ${operation} failed (${failure})`,
-        {
-          target: this.options.clients.targetKey,
-          awsError: aws?.name,
-          awsMessage: aws?.message,
-          awsRequestId: aws?.$metadata?.requestId,
-        },
-      );
-      throw new ComplianceReadError(message, operation, failure);
-    }
+    return readPage(call, {
+      operation,
+      message,
+      targetKey: this.options.clients.targetKey,
+      logger: this.options.logger,
+      retry: this.options.retry,
+    });
   }
 }

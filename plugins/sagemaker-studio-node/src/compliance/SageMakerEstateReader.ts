@@ -49,15 +49,11 @@ import {
   SageMakerWorkloadKind,
 } from '@internal/plugin-sagemaker-studio-common';
 import { SageMakerStudioAwsClients } from '../aws/SageMakerStudioAwsClients';
-import { classifyAwsFailure } from '../aws/studioAwsErrors';
 import { locationOfArn, mapWithConcurrency } from '../aws/studioReadHelpers';
-import { CompliancePageRetry, retryPage } from './retryPage';
+import { readPage } from './readPage';
+import { CompliancePageRetry } from './retryPage';
 import { attributeTeam, executionRoleOf } from './teamAttribution';
-import {
-  COMPLIANCE_READ_FAILURE_MESSAGES,
-  ComplianceReadError,
-  SweptResource,
-} from './types';
+import { COMPLIANCE_READ_FAILURE_MESSAGES, SweptResource } from './types';
 
 type Raw = Record<string, any>;
 
@@ -599,35 +595,14 @@ export class SageMakerEstateReader {
     return !status || !(INACTIVE_STATUSES[kind] ?? []).includes(status);
   }
 
-  private async page<T>(operation: string, call: () => Promise<T>): Promise<T> {
-    try {
-      return await retryPage(call, {
-        ...this.options.retry,
-        what: `${operation} in ${this.options.clients.targetKey}`,
-        logger: this.options.logger,
-      });
-    } catch (error) {
-      if (isGone(error)) throw error;
-      const failure = classifyAwsFailure(error);
-      const aws = error as {
-        name?: string;
-        message?: string;
-        $metadata?: { requestId?: string };
-      };
-      this.options.logger.error(
-        `Compliance sweep: ${operation} failed (${failure})`,
-        {
-          target: this.options.clients.targetKey,
-          awsError: aws?.name,
-          awsMessage: aws?.message,
-          awsRequestId: aws?.$metadata?.requestId,
-        },
-      );
-      throw new ComplianceReadError(
-        COMPLIANCE_READ_FAILURE_MESSAGES.sageMaker,
-        operation,
-        failure,
-      );
-    }
+  private page<T>(operation: string, call: () => Promise<T>): Promise<T> {
+    return readPage(call, {
+      operation,
+      message: COMPLIANCE_READ_FAILURE_MESSAGES.sageMaker,
+      targetKey: this.options.clients.targetKey,
+      logger: this.options.logger,
+      retry: this.options.retry,
+      passThrough: isGone,
+    });
   }
 }
