@@ -28,7 +28,6 @@ import {
   ComplianceFindingState,
   ComplianceFindingView,
   ComplianceFindingsPage,
-  ComplianceSeverity,
   sageMakerStudioEstateReadPermission,
 } from '@internal/plugin-sagemaker-studio-common';
 import Box from '@material-ui/core/Box';
@@ -113,9 +112,56 @@ function Filters(props: {
   onChange: (filters: ComplianceFindingsFilters) => void;
 }) {
   const { filters, facets, onChange } = props;
-  const set =
-    (key: keyof ComplianceFindingsFilters) => (value: string | undefined) =>
-      onChange({ ...filters, [key]: value });
+  const selects: Array<{
+    key: keyof ComplianceFindingsFilters;
+    id: string;
+    label: string;
+    allLabel: string;
+    options: Array<{ value: string; label: string }>;
+  }> = [
+    {
+      key: 'team',
+      id: 'compliance-team',
+      label: 'Team',
+      allLabel: 'All teams',
+      options: plain(facets?.teams ?? []),
+    },
+    {
+      key: 'ruleId',
+      id: 'compliance-rule',
+      label: 'Rule',
+      allLabel: 'All rules',
+      options: plain(facets?.ruleIds ?? []),
+    },
+    {
+      key: 'severity',
+      id: 'compliance-severity',
+      label: 'Severity',
+      allLabel: 'All severities',
+      options: SEVERITIES.map(s => ({ value: s, label: severityLabel(s) })),
+    },
+    {
+      key: 'accountId',
+      id: 'compliance-account',
+      label: 'Account',
+      allLabel: 'All accounts',
+      options: plain(facets?.accounts ?? []),
+    },
+    {
+      key: 'region',
+      id: 'compliance-region',
+      label: 'Region',
+      allLabel: 'All regions',
+      options: plain(facets?.regions ?? []),
+    },
+    {
+      key: 'state',
+      id: 'compliance-state',
+      label: 'State',
+      allLabel: 'Open and resolved',
+      options: STATES.map(s => ({ value: s, label: STATE_LABELS[s] })),
+    },
+  ];
   return (
     <Box
       display="flex"
@@ -125,64 +171,17 @@ function Filters(props: {
       role="group"
       aria-label="Filters"
     >
-      <FilterSelect
-        id="compliance-team"
-        label="Team"
-        allLabel="All teams"
-        value={filters.team}
-        options={plain(facets?.teams ?? [])}
-        onChange={set('team')}
-      />
-      <FilterSelect
-        id="compliance-rule"
-        label="Rule"
-        allLabel="All rules"
-        value={filters.ruleId}
-        options={plain(facets?.ruleIds ?? [])}
-        onChange={set('ruleId')}
-      />
-      <FilterSelect
-        id="compliance-severity"
-        label="Severity"
-        allLabel="All severities"
-        value={filters.severity}
-        options={SEVERITIES.map(s => ({ value: s, label: severityLabel(s) }))}
-        onChange={value =>
-          onChange({
-            ...filters,
-            severity: value as ComplianceSeverity | undefined,
-          })
-        }
-      />
-      <FilterSelect
-        id="compliance-account"
-        label="Account"
-        allLabel="All accounts"
-        value={filters.accountId}
-        options={plain(facets?.accounts ?? [])}
-        onChange={set('accountId')}
-      />
-      <FilterSelect
-        id="compliance-region"
-        label="Region"
-        allLabel="All regions"
-        value={filters.region}
-        options={plain(facets?.regions ?? [])}
-        onChange={set('region')}
-      />
-      <FilterSelect
-        id="compliance-state"
-        label="State"
-        allLabel="Open and resolved"
-        value={filters.state}
-        options={STATES.map(s => ({ value: s, label: STATE_LABELS[s] }))}
-        onChange={value =>
-          onChange({
-            ...filters,
-            state: value as ComplianceFindingState | undefined,
-          })
-        }
-      />
+      {selects.map(select => (
+        <FilterSelect
+          key={select.key}
+          id={select.id}
+          label={select.label}
+          allLabel={select.allLabel}
+          value={filters[select.key]}
+          options={select.options}
+          onChange={value => onChange({ ...filters, [select.key]: value })}
+        />
+      ))}
     </Box>
   );
 }
