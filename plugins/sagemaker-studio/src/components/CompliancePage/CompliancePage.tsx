@@ -362,14 +362,7 @@ function ComplianceEstate() {
         <InfoCard title="Findings">
           <Filters filters={filters} facets={facets} onChange={setFilters} />
           {table}
-          <CursorPager
-            pageNumber={pages.pageNumber}
-            hasPrevious={pages.hasPrevious}
-            hasNext={pages.hasNext}
-            onPrevious={pages.previous}
-            onNext={pages.next}
-            disabled={!pages.page}
-          />
+          <CursorPager pages={pages} disabled={!pages.page} />
         </InfoCard>
       </Grid>
     </Grid>

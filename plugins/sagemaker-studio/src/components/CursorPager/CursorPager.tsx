@@ -20,14 +20,18 @@ import Typography from '@material-ui/core/Typography';
 
 /** "Previous page" / "Next page" for a list the backend pages by cursor. */
 export function CursorPager(props: {
-  pageNumber: number;
-  hasPrevious: boolean;
-  hasNext: boolean;
-  onPrevious: () => void;
-  onNext: () => void;
+  /** The paging state, as `useCursorPages` gives it. */
+  pages: {
+    pageNumber: number;
+    hasPrevious: boolean;
+    hasNext: boolean;
+    previous: () => void;
+    next: () => void;
+  };
   disabled?: boolean;
 }) {
-  if (!props.hasPrevious && !props.hasNext) {
+  const { pages } = props;
+  if (!pages.hasPrevious && !pages.hasNext) {
     return null;
   }
   return (
@@ -40,18 +44,15 @@ export function CursorPager(props: {
       aria-label="Pages"
     >
       <Button
-        disabled={props.disabled || !props.hasPrevious}
-        onClick={props.onPrevious}
+        disabled={props.disabled || !pages.hasPrevious}
+        onClick={pages.previous}
       >
         Previous page
       </Button>
       <Box mx={2}>
-        <Typography variant="body2">Page {props.pageNumber}</Typography>
+        <Typography variant="body2">Page {pages.pageNumber}</Typography>
       </Box>
-      <Button
-        disabled={props.disabled || !props.hasNext}
-        onClick={props.onNext}
-      >
+      <Button disabled={props.disabled || !pages.hasNext} onClick={pages.next}>
         Next page
       </Button>
     </Box>

@@ -95,13 +95,7 @@ function MyRequests(props: { pollIntervalMs: number }) {
           <MyRequestCard request={request} onChanged={pages.retry} />
         </Box>
       ))}
-      <CursorPager
-        pageNumber={pages.pageNumber}
-        hasPrevious={pages.hasPrevious}
-        hasNext={pages.hasNext}
-        onPrevious={pages.previous}
-        onNext={pages.next}
-      />
+      <CursorPager pages={pages} />
     </>
   );
 }

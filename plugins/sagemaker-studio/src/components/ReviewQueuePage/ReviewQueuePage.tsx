@@ -143,14 +143,7 @@ function ReviewQueue(props: { pollIntervalMs: number }) {
         </Box>
       )}
       {body}
-      <CursorPager
-        pageNumber={pages.pageNumber}
-        hasPrevious={pages.hasPrevious}
-        hasNext={pages.hasNext}
-        onPrevious={pages.previous}
-        onNext={pages.next}
-        disabled={!pages.page}
-      />
+      <CursorPager pages={pages} disabled={!pages.page} />
     </>
   );
 }
