@@ -369,7 +369,12 @@ function readSweepContext(
   for (const key of SWEEP_CONTEXT_LISTS) {
     const values = config.getOptionalStringArray(key);
     if (values === undefined) continue;
-    const bad = values.find(v => !v.trim() || /[\s\u0000-\u001f]/.test(v));
+    const bad = values.find(
+      v =>
+        !v.trim() ||
+        /\s/.test(v) ||
+        [...v].some(char => char.codePointAt(0)! < 0x20),
+    );
     if (bad !== undefined) {
       throw new SageMakerStudioConfigError(
         `${prefix}.${key}`,

@@ -44,6 +44,7 @@ import {
   ComplianceFilter,
   ComplianceResourceCount,
 } from './types';
+import { hasControlCharacters } from '../router/validation';
 
 const FINDINGS = 'sagemaker_studio_compliance_findings';
 const HISTORY = 'sagemaker_studio_compliance_history';
@@ -183,11 +184,8 @@ function readFindingCursor(cursor: string): { rank: number; id: string } {
 }
 
 /** Control (NUL included) and bidi characters: PostgreSQL refuses NUL, and neither belongs in a filter. */
-const UNSAFE_TEXT =
-  /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
-
 function checkText(field: string, value: unknown): void {
-  if (typeof value !== 'string' || UNSAFE_TEXT.test(value)) {
+  if (typeof value !== 'string' || hasControlCharacters(value)) {
     throw new InputError(
       `${field}: must be text without control or bidi characters`,
     );

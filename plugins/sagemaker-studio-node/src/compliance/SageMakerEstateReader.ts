@@ -89,14 +89,14 @@ function inDomain(domainId: unknown, name: unknown): string | undefined {
 interface ListedKind {
   kind: SageMakerWorkloadKind;
   list: string;
-  listCommand: new (input: any) => any;
+  ListCommand: new (input: any) => any;
   /** Where the page's summaries are in the List output. */
   items: string;
   nameOf(summary: Raw): string | undefined;
   statusOf(summary: Raw): string | undefined;
   arnOf(summary: Raw): string | undefined;
   describe: string;
-  describeCommand: new (input: any) => any;
+  DescribeCommand: new (input: any) => any;
   describeInput(summary: Raw): Raw;
 }
 
@@ -104,85 +104,85 @@ const LISTED_KINDS: ListedKind[] = [
   {
     kind: 'ProcessingJob',
     list: 'ListProcessingJobs',
-    listCommand: ListProcessingJobsCommand,
+    ListCommand: ListProcessingJobsCommand,
     items: 'ProcessingJobSummaries',
     nameOf: s => s.ProcessingJobName,
     statusOf: s => s.ProcessingJobStatus,
     arnOf: s => s.ProcessingJobArn,
     describe: 'DescribeProcessingJob',
-    describeCommand: DescribeProcessingJobCommand,
+    DescribeCommand: DescribeProcessingJobCommand,
     describeInput: s => ({ ProcessingJobName: s.ProcessingJobName }),
   },
   {
     kind: 'TransformJob',
     list: 'ListTransformJobs',
-    listCommand: ListTransformJobsCommand,
+    ListCommand: ListTransformJobsCommand,
     items: 'TransformJobSummaries',
     nameOf: s => s.TransformJobName,
     statusOf: s => s.TransformJobStatus,
     arnOf: s => s.TransformJobArn,
     describe: 'DescribeTransformJob',
-    describeCommand: DescribeTransformJobCommand,
+    DescribeCommand: DescribeTransformJobCommand,
     describeInput: s => ({ TransformJobName: s.TransformJobName }),
   },
   {
     kind: 'AutoMLJob',
     list: 'ListAutoMLJobs',
-    listCommand: ListAutoMLJobsCommand,
+    ListCommand: ListAutoMLJobsCommand,
     items: 'AutoMLJobSummaries',
     nameOf: s => s.AutoMLJobName,
     statusOf: s => s.AutoMLJobStatus,
     arnOf: s => s.AutoMLJobArn,
     describe: 'DescribeAutoMLJobV2',
-    describeCommand: DescribeAutoMLJobV2Command,
+    DescribeCommand: DescribeAutoMLJobV2Command,
     describeInput: s => ({ AutoMLJobName: s.AutoMLJobName }),
   },
   {
     kind: 'NotebookInstance',
     list: 'ListNotebookInstances',
-    listCommand: ListNotebookInstancesCommand,
+    ListCommand: ListNotebookInstancesCommand,
     items: 'NotebookInstances',
     nameOf: s => s.NotebookInstanceName,
     statusOf: s => s.NotebookInstanceStatus,
     arnOf: s => s.NotebookInstanceArn,
     describe: 'DescribeNotebookInstance',
-    describeCommand: DescribeNotebookInstanceCommand,
+    DescribeCommand: DescribeNotebookInstanceCommand,
     describeInput: s => ({ NotebookInstanceName: s.NotebookInstanceName }),
   },
   {
     kind: 'EndpointConfig',
     list: 'ListEndpointConfigs',
-    listCommand: ListEndpointConfigsCommand,
+    ListCommand: ListEndpointConfigsCommand,
     items: 'EndpointConfigs',
     nameOf: s => s.EndpointConfigName,
     statusOf: () => undefined,
     arnOf: s => s.EndpointConfigArn,
     describe: 'DescribeEndpointConfig',
-    describeCommand: DescribeEndpointConfigCommand,
+    DescribeCommand: DescribeEndpointConfigCommand,
     describeInput: s => ({ EndpointConfigName: s.EndpointConfigName }),
   },
   {
     kind: 'Domain',
     list: 'ListDomains',
-    listCommand: ListDomainsCommand,
+    ListCommand: ListDomainsCommand,
     items: 'Domains',
     nameOf: s => s.DomainName ?? s.DomainId,
     statusOf: s => s.Status,
     arnOf: s => s.DomainArn,
     describe: 'DescribeDomain',
-    describeCommand: DescribeDomainCommand,
+    DescribeCommand: DescribeDomainCommand,
     describeInput: s => ({ DomainId: s.DomainId }),
   },
   {
     kind: 'UserProfile',
     list: 'ListUserProfiles',
-    listCommand: ListUserProfilesCommand,
+    ListCommand: ListUserProfilesCommand,
     items: 'UserProfiles',
     nameOf: s => s.UserProfileName,
     statusOf: s => s.Status,
     arnOf: () => undefined,
     describe: 'DescribeUserProfile',
-    describeCommand: DescribeUserProfileCommand,
+    DescribeCommand: DescribeUserProfileCommand,
     describeInput: s => ({
       DomainId: s.DomainId,
       UserProfileName: s.UserProfileName,
@@ -379,7 +379,7 @@ export class SageMakerEstateReader {
   private async *listStudio(
     client: SageMakerClient,
     list: string,
-    listCommand: new (input: any) => any,
+    ListCommand: new (input: any) => any,
     items: string,
     spec: {
       kind: 'Space' | 'App';
@@ -393,7 +393,7 @@ export class SageMakerEstateReader {
     do {
       const token = nextToken;
       const output = (await this.page(list, () =>
-        client.send(new listCommand({ MaxResults: 100, NextToken: token })),
+        client.send(new ListCommand({ MaxResults: 100, NextToken: token })),
       )) as Raw;
       const summaries: Raw[] = output[items] ?? [];
       const judged = await mapWithConcurrency(
@@ -468,7 +468,7 @@ export class SageMakerEstateReader {
       const token = nextToken;
       const output = (await this.page(spec.list, () =>
         client.send(
-          new spec.listCommand({ MaxResults: 100, NextToken: token }),
+          new spec.ListCommand({ MaxResults: 100, NextToken: token }),
         ),
       )) as Raw;
       const summaries: Raw[] = output[spec.items] ?? [];
@@ -505,7 +505,7 @@ export class SageMakerEstateReader {
     }
     try {
       const described = (await this.page(spec.describe, () =>
-        client.send(new spec.describeCommand(spec.describeInput(summary))),
+        client.send(new spec.DescribeCommand(spec.describeInput(summary))),
       )) as Raw;
       const arn =
         described[`${spec.kind}Arn`] ??
