@@ -240,7 +240,20 @@ async function pickHomeDomain(page, who) {
   );
   if (!home) throw new Error(`no Studio domain of account ${HOME_ACCOUNT}`);
   const ref = `resource:default/${home.metadata.name}`;
-  await page.locator('#root_domain').click();
+  // The picker selects the only domain it offers by itself (it offers the
+  // home account's only, and the local estate has one there).
+  const field = page.locator('#root_domain');
+  await field.waitFor();
+  await page
+    .waitForFunction(
+      ([selector, wanted]) =>
+        document.querySelector(selector)?.value?.startsWith(wanted),
+      ['#root_domain', ref],
+      { timeout: 5_000 },
+    )
+    .catch(() => {});
+  if ((await field.inputValue()).startsWith(ref)) return;
+  await field.click();
   await page
     .getByRole('option')
     .filter({ has: page.locator(`[title^="${ref} "]`) })
