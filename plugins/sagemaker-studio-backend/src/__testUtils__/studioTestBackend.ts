@@ -288,6 +288,8 @@ export async function startStudioBackend(options: {
   settings?: Record<string, object>;
   /** More catalog entities; one with the ref of an ORG entity replaces it. */
   entities?: Entity[];
+  /** Changes the config before the backend starts, e.g. more AWS accounts. */
+  configure?: (config: ReturnType<typeof studioConfig>) => void;
 }): Promise<StudioTestBackend> {
   const scheduler = new ManualScheduler();
   const logs: string[] = [];
@@ -299,12 +301,16 @@ export async function startStudioBackend(options: {
     ...extra,
   ];
   const notifications: StudioTestBackend['notifications'] = [];
+  const config = studioConfig(
+    options.sandbox,
+    options.products,
+    options.settings,
+  );
+  options.configure?.(config);
   const backend = await startTestBackend({
     features: [
       sageMakerStudioPlugin,
-      mockServices.rootConfig.factory({
-        data: studioConfig(options.sandbox, options.products, options.settings),
-      }),
+      mockServices.rootConfig.factory({ data: config }),
       mockServices.database.factory({ knex: options.knex }),
       permissionsFactory,
       scheduler.factory(),

@@ -14,23 +14,14 @@
  * limitations under the License.
  */
 
-import { createServiceFactory } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
-  startTestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { notificationService } from '@backstage/plugin-notifications-node';
-import {
-  DEMO_SECOND_ACCOUNT,
-  seedDemoEstate,
-  seedPlatform,
-  startSandbox,
-  Sandbox,
-} from '@internal/aws-sandbox';
+import { DEMO_SECOND_ACCOUNT, Sandbox } from '@internal/aws-sandbox';
 import { StudioDomainSummary } from '@internal/plugin-sagemaker-studio-common';
 import {
   SageMakerStudioConfig,
@@ -38,18 +29,18 @@ import {
   StudioDomainReader,
 } from '@internal/plugin-sagemaker-studio-node';
 import { Knex } from 'knex';
-import path from 'node:path';
-import { sageMakerStudioPlugin } from '../plugin';
 import { RequestStore } from '../requests/types';
 import { RequestPolicy } from './RequestPolicy';
 import {
   api,
-  ManualScheduler,
   ORG,
   PEOPLE,
-  permissionsFactory,
-  studioConfig,
+  startStudioBackend,
 } from '../__testUtils__/studioTestBackend';
+import {
+  addSecondAccountCredentials,
+  startTwoAccountSandbox,
+} from '../__testUtils__/twoAccounts';
 
 // A profile is launched by the home account's Service Catalog, so its
 // domain must be in the home account and region (A, us-east-1), whatever
@@ -57,7 +48,6 @@ import {
 // a profile request names one by id (`domainId`).
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
-const TEMPLATES = path.resolve(__dirname, '../../../../cloudformation');
 const { dana, ada } = PEOPLE;
 const B = DEMO_SECOND_ACCOUNT.accountId;
 const REGION = 'us-east-1';
@@ -90,13 +80,7 @@ function copyDomain(account: string, from: string, id: string, status: string) {
 }
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ detectiveControl: false, delayMs: 0 });
-  A = sandbox.settings.accountId;
-  await seedPlatform(sandbox, { templatesDir: TEMPLATES });
-  domainA = (await seedDemoEstate(sandbox)).domainId;
-  const second = sandbox.forAccount(B, REGION);
-  await seedPlatform(second, { templatesDir: TEMPLATES });
-  domainB = (await seedDemoEstate(second, DEMO_SECOND_ACCOUNT.estate)).domainId;
+  ({ sandbox, A, domainA, domainB } = await startTwoAccountSandbox());
   copyDomain(A, domainA, TWIN_FAILED, 'Failed');
   copyDomain(B, domainB, TWIN_FAILED, 'InService');
   copyDomain(A, domainA, TWIN, 'InService');
@@ -113,10 +97,10 @@ afterAll(async () => {
  * main account (A by its keys), as a single-account install has it.
  */
 async function startBackend(knex: Knex, homeAccount: 'configured' | 'main') {
-  const data = studioConfig(
+  return startStudioBackend({
+    knex,
     sandbox,
-    {},
-    {
+    settings: {
       accounts: [
         homeAccount === 'main'
           ? { regions: [REGION] }
@@ -124,33 +108,17 @@ async function startBackend(knex: Knex, homeAccount: 'configured' | 'main') {
         { accountId: B, regions: [REGION] },
       ],
     },
-  ) as any;
-  if (homeAccount === 'main') {
-    delete data.sageMakerStudio.accountId;
-    data.aws.mainAccount = {
-      accessKeyId: 'sandbox',
-      secretAccessKey: 'sandbox',
-    };
-  }
-  data.aws.accounts.push({
-    accountId: B,
-    accessKeyId: B,
-    secretAccessKey: 'sandbox',
-  });
-  return startTestBackend({
-    features: [
-      sageMakerStudioPlugin,
-      mockServices.rootConfig.factory({ data }),
-      mockServices.database.factory({ knex }),
-      permissionsFactory,
-      new ManualScheduler().factory(),
-      catalogServiceMock.factory({ entities: ORG }),
-      createServiceFactory({
-        service: notificationService,
-        deps: {},
-        factory: () => ({ send: async () => {} }),
-      }),
-    ],
+    configure: config => {
+      if (homeAccount === 'main') {
+        const data = config as any;
+        delete data.sageMakerStudio.accountId;
+        data.aws.mainAccount = {
+          accessKeyId: 'sandbox',
+          secretAccessKey: 'sandbox',
+        };
+      }
+      addSecondAccountCredentials(config);
+    },
   });
 }
 

@@ -14,35 +14,21 @@
  * limitations under the License.
  */
 
-import { createServiceFactory } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { notificationService } from '@backstage/plugin-notifications-node';
-import {
-  DEMO_SECOND_ACCOUNT,
-  seedDemoEstate,
-  seedPlatform,
-  startSandbox,
-  Sandbox,
-} from '@internal/aws-sandbox';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { DEMO_SECOND_ACCOUNT, Sandbox } from '@internal/aws-sandbox';
 import { Knex } from 'knex';
-import path from 'node:path';
 import request from 'supertest';
-import { sageMakerStudioPlugin } from '../plugin';
 import {
   as,
-  ManualScheduler,
   ORG,
   PEOPLE,
-  permissionsFactory,
-  studioConfig,
+  startStudioBackend,
 } from '../__testUtils__/studioTestBackend';
+import {
+  addSecondAccountCredentials,
+  startTwoAccountSandbox,
+} from '../__testUtils__/twoAccounts';
 
 // Issue 8, many accounts: the sandbox holds the test estate in its default
 // account (A) and a domain, recommendations' prod environment and a profile
@@ -52,7 +38,6 @@ import {
 // for one account).
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
-const TEMPLATES = path.resolve(__dirname, '../../../../cloudformation');
 const BASE = '/api/sagemaker-studio';
 const { dana, frank, sam, ada } = PEOPLE;
 const B = DEMO_SECOND_ACCOUNT.accountId;
@@ -147,71 +132,38 @@ function estateEntities(): Entity[] {
 }
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ detectiveControl: false, delayMs: 0 });
-  A = sandbox.settings.accountId;
-  await seedPlatform(sandbox, { templatesDir: TEMPLATES });
-  domainA = (await seedDemoEstate(sandbox)).domainId;
-  const second = sandbox.forAccount(B, REGION);
-  await seedPlatform(second, { templatesDir: TEMPLATES });
-  domainB = (
-    await seedDemoEstate(second, {
-      ...DEMO_SECOND_ACCOUNT.estate,
-      profiles: [
-        {
-          team: 'recommendations',
-          user: 'dana-scientist',
-          profileName: DANA_B,
-          version: 'v1',
-          email: 'dana@example.com',
-        },
-      ],
-    })
-  ).domainId;
+  ({ sandbox, A, domainA, domainB } = await startTwoAccountSandbox({
+    ...DEMO_SECOND_ACCOUNT.estate,
+    profiles: [
+      {
+        team: 'recommendations',
+        user: 'dana-scientist',
+        profileName: DANA_B,
+        version: 'v1',
+        email: 'dana@example.com',
+      },
+    ],
+  }));
 }, 120_000);
 
 afterAll(async () => {
   await sandbox?.close();
 });
 
-/** The plugin reading accounts A and B (B's access key is its account id, as the sandbox wants). */
+/** The plugin reading accounts A and B, with the catalog of both. */
 async function startBackend(knex: Knex) {
-  const data = studioConfig(
+  return startStudioBackend({
+    knex,
     sandbox,
-    {},
-    {
+    settings: {
       accounts: [
         { accountId: A, regions: [REGION] },
         { accountId: B, regions: [REGION] },
       ],
     },
-  );
-  data.aws.accounts.push({
-    accountId: B,
-    accessKeyId: B,
-    secretAccessKey: 'sandbox',
+    entities: estateEntities(),
+    configure: addSecondAccountCredentials,
   });
-  const scheduler = new ManualScheduler();
-  const backend = await startTestBackend({
-    features: [
-      sageMakerStudioPlugin,
-      mockServices.rootConfig.factory({ data }),
-      mockServices.database.factory({ knex }),
-      permissionsFactory,
-      scheduler.factory(),
-      catalogServiceMock.factory({
-        entities: [
-          ...ORG.filter(e => stringifyEntityRef(e) !== dana),
-          ...estateEntities(),
-        ],
-      }),
-      createServiceFactory({
-        service: notificationService,
-        deps: {},
-        factory: () => ({ send: async () => {} }),
-      }),
-    ],
-  });
-  return backend;
 }
 
 const leaks = (body: unknown) => {
