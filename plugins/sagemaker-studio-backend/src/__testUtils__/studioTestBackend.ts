@@ -234,6 +234,21 @@ function recordingRootLoggerFactory(logs: string[]) {
   });
 }
 
+/** A catalog `Resource` in the default namespace, as the catalog module makes them. */
+export function catalogResource(
+  name: string,
+  type: string,
+  owner: string,
+  annotations: Record<string, string>,
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: { name, namespace: 'default', annotations },
+    spec: { type, owner },
+  };
+}
+
 /** Everything a test needs of a running SageMaker Studio backend. */
 export interface StudioTestBackend {
   server: any;

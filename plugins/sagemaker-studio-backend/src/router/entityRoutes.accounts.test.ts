@@ -21,6 +21,7 @@ import { Knex } from 'knex';
 import request from 'supertest';
 import {
   as,
+  catalogResource,
   ORG,
   PEOPLE,
   startStudioBackend,
@@ -51,20 +52,6 @@ let A: string;
 let domainA: string;
 let domainB: string;
 
-function resource(
-  name: string,
-  type: string,
-  owner: string,
-  annotations: Record<string, string>,
-): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Resource',
-    metadata: { name, namespace: 'default', annotations },
-    spec: { type, owner },
-  };
-}
-
 const inA = () => ({
   'sagemaker-studio.aws/account-id': A,
   'sagemaker-studio.aws/region': REGION,
@@ -85,7 +72,7 @@ function estateEntities(): Entity[] {
         annotations: { 'sagemaker-studio.aws/user-profile': ALICE },
       },
     },
-    resource(
+    catalogResource(
       domainA,
       'sagemaker-studio-domain',
       'group:default/data-science-admins',
@@ -94,13 +81,13 @@ function estateEntities(): Entity[] {
         ...inA(),
       },
     ),
-    resource(
+    catalogResource(
       `${domainB}-${B}-${REGION}`,
       'sagemaker-studio-domain',
       'group:default/data-science-admins',
       { 'sagemaker-studio.aws/domain-id': domainB, ...inB },
     ),
-    resource(
+    catalogResource(
       'fraud-detection-dev-team-environment',
       'sagemaker-studio-team-environment',
       'group:default/fraud-detection',
@@ -110,14 +97,19 @@ function estateEntities(): Entity[] {
         ...inA(),
       },
     ),
-    resource(`${ALICE}-user-profile`, 'sagemaker-studio-user-profile', dana, {
-      'sagemaker-studio.aws/domain-id': domainA,
-      'sagemaker-studio.aws/user-profile': ALICE,
-      'sagemaker-studio.aws/team': 'fraud-detection',
-      ...inA(),
-    }),
+    catalogResource(
+      `${ALICE}-user-profile`,
+      'sagemaker-studio-user-profile',
+      dana,
+      {
+        'sagemaker-studio.aws/domain-id': domainA,
+        'sagemaker-studio.aws/user-profile': ALICE,
+        'sagemaker-studio.aws/team': 'fraud-detection',
+        ...inA(),
+      },
+    ),
     // Recommendations works in B through this profile (Sam's team).
-    resource(
+    catalogResource(
       `${DANA_B}-user-profile-${B}-${REGION}`,
       'sagemaker-studio-user-profile',
       dana,

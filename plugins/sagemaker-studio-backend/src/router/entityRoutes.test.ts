@@ -26,6 +26,7 @@ import path from 'node:path';
 import request from 'supertest';
 import {
   as,
+  catalogResource,
   ORG,
   PEOPLE,
   startStudioBackend,
@@ -52,29 +53,20 @@ let sandbox: Sandbox;
 let domainId: string;
 let fraudEnvironmentId: string;
 
-function resource(
-  name: string,
-  type: string,
-  owner: string,
-  annotations: Record<string, string>,
-): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Resource',
-    metadata: { name, namespace: 'default', annotations },
-    spec: { type, owner },
-  };
-}
-
 /** The catalog as the catalog module would fill it for the demo estate. */
 function estateEntities(): Entity[] {
   const danaUser = ORG.find(e => e.metadata.name === 'dana-scientist')!;
   const profile = (name: string) =>
-    resource(`${name}-user-profile`, 'sagemaker-studio-user-profile', dana, {
-      'sagemaker-studio.aws/domain-id': domainId,
-      'sagemaker-studio.aws/user-profile': name,
-      'sagemaker-studio.aws/team': 'fraud-detection',
-    });
+    catalogResource(
+      `${name}-user-profile`,
+      'sagemaker-studio-user-profile',
+      dana,
+      {
+        'sagemaker-studio.aws/domain-id': domainId,
+        'sagemaker-studio.aws/user-profile': name,
+        'sagemaker-studio.aws/team': 'fraud-detection',
+      },
+    );
   return [
     {
       ...danaUser,
@@ -86,7 +78,7 @@ function estateEntities(): Entity[] {
         },
       },
     },
-    resource(
+    catalogResource(
       domainId,
       'sagemaker-studio-domain',
       'group:default/data-science-admins',
@@ -94,7 +86,7 @@ function estateEntities(): Entity[] {
         'sagemaker-studio.aws/domain-id': domainId,
       },
     ),
-    resource(
+    catalogResource(
       'fraud-detection-dev-team-environment',
       'sagemaker-studio-team-environment',
       'group:default/fraud-detection',
