@@ -162,6 +162,7 @@ describe('seeding', () => {
       );
     expect(tagsOf('profile-fraud-detection-dana-scientist')).toEqual({
       TeamName: 'fraud-detection',
+      EnvType: 'dev',
       BackstageRequestedBy: 'user:default/dana-scientist',
       BackstageRequestedFor: 'user:default/dana-scientist',
       Demo: 'true',

@@ -376,8 +376,11 @@ export async function seedDemoEstate(
         StudioUserProfileName: profile.profileName,
         OwnerEmail: profile.email,
       },
+      // As the portal tags what it launches (`provisioningTags`): the team
+      // and the environment type the profile was launched for.
       portalTags(preset, `user:default/${profile.user}`, {
         TeamName: profile.team,
+        EnvType: envType,
       }),
     );
     provisioned[name] = result.id;

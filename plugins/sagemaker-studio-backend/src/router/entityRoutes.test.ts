@@ -44,6 +44,9 @@ const BASE = '/api/sagemaker-studio';
 const { dana, frank, sam, ada } = PEOPLE;
 const ALICE = 'alice-fraud-detection';
 const BOB = 'bob-fraud-detection';
+const CAROL = 'carol-recommendations';
+/** Sam's profile, launched by the portal for recommendations' test environment. */
+const SAM_TEST = 'sam-lead-test';
 const FIXED = {
   THROTTLED: 'AWS is throttling the portal; try again in a minute.',
   UNAVAILABLE: 'AWS could not be reached; try again later.',
@@ -132,6 +135,24 @@ beforeAll(async () => {
   const estate = await seedDemoEstate(sandbox);
   domainId = estate.domainId;
   fraudEnvironmentId = estate.provisionedProducts['team-fraud-detection-dev'];
+  // Recommendations also has a test environment, in the same account and
+  // region, with a profile of Sam's launched for it (tagged EnvType=test, as
+  // the portal tags); carol's (untagged, dev) profile is not one of its members.
+  await seedDemoEstate(sandbox, {
+    preset: 'local-identities',
+    teams: ['recommendations'],
+    envType: 'test',
+    profiles: [
+      {
+        team: 'recommendations',
+        user: 'sam-lead',
+        profileName: SAM_TEST,
+        version: 'v1',
+        email: 'sam@example.com',
+      },
+    ],
+    jobs: false,
+  });
 }, 60_000);
 
 afterAll(async () => {
@@ -340,7 +361,8 @@ describe.each(databases.eachSupportedId())(
             status: 'InService',
             accountId: sandbox.settings.accountId,
             region: 'us-east-1',
-            counts: { userProfiles: 3, spaces: 0, runningApps: 0 },
+            // alice, bob, carol and Sam's test profile.
+            counts: { userProfiles: 4, spaces: 0, runningApps: 0 },
           });
           const shown = [
             'vpcId',
@@ -426,19 +448,42 @@ describe.each(databases.eachSupportedId())(
         }
       });
 
-      it('shows Sam his own team in full', async () => {
+      it('shows Sam his own team in full, each environment with the members launched for its environment type', async () => {
         const res = await get(backend, sam, 'default/group/recommendations');
         expect(res.status).toBe(200);
-        expect(res.body.teamEnvironments).toEqual([
-          expect.objectContaining({
-            teamName: 'recommendations',
-            access: 'full',
-            outputs: expect.objectContaining({
-              DataBucketName: expect.any(String),
+        expect(res.body.errors).toEqual([]);
+        const environments = [...res.body.teamEnvironments].sort(
+          (a: any, b: any) => a.envType.localeCompare(b.envType),
+        );
+        expect(environments).toEqual(
+          ['dev', 'test'].map(envType =>
+            expect.objectContaining({
+              teamName: 'recommendations',
+              envType,
+              access: 'full',
+              outputs: expect.objectContaining({
+                DataBucketName: expect.any(String),
+              }),
             }),
-          }),
+          ),
+        );
+        // carol's product is untagged: its stack's EnvType parameter says dev.
+        // Sam's carries the EnvType tag the portal puts on what it launches.
+        expect(
+          environments.map((e: any) => [
+            e.envType,
+            e.members.map((m: any) => m.userProfileName),
+          ]),
+        ).toEqual([
+          ['dev', [CAROL]],
+          ['test', [SAM_TEST]],
         ]);
-        expect(res.body.teamEnvironments[0].members.length).toBeGreaterThan(0);
+        expect(environments[1].members[0]).toEqual({
+          userProfileName: SAM_TEST,
+          status: 'InService',
+          domainId,
+          owner: 'user:default/sam-lead',
+        });
       });
 
       it('gives Dana a URL for her profile, from her User and from the profile Resource', async () => {
@@ -593,10 +638,12 @@ describe.each(databases.eachSupportedId())(
           const res = await get(backend, sam, 'default/group/recommendations');
           expect(res.status).toBe(200);
           expect(res.body.errors).toEqual([]);
-          expect(res.body.teamEnvironments).toHaveLength(1);
-          // Only the stacks of the team's own environment and of carol's
-          // (untagged) product are read; the listings come from the cache.
+          expect(res.body.teamEnvironments).toHaveLength(2);
+          // Only the stacks of the team's own environments (dev and test)
+          // and of carol's (untagged) product are read; Sam's tagged product
+          // is placed by its name; the listings come from the cache.
           expect(counter.calls).toEqual([
+            'cloudformation:DescribeStacks',
             'cloudformation:DescribeStacks',
             'cloudformation:DescribeStacks',
           ]);

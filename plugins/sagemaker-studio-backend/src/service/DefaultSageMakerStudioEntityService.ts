@@ -58,6 +58,8 @@ import {
   StudioDomainStatusReader,
   studioTargetError,
   StudioUserProfileAwsStatus,
+  membersOfEnvironment,
+  StudioTeamMember,
   StudioTeamProducts,
   StudioUserProfileStatusReader,
   TeamEnvironmentStatusReader,
@@ -73,7 +75,6 @@ const TEAM_ENVIRONMENT_TYPE = 'sagemaker-studio-team-environment';
 /** Bumped when the shape of a cached value changes. */
 const CACHE_PREFIX = 'entity-status:v3';
 
-type Member = StudioTeamEnvironmentStatus['members'][number];
 type TeamEnvironment = Omit<StudioTeamEnvironmentStatus, 'members'>;
 
 /** A Studio user profile an entity stands for, and who owns it. */
@@ -330,7 +331,8 @@ export class DefaultSageMakerStudioEntityService
           );
           status.teamEnvironments.push({
             ...environment,
-            members: members ?? [],
+            // Only the profiles launched for this environment's type.
+            members: membersOfEnvironment(members ?? [], environment.envType),
             access: 'full',
           });
         } else {
@@ -368,7 +370,16 @@ export class DefaultSageMakerStudioEntityService
         for (const environment of value.environments) {
           status.teamEnvironments.push(
             full
-              ? { ...environment, members: value.members, access: 'full' }
+              ? {
+                  ...environment,
+                  // Members of this account and region launched for this
+                  // environment's type (or of an unknown type).
+                  members: membersOfEnvironment(
+                    value.members,
+                    environment.envType,
+                  ),
+                  access: 'full',
+                }
               : teamEnvironmentSummary(environment),
           );
         }
@@ -664,7 +675,7 @@ export class DefaultSageMakerStudioEntityService
     teamName: string,
     products: () => Promise<StudioTeamProducts> = () =>
       this.readTeamProducts(readers),
-  ): Promise<Member[]> {
+  ): Promise<StudioTeamMember[]> {
     const target = readers.clients.targetKey;
     return this.cached(`team-members:${target}:${teamName}`, async () =>
       readers.team.membersOf(teamName, await products(), () =>

@@ -32,7 +32,10 @@ import {
 } from '@aws-sdk/client-service-catalog';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
-import { TeamEnvironmentStatusReader } from './TeamEnvironmentStatusReader';
+import {
+  membersOfEnvironment,
+  TeamEnvironmentStatusReader,
+} from './TeamEnvironmentStatusReader';
 import { StudioAwsReadError } from './studioAwsErrors';
 import { awsError, fakeClients } from './__testUtils__/fakeClients';
 
@@ -75,6 +78,7 @@ function profileProduct(
   name: string,
   team: string,
   owner?: string,
+  envType?: string,
 ): ProvisionedProductAttribute {
   return {
     Id: id,
@@ -85,6 +89,7 @@ function profileProduct(
     Tags: [
       { Key: 'TeamName', Value: team },
       ...(owner ? [{ Key: 'BackstageRequestedFor', Value: owner }] : []),
+      ...(envType ? [{ Key: 'EnvType', Value: envType }] : []),
     ],
   };
 }
@@ -421,6 +426,102 @@ describe('TeamEnvironmentStatusReader', () => {
       expect(serviceCatalog).not.toHaveReceivedCommand(
         GetProvisionedProductOutputsCommand,
       );
+    });
+
+    it("gives each member the environment type of its product's EnvType tag, else of its stack's EnvType parameter when the stack is read anyway", async () => {
+      const stackOf = (id: string) =>
+        `arn:aws:cloudformation:eu-west-1:111122223333:stack/SC-111122223333-${id}/0f6d3a70-1111-2222-3333-${id
+          .slice(3)
+          .padStart(12, '0')}`;
+      serviceCatalog.on(SearchProvisionedProductsCommand).resolves({
+        ProvisionedProducts: [
+          // Launched by the portal for dev: placed by name, no stack read.
+          profileProduct(
+            'pp-s',
+            'profile-reco-sam-lead',
+            'reco',
+            'user:default/sam-lead',
+            'dev',
+          ),
+          // Launched by the portal for test.
+          profileProduct(
+            'pp-t',
+            'profile-reco-tina',
+            'reco',
+            undefined,
+            'test',
+          ),
+          // Tagged without EnvType, named another way: its stack is read to
+          // place it, and its EnvType parameter says which environment.
+          {
+            ...profileProduct('pp-u', 'ulla-sandbox', 'reco'),
+            PhysicalId: stackOf('pp-u'),
+          },
+          // Tagged without EnvType and placed by name: no stack is read for
+          // its environment type alone, which stays unknown.
+          {
+            ...profileProduct('pp-v', 'profile-reco-vic', 'reco'),
+            PhysicalId: stackOf('pp-v'),
+          },
+        ],
+      });
+      cloudFormation
+        .on(DescribeStacksCommand, { StackName: stackOf('pp-u') })
+        .resolves({
+          Stacks: [
+            {
+              StackName: 'SC-111122223333-pp-u',
+              StackStatus: 'CREATE_COMPLETE',
+              CreationTime: new Date(),
+              Parameters: [
+                { ParameterKey: 'TeamName', ParameterValue: 'reco' },
+                { ParameterKey: 'EnvType', ParameterValue: 'test' },
+              ],
+              Outputs: [
+                { OutputKey: 'UserProfileName', OutputValue: 'ulla' },
+                { OutputKey: 'DomainId', OutputValue: 'd-1' },
+              ],
+            },
+          ],
+        });
+      sageMaker.on(ListUserProfilesCommand).resolves({
+        UserProfiles: ['sam-lead', 'tina', 'ulla', 'vic'].map(name => ({
+          DomainId: 'd-1',
+          UserProfileName: name,
+          Status: 'InService',
+        })),
+      });
+
+      const members = await reader().readTeamMembers('reco');
+      expect(
+        members.map(m => [m.userProfileName, m.envType ?? 'unknown']),
+      ).toEqual([
+        ['sam-lead', 'dev'],
+        ['tina', 'test'],
+        ['ulla', 'test'],
+        ['vic', 'unknown'],
+      ]);
+      expect(cloudFormation).toHaveReceivedCommandTimes(
+        DescribeStacksCommand,
+        1,
+      );
+      expect(serviceCatalog).not.toHaveReceivedCommand(
+        GetProvisionedProductOutputsCommand,
+      );
+
+      const names = (envType: string | undefined) =>
+        membersOfEnvironment(members, envType).map(m => m.userProfileName);
+      expect(names('dev')).toEqual(['sam-lead', 'vic']);
+      expect(names('test')).toEqual(['tina', 'ulla', 'vic']);
+      // An environment of unknown type lists every member of the team.
+      expect(names(undefined)).toEqual(['sam-lead', 'tina', 'ulla', 'vic']);
+      // The environment type stays internal to the reader.
+      expect(membersOfEnvironment(members, 'dev')[0]).toEqual({
+        userProfileName: 'sam-lead',
+        status: 'InService',
+        domainId: 'd-1',
+        owner: 'user:default/sam-lead',
+      });
     });
 
     it('lists no profiles for a team without a user profile product there', async () => {

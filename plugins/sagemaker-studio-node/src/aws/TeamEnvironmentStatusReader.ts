@@ -33,6 +33,8 @@ import { locationOfArn, mapWithConcurrency } from './studioReadHelpers';
 const TEAM_TAG = 'TeamName';
 /** The tag the backend puts on what it launches for someone. */
 const REQUESTED_FOR_TAG = 'BackstageRequestedFor';
+/** The tag (and stack parameter) that names the environment type a product was launched for. */
+const ENV_TYPE_TAG = 'EnvType';
 const SSM_PARAMETER_PREFIX = /^\/sagemaker-studio\/([^/]+)\/([^/]+)\/$/;
 /** A CloudFormation stack ARN: `arn:<partition>:cloudformation:<region>:<account>:stack/<name>/<id>`. */
 const STACK_ARN =
@@ -40,6 +42,42 @@ const STACK_ARN =
 
 type Member = StudioTeamEnvironmentStatus['members'][number];
 type TeamEnvironment = Omit<StudioTeamEnvironmentStatus, 'members'>;
+
+/**
+ * A member of a team in one account and region, with the environment type
+ * its user profile product was launched for, when known.
+ *
+ * @public
+ */
+export type StudioTeamMember = Member & {
+  /**
+   * The `EnvType` tag of its user profile product, else its stack's
+   * `EnvType` parameter when the stack was read anyway; absent when unknown.
+   */
+  envType?: string;
+};
+
+/**
+ * The members of one team environment among the members of its team in the
+ * same account and region: those launched for its environment type. A member
+ * whose environment type is unknown, and every member when the environment's
+ * type is unknown, is listed in every environment of the team.
+ *
+ * @public
+ */
+export function membersOfEnvironment(
+  members: StudioTeamMember[],
+  envType: string | undefined,
+): Member[] {
+  return members
+    .filter(m => !envType || !m.envType || m.envType === envType)
+    .map(m => ({
+      userProfileName: m.userProfileName,
+      status: m.status,
+      domainId: m.domainId,
+      ...(m.owner ? { owner: m.owner } : {}),
+    }));
+}
 
 /**
  * A user profile product (the plugin set's user profile product), as much of
@@ -56,6 +94,8 @@ export interface StudioUserProfileProduct {
   teamName?: string;
   /** Its `BackstageRequestedFor` tag: entity ref of the person it was launched for. */
   owner?: string;
+  /** Its `EnvType` tag: the environment type it was launched for, when it has one. */
+  envType?: string;
   /** Whether it was ever launched successfully (only then has it outputs). */
   launched: boolean;
   /** The CloudFormation stack ARN. */
@@ -178,6 +218,7 @@ export class TeamEnvironmentStatusReader {
         ...(p.tags[REQUESTED_FOR_TAG]
           ? { owner: p.tags[REQUESTED_FOR_TAG] }
           : {}),
+        ...(p.tags[ENV_TYPE_TAG] ? { envType: p.tags[ENV_TYPE_TAG] } : {}),
         launched: Boolean(p.lastSuccessfulProvisioningRecordId),
         ...(p.physicalId ? { physicalId: p.physicalId } : {}),
       });
@@ -233,13 +274,18 @@ export class TeamEnvironmentStatusReader {
    * and an untagged product named `profile-<team>-...`, whose `TeamName`
    * stack parameter must then name the team. A product whose profile is not
    * listed (deleted, or not made yet) is no member.
+   *
+   * Each member carries the environment type it was launched for: the
+   * product's `EnvType` tag, else the stack's `EnvType` parameter when the
+   * stack was read to place it (no call is made for it alone); see
+   * {@link membersOfEnvironment}.
    */
   async membersOf(
     teamName: string,
     products: StudioTeamProducts,
     listProfiles: () => Promise<SageMakerStudioUserProfileSummary[]> = () =>
       this.listUserProfiles(),
-  ): Promise<Member[]> {
+  ): Promise<StudioTeamMember[]> {
     const prefix = `profile-${teamName}-`;
     const mine = products.userProfiles.filter(p =>
       p.teamName ? p.teamName === teamName : p.name.startsWith(prefix),
@@ -255,7 +301,9 @@ export class TeamEnvironmentStatusReader {
     const joined = await mapWithConcurrency(mine, async product => {
       if (product.teamName && product.name.startsWith(prefix)) {
         const named = byName.get(product.name.slice(prefix.length)) ?? [];
-        if (named.length === 1) return { product, profile: named[0] };
+        if (named.length === 1) {
+          return { product, profile: named[0], envType: product.envType };
+        }
       }
       const made = await this.profileMadeBy(product);
       if (!made?.userProfileName) return undefined;
@@ -263,13 +311,19 @@ export class TeamEnvironmentStatusReader {
       const found = (byName.get(made.userProfileName) ?? []).filter(
         p => !made.domainId || p.domainId === made.domainId,
       );
-      return found.length === 1 ? { product, profile: found[0] } : undefined;
+      return found.length === 1
+        ? {
+            product,
+            profile: found[0],
+            envType: product.envType || made.envType || undefined,
+          }
+        : undefined;
     });
-    const members: Member[] = [];
+    const members: StudioTeamMember[] = [];
     const seen = new Set<string>();
     for (const match of joined) {
       if (!match) continue;
-      const { product, profile } = match;
+      const { product, profile, envType } = match;
       const key = `${profile.domainId}/${profile.userProfileName}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -278,6 +332,7 @@ export class TeamEnvironmentStatusReader {
         status: profile.status,
         domainId: profile.domainId,
         ...(product.owner ? { owner: product.owner } : {}),
+        ...(envType ? { envType } : {}),
       });
     }
     return members;
@@ -289,10 +344,13 @@ export class TeamEnvironmentStatusReader {
    * be read, from Service Catalog's outputs (no team then). Undefined when
    * neither can say (never launched, terminated meanwhile).
    */
-  private async profileMadeBy(
-    product: StudioUserProfileProduct,
-  ): Promise<
-    | { userProfileName?: string; domainId?: string; teamName?: string }
+  private async profileMadeBy(product: StudioUserProfileProduct): Promise<
+    | {
+        userProfileName?: string;
+        domainId?: string;
+        teamName?: string;
+        envType?: string;
+      }
     | undefined
   > {
     const stack = await this.readStack(product.id, product.physicalId);
@@ -305,11 +363,12 @@ export class TeamEnvironmentStatusReader {
       userProfileName: outputs.UserProfileName,
       domainId: outputs.DomainId,
       teamName: stack?.parameters.TeamName,
+      envType: stack?.parameters[ENV_TYPE_TAG],
     };
   }
 
   /** The members of a team in the account and region (see {@link TeamEnvironmentStatusReader.membersOf}). */
-  async readTeamMembers(teamName: string): Promise<Member[]> {
+  async readTeamMembers(teamName: string): Promise<StudioTeamMember[]> {
     return this.membersOf(teamName, await this.listTeamProducts());
   }
 
