@@ -166,6 +166,22 @@ export interface ComplianceFindingsQuery {
 }
 
 /**
+ * The filter fields of {@link ComplianceFindingsQuery} (every field but the
+ * paging), in a stable order: the query string, the store's checks and the
+ * page's filters all list them from here.
+ *
+ * @public
+ */
+export const COMPLIANCE_FINDINGS_FILTER_KEYS = [
+  'team',
+  'ruleId',
+  'severity',
+  'accountId',
+  'region',
+  'state',
+] as const satisfies ReadonlyArray<keyof ComplianceFindingsQuery>;
+
+/**
  * A page of `GET /compliance/findings`.
  *
  * @public

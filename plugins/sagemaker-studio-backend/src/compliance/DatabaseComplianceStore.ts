@@ -23,6 +23,7 @@ import {
   isOrCriteria,
 } from '@backstage/plugin-permission-node';
 import {
+  COMPLIANCE_FINDINGS_FILTER_KEYS,
   ComplianceActionTaken,
   ComplianceFindingView,
   ComplianceHistoryPoint,
@@ -209,14 +210,7 @@ function checkCriteria(
 function checkFilter(filter: ComplianceFilter): void {
   for (const team of filter.teams ?? []) checkText('teams', team);
   if (filter.access) checkCriteria(filter.access);
-  for (const field of [
-    'team',
-    'ruleId',
-    'severity',
-    'accountId',
-    'region',
-    'state',
-  ] as const) {
+  for (const field of COMPLIANCE_FINDINGS_FILTER_KEYS) {
     if (filter[field] !== undefined) checkText(field, filter[field]);
   }
 }

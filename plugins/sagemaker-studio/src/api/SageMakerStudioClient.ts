@@ -18,6 +18,7 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import {
+  COMPLIANCE_FINDINGS_FILTER_KEYS,
   ComplianceFindingsPage,
   ComplianceFindingsQuery,
   EntityComplianceResponse,
@@ -37,12 +38,7 @@ import {
 
 /** The query parameters of `GET /compliance/findings`, in a stable order. */
 const COMPLIANCE_QUERY_KEYS: Array<keyof ComplianceFindingsQuery> = [
-  'team',
-  'ruleId',
-  'severity',
-  'accountId',
-  'region',
-  'state',
+  ...COMPLIANCE_FINDINGS_FILTER_KEYS,
   'cursor',
   'limit',
 ];

@@ -16,6 +16,7 @@
 
 import { useApi } from '@backstage/core-plugin-api';
 import {
+  COMPLIANCE_FINDINGS_FILTER_KEYS,
   ComplianceFindingsPage,
   ComplianceFindingsQuery,
 } from '@internal/plugin-sagemaker-studio-common';
@@ -28,17 +29,11 @@ export type ComplianceFindingsFilters = Omit<
   'cursor' | 'limit'
 >;
 
-const FILTER_KEYS: Array<keyof ComplianceFindingsFilters> = [
-  'team',
-  'ruleId',
-  'severity',
-  'accountId',
-  'region',
-  'state',
-];
-
 function filtersKey(filters: ComplianceFindingsFilters, limit?: number) {
-  return JSON.stringify([...FILTER_KEYS.map(k => filters[k] ?? ''), limit]);
+  return JSON.stringify([
+    ...COMPLIANCE_FINDINGS_FILTER_KEYS.map(k => filters[k] ?? ''),
+    limit,
+  ]);
 }
 
 /**
@@ -57,7 +52,7 @@ export function useComplianceFindingsPages(
     filtersKey(filters, limit),
     cursor => {
       const query: ComplianceFindingsQuery = {};
-      for (const key of FILTER_KEYS) {
+      for (const key of COMPLIANCE_FINDINGS_FILTER_KEYS) {
         if (filters[key]) {
           Object.assign(query, { [key]: filters[key] });
         }
