@@ -41,6 +41,23 @@ const consoleLogger: DetectiveControlLogger = {
   error: (message, meta) => console.error(message, meta ?? ''),
 };
 
+/** The outcome of an event the handler judged nothing on and did nothing about. */
+function nothingDone(
+  eventName: string,
+  mode: DetectiveControlOutcome['mode'],
+): DetectiveControlOutcome {
+  return {
+    eventName,
+    findings: [],
+    remediation: 'NONE',
+    remediated: false,
+    remediationResult: 'not-needed',
+    mode,
+    importedFindings: 0,
+    errors: [],
+  };
+}
+
 /**
  * Creates the detective-control handler: for each judged SageMaker call
  * recorded by CloudTrail (`SAGEMAKER_JUDGED_EVENT_NAMES`) it evaluates the
@@ -89,15 +106,8 @@ export function createDetectiveControlHandler(
         reason: parsed.ignored,
       });
       return {
-        eventName: parsed.eventName,
+        ...nothingDone(parsed.eventName, mode),
         ignored: parsed.ignored,
-        findings: [],
-        remediation: 'NONE',
-        remediated: false,
-        remediationResult: 'not-needed',
-        mode,
-        importedFindings: 0,
-        errors: [],
       };
     }
 
@@ -108,16 +118,9 @@ export function createDetectiveControlHandler(
       const read = await describeResource(deps.sageMaker, ref, run);
       if ('gone' in read || 'error' in read) {
         const outcome: DetectiveControlOutcome = {
-          eventName,
+          ...nothingDone(eventName, mode),
           resourceKind: ref.kind,
           resourceName: ref.name,
-          findings: [],
-          remediation: 'NONE',
-          remediated: false,
-          remediationResult: 'not-needed',
-          mode,
-          importedFindings: 0,
-          errors: [],
         };
         if ('gone' in read) {
           outcome.ignored = `the ${ref.kind} no longer exists, so there is nothing to judge`;
